@@ -1,0 +1,462 @@
+/* cgroup.c - one control group per box: limits, accounting and a clean kill.
+ *
+ * Layout: next to the group this process lives in, a parent group
+ * "verdict" holds one child per running box, "box-<supervisor pid>-<seq>".
+ * v1 needs that child in four hierarchies (pids, memory, cpuacct, freezer);
+ * v2 needs it once. The parent's paths are found once, at start-up; a run
+ * costs a mkdir, a few small writes and an rmdir per hierarchy.
+ */
+#include "cgroup.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { V1_PIDS, V1_MEMORY, V1_CPUACCT, V1_FREEZER, V1_COUNT };
+static const char *const v1_controllers[V1_COUNT] = { "pids", "memory", "cpuacct", "freezer" };
+
+/* Set once by cgroup_init(), read-only afterwards (runs may be threaded). */
+static int version;
+static int nparents;
+static int parent_fd[CGROUP_MAX_DIRS];
+static char parent_path[CGROUP_MAX_DIRS][PATH_MAX];
+static unsigned long box_seq;
+
+int cgroup_version(void)
+{
+	return version;
+}
+
+/* Does the comma-separated list contain word? */
+static int has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; p; p = strchr(p, ','), p = p ? p + 1 : NULL)
+		if (strncmp(p, word, n) == 0 && (p[n] == ',' || p[n] == 0 || p[n] == '\n'))
+			return 1;
+	return 0;
+}
+
+/* This process's path in the hierarchy whose /proc/self/cgroup line has
+ * the given controller list (v1) or "" (v2). */
+static int own_cgroup_path(const char *controller, char *out, size_t n)
+{
+	FILE *f = fopen("/proc/self/cgroup", "re");
+	if (!f)
+		return -1;
+	char line[PATH_MAX + 128];
+	int found = -1;
+	while (fgets(line, sizeof line, f)) {
+		char *c1 = strchr(line, ':');
+		char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
+		if (!c2)
+			continue;
+		*c2 = 0;
+		int match = controller ? has_word(c1 + 1, controller) : c1[1] == 0;
+		if (!match)
+			continue;
+		c2[1 + strcspn(c2 + 1, "\n")] = 0;
+		snprintf(out, n, "%s", c2 + 1);
+		found = 0;
+		break;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Mount point of the cgroup hierarchy holding controller (v1), or of the
+ * cgroup2 mount (controller NULL), with the mount's root. */
+static int find_mount(const char *controller, char *mnt, size_t n, char *root, size_t rn)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "re");
+	if (!f)
+		return -1;
+	char line[4096];
+	int found = -1;
+	while (found < 0 && fgets(line, sizeof line, f)) {
+		/* id parent maj:min root mountpoint opts [optional...] - fstype src superopts */
+		char *sep = strstr(line, " - ");
+		if (!sep)
+			continue;
+		char fstype[32], superopts[1024], mroot[PATH_MAX], mpoint[PATH_MAX];
+		if (sscanf(sep + 3, "%31s %*s %1023s", fstype, superopts) < 2)
+			continue;
+		if (sscanf(line, "%*s %*s %*s %4095s %4095s", mroot, mpoint) != 2)
+			continue;
+		if (controller ? strcmp(fstype, "cgroup") == 0 && has_word(superopts, controller)
+			       : strcmp(fstype, "cgroup2") == 0) {
+			snprintf(mnt, n, "%s", mpoint);
+			snprintf(root, rn, "%s", mroot);
+			found = 0;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+/* The directory of this process's own group in one hierarchy. */
+static int own_group_dir(const char *controller, char *out, size_t n)
+{
+	char mnt[PATH_MAX], root[PATH_MAX], own[PATH_MAX];
+	if (find_mount(controller, mnt, sizeof mnt, root, sizeof root) < 0)
+		return -1;
+	if (own_cgroup_path(controller, own, sizeof own) < 0)
+		return -1;
+	/* Inside a cgroup namespace the mount's root is a prefix of our path. */
+	const char *rel = own;
+	size_t rl = strlen(root);
+	if (strcmp(root, "/") != 0 && strncmp(own, root, rl) == 0)
+		rel = own + rl;
+	if (strcmp(rel, "/") == 0)
+		rel = "";
+	if ((size_t)snprintf(out, n, "%s%s", mnt, rel) >= n)
+		return -1;
+	return 0;
+}
+
+static int v2_has_controllers(const char *dir)
+{
+	char path[PATH_MAX + 32], buf[512];
+	snprintf(path, sizeof path, "%s/cgroup.controllers", dir);
+	if (read_file_at(AT_FDCWD, path, buf, sizeof buf) < 0)
+		return 0;
+	buf[strcspn(buf, "\n")] = ' ';
+	return strstr(buf, "memory ") && strstr(buf, "pids ");
+}
+
+static int open_parent(int i, const char *dir, char *err, size_t n)
+{
+	if ((size_t)snprintf(parent_path[i], PATH_MAX, "%s/verdict", dir) >= PATH_MAX)
+		return errf(err, n, "cgroup path too long: %s", dir);
+	if (mkdir(parent_path[i], 0755) < 0 && errno != EEXIST)
+		return errf(err, n, "cannot create cgroup %s: %s", parent_path[i], strerror(errno));
+	parent_fd[i] = open(parent_path[i], O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+	if (parent_fd[i] < 0)
+		return errf(err, n, "cannot open cgroup %s: %s", parent_path[i], strerror(errno));
+	return 0;
+}
+
+static int init_v1(char *err, size_t n)
+{
+	char dirs[V1_COUNT][PATH_MAX];
+	for (int i = 0; i < V1_COUNT; i++)
+		if (own_group_dir(v1_controllers[i], dirs[i], PATH_MAX) < 0)
+			return errf(err, n, "cgroup v1: no mounted %s hierarchy", v1_controllers[i]);
+	for (int i = 0; i < V1_COUNT; i++)
+		if (open_parent(i, dirs[i], err, n) < 0)
+			return -1;
+	nparents = V1_COUNT;
+	version = 1;
+	return 0;
+}
+
+static int init_v2(const char *forced_root, char *err, size_t n)
+{
+	char dir[PATH_MAX];
+	if (forced_root)
+		snprintf(dir, sizeof dir, "%s", forced_root);
+	else if (own_group_dir(NULL, dir, sizeof dir) < 0)
+		return errf(err, n, "cgroup v2: no cgroup2 mount");
+	if (!v2_has_controllers(dir))
+		return errf(err, n, "cgroup v2: the memory and pids controllers are not available in %s", dir);
+	if (open_parent(0, dir, err, n) < 0)
+		return -1;
+	/* Our group must hand memory and pids down to "verdict", and "verdict"
+	 * to each box. A v2 group with processes of its own cannot do that
+	 * unless it is the root: point VERDICT_CGROUP_ROOT at a delegated one. */
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/cgroup.subtree_control", dir);
+	if (write_file_at(AT_FDCWD, path, "+memory +pids") < 0 && !v2_has_controllers(parent_path[0]))
+		return errf(err, n,
+			    "cgroup v2: cannot enable memory and pids below %s (%s); run Verdict in a "
+			    "delegated cgroup, e.g. systemd-run -p Delegate=yes, or set VERDICT_CGROUP_ROOT",
+			    dir, strerror(errno));
+	if (write_file_at(parent_fd[0], "cgroup.subtree_control", "+memory +pids") < 0)
+		return errf(err, n, "cgroup v2: cannot enable memory and pids in %s: %s", parent_path[0],
+			    strerror(errno));
+	nparents = 1;
+	version = 2;
+	return 0;
+}
+
+/* Is the supervisor that made box-<pid>-<seq> gone? */
+static int box_is_stale(const char *name)
+{
+	long pid;
+	if (sscanf(name, "box-%ld-", &pid) != 1 || pid <= 0)
+		return 0;
+	return pid != getpid() && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+/* Removes boxes whose supervisor died (kill -9 of a judge): their
+ * processes are killed and their groups removed. */
+static void remove_stale_boxes(void)
+{
+	DIR *d = fdopendir(dup(parent_fd[0]));
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_type != DT_DIR || strlen(e->d_name) >= sizeof(((struct cgroup_box *)0)->name) ||
+		    !box_is_stale(e->d_name))
+			continue;
+		struct cgroup_box cg = { .ndirs = nparents };
+		snprintf(cg.name, sizeof cg.name, "%s", e->d_name);
+		for (int i = 0; i < nparents; i++)
+			cg.dirfd[i] = openat(parent_fd[i], cg.name, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+		cgroup_destroy(&cg);
+	}
+	closedir(d);
+}
+
+int cgroup_init(char *err, size_t n)
+{
+	if (version)
+		return 0;
+	const char *force = getenv("VERDICT_CGROUP");
+	const char *root = getenv("VERDICT_CGROUP_ROOT");
+	char v2dir[PATH_MAX];
+	int rc;
+	if (force && strcmp(force, "v1") == 0)
+		rc = init_v1(err, n);
+	else if ((force && strcmp(force, "v2") == 0) || root)
+		rc = init_v2(root, err, n);
+	else if (own_group_dir(NULL, v2dir, sizeof v2dir) == 0 && v2_has_controllers(v2dir))
+		rc = init_v2(NULL, err, n);
+	else
+		rc = init_v1(err, n);
+	if (rc == 0)
+		remove_stale_boxes();
+	return rc;
+}
+
+int cgroup_create(struct cgroup_box *cg, long long mem_bytes, long pids, char *err, size_t n)
+{
+	char num[32];
+	memset(cg, 0, sizeof *cg);
+	snprintf(cg->name, sizeof cg->name, "box-%ld-%lu", (long)getpid(),
+		 __atomic_add_fetch(&box_seq, 1, __ATOMIC_RELAXED));
+	for (int i = 0; i < nparents; i++) {
+		if (mkdirat(parent_fd[i], cg->name, 0755) < 0) {
+			errf(err, n, "cannot create cgroup %s/%s: %s", parent_path[i], cg->name, strerror(errno));
+			goto fail;
+		}
+		cg->dirfd[i] = openat(parent_fd[i], cg->name, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+		cg->ndirs = i + 1;
+		if (cg->dirfd[i] < 0) {
+			errf(err, n, "cannot open cgroup %s/%s: %s", parent_path[i], cg->name, strerror(errno));
+			goto fail;
+		}
+	}
+	snprintf(num, sizeof num, "%ld", pids);
+	int pids_fd = cg->dirfd[version == 1 ? V1_PIDS : 0];
+	if (write_file_at(pids_fd, "pids.max", num) < 0) {
+		errf(err, n, "cannot set pids.max: %s", strerror(errno));
+		goto fail;
+	}
+	snprintf(num, sizeof num, "%lld", mem_bytes);
+	if (version == 1) {
+		int mfd = cg->dirfd[V1_MEMORY];
+		if (write_file_at(mfd, "memory.limit_in_bytes", num) < 0) {
+			errf(err, n, "cannot set memory.limit_in_bytes: %s", strerror(errno));
+			goto fail;
+		}
+		/* Swap counts too where the kernel accounts it (memsw). */
+		if (write_file_at(mfd, "memory.memsw.limit_in_bytes", num) < 0 && errno != ENOENT) {
+			errf(err, n, "cannot set memory.memsw.limit_in_bytes: %s", strerror(errno));
+			goto fail;
+		}
+	} else {
+		if (write_file_at(cg->dirfd[0], "memory.max", num) < 0) {
+			errf(err, n, "cannot set memory.max: %s", strerror(errno));
+			goto fail;
+		}
+		if (write_file_at(cg->dirfd[0], "memory.swap.max", "0") < 0 && errno != ENOENT) {
+			errf(err, n, "cannot set memory.swap.max: %s", strerror(errno));
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	cgroup_destroy(cg);
+	return -1;
+}
+
+int cgroup_attach(const struct cgroup_box *cg, pid_t pid)
+{
+	char num[24];
+	format_long(num, sizeof num, pid);
+	for (int i = 0; i < cg->ndirs; i++)
+		if (write_file_at(cg->dirfd[i], "cgroup.procs", num) < 0)
+			return -1;
+	return 0;
+}
+
+int cgroup_clone_fd(const struct cgroup_box *cg)
+{
+	return version == 2 ? cg->dirfd[0] : -1;
+}
+
+long long cgroup_cpu_ns(const struct cgroup_box *cg)
+{
+	char buf[1024];
+	if (version == 1) {
+		if (read_file_at(cg->dirfd[V1_CPUACCT], "cpuacct.usage", buf, sizeof buf) < 0)
+			return -1;
+		return strtoll(buf, NULL, 10);
+	}
+	if (read_file_at(cg->dirfd[0], "cpu.stat", buf, sizeof buf) < 0)
+		return -1;
+	long long us = find_keyed_value(buf, "usage_usec");
+	return us < 0 ? -1 : us * 1000;
+}
+
+static long long read_number(int dirfd, const char *name)
+{
+	char buf[64];
+	if (read_file_at(dirfd, name, buf, sizeof buf) <= 0)
+		return -1;
+	return strtoll(buf, NULL, 10);
+}
+
+static long long max_ll(long long a, long long b)
+{
+	return a > b ? a : b;
+}
+
+void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st)
+{
+	char buf[4096];
+	memset(st, 0, sizeof *st);
+	st->cpu_ns = max_ll(cgroup_cpu_ns(cg), 0);
+	if (version == 1) {
+		int m = cg->dirfd[V1_MEMORY];
+		st->peak_bytes = max_ll(read_number(m, "memory.max_usage_in_bytes"),
+					read_number(m, "memory.memsw.max_usage_in_bytes"));
+		st->mem_limit_hits = max_ll(read_number(m, "memory.failcnt"), read_number(m, "memory.memsw.failcnt"));
+		if (read_file_at(m, "memory.oom_control", buf, sizeof buf) > 0)
+			st->oom_kills = find_keyed_value(buf, "oom_kill");
+		if (read_file_at(cg->dirfd[V1_PIDS], "pids.events", buf, sizeof buf) > 0)
+			st->pids_refused = find_keyed_value(buf, "max");
+	} else {
+		int d = cg->dirfd[0];
+		st->peak_bytes = read_number(d, "memory.peak");
+		if (st->peak_bytes < 0) /* kernels before 5.19: the best we have */
+			st->peak_bytes = read_number(d, "memory.current");
+		if (read_file_at(d, "memory.events", buf, sizeof buf) > 0) {
+			st->oom_kills = find_keyed_value(buf, "oom_kill");
+			st->mem_limit_hits = find_keyed_value(buf, "max");
+		}
+		if (read_file_at(d, "pids.events", buf, sizeof buf) > 0)
+			st->pids_refused = find_keyed_value(buf, "max");
+	}
+	st->peak_bytes = max_ll(st->peak_bytes, 0);
+	st->oom_kills = max_ll(st->oom_kills, 0);
+	st->mem_limit_hits = max_ll(st->mem_limit_hits, 0);
+	st->pids_refused = max_ll(st->pids_refused, 0);
+}
+
+static void sleep_us(long us)
+{
+	struct timespec ts = { 0, us * 1000 };
+	nanosleep(&ts, NULL);
+}
+
+/* Sends SIGKILL to every pid listed in dirfd/cgroup.procs; returns how many
+ * were listed. */
+static int kill_listed(int dirfd)
+{
+	char buf[65536];
+	if (read_file_at(dirfd, "cgroup.procs", buf, sizeof buf) <= 0)
+		return 0;
+	int count = 0;
+	for (char *p = buf; *p;) {
+		char *end;
+		long pid = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		if (pid > 0 && kill((pid_t)pid, SIGKILL) == 0)
+			count++;
+		p = end + (*end != 0);
+	}
+	return count;
+}
+
+/* Writes state to the freezer and waits (briefly) until the kernel says so. */
+static void freeze(int dirfd, const char *file, const char *state, const char *done)
+{
+	char buf[64];
+	if (write_file_at(dirfd, file, state) < 0)
+		return;
+	for (int i = 0; done && i < 200; i++) {
+		if (read_file_at(dirfd, file, buf, sizeof buf) > 0 && strncmp(buf, done, strlen(done)) == 0)
+			return;
+		sleep_us(500);
+	}
+}
+
+void cgroup_kill(const struct cgroup_box *cg)
+{
+	if (version == 2) {
+		int d = cg->dirfd[0];
+		if (write_file_at(d, "cgroup.kill", "1") == 0)
+			return;
+		freeze(d, "cgroup.freeze", "1", NULL);
+		kill_listed(d);
+		freeze(d, "cgroup.freeze", "0", NULL);
+		return;
+	}
+	int f = cg->dirfd[V1_FREEZER];
+	freeze(f, "freezer.state", "FROZEN", "FROZEN");
+	kill_listed(f);
+	freeze(f, "freezer.state", "THAWED", NULL);
+}
+
+static int group_is_empty(int dirfd)
+{
+	char buf[16];
+	return read_file_at(dirfd, "cgroup.procs", buf, sizeof buf) <= 0;
+}
+
+int cgroup_destroy(struct cgroup_box *cg)
+{
+	int rc = 0;
+	/* Killed processes leave the group a moment after SIGKILL: retry for up
+	 * to about two seconds before calling the group stuck. */
+	for (int i = 0; i < cg->ndirs; i++) {
+		if (cg->dirfd[i] < 0)
+			continue;
+		for (int tries = 0; !group_is_empty(cg->dirfd[i]) && tries < 2000; tries++) {
+			if (tries % 50 == 0)
+				cgroup_kill(cg);
+			sleep_us(1000);
+		}
+	}
+	for (int i = 0; i < cg->ndirs; i++) {
+		if (cg->dirfd[i] >= 0)
+			close(cg->dirfd[i]);
+		int removed = 0;
+		for (int tries = 0; tries < 2000; tries++) {
+			if (unlinkat(parent_fd[i], cg->name, AT_REMOVEDIR) == 0 || errno == ENOENT) {
+				removed = 1;
+				break;
+			}
+			if (errno != EBUSY)
+				break;
+			sleep_us(1000);
+		}
+		if (!removed)
+			rc = -1;
+	}
+	cg->ndirs = 0;
+	return rc;
+}

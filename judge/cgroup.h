@@ -1,0 +1,60 @@
+/* cgroup.h - one control group per box: limits, accounting and a clean kill.
+ *
+ * cgroup v1 (a hierarchy per controller: pids, memory, cpuacct, freezer) and
+ * v2 (one unified hierarchy) are told apart at run time by cgroup_init();
+ * the rest of the sandbox does not know which one it has.
+ */
+#ifndef VERDICT_CGROUP_H
+#define VERDICT_CGROUP_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define CGROUP_MAX_DIRS 4
+
+struct cgroup_box {
+	char name[64];                 /* box-<pid>-<seq>, unique on the host */
+	int ndirs;
+	int dirfd[CGROUP_MAX_DIRS];    /* v1: pids, memory, cpuacct, freezer; v2: one */
+};
+
+struct cgroup_stats {
+	long long cpu_ns;         /* CPU of every process that ran in the group */
+	long long peak_bytes;     /* peak memory, swap included where counted */
+	long long oom_kills;      /* processes the kernel killed at the limit */
+	long long mem_limit_hits; /* times an allocation met the limit */
+	long long pids_refused;   /* forks refused at pids.max */
+};
+
+/* Finds the hierarchies and makes the parent group "verdict" beside this
+ * process's own group, removing boxes left by dead supervisors. Honours
+ * VERDICT_CGROUP=v1|v2 (force a version) and VERDICT_CGROUP_ROOT (a
+ * delegated v2 group to use as parent). Returns 0 or -1 with err set. */
+int cgroup_init(char *err, size_t n);
+
+/* 1 or 2 after cgroup_init(). */
+int cgroup_version(void);
+
+/* Creates a fresh group with the given limits. Returns 0 or -1 with err
+ * set; on failure nothing is left behind. */
+int cgroup_create(struct cgroup_box *cg, long long mem_bytes, long pids, char *err, size_t n);
+
+/* Moves pid (and its future children) into every hierarchy of the group. */
+int cgroup_attach(const struct cgroup_box *cg, pid_t pid);
+
+/* The group's directory fd for clone3's CLONE_INTO_CGROUP (v2), or -1. */
+int cgroup_clone_fd(const struct cgroup_box *cg);
+
+/* CPU used so far by the whole group, in ns; -1 on error. */
+long long cgroup_cpu_ns(const struct cgroup_box *cg);
+
+void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st);
+
+/* Kills every process in the group, frozen first so none escapes by forking. */
+void cgroup_kill(const struct cgroup_box *cg);
+
+/* Kills what is left and removes the group. Returns 0, or -1 if a
+ * directory could not be removed. */
+int cgroup_destroy(struct cgroup_box *cg);
+
+#endif

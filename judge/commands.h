@@ -1,0 +1,9 @@
+/* commands.h - the subcommands of build/verdict, one file each. */
+#ifndef VERDICT_COMMANDS_H
+#define VERDICT_COMMANDS_H
+
+/* Each takes the arguments after its name (argv[0] is the name) and
+ * returns the process's exit code. */
+int cmd_sandbox(int argc, char **argv);
+
+#endif

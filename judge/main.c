@@ -1,0 +1,35 @@
+/* main.c - build/verdict: dispatch to a subcommand. */
+#include "commands.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "sandbox", cmd_sandbox, "run a program in a fresh, limited box and report on it as JSON" },
+};
+
+static int usage(FILE *out)
+{
+	fputs("usage: verdict COMMAND [ARGS...]\n\ncommands:\n", out);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\n'verdict COMMAND --help' describes one.\n", out);
+	return out == stdout ? 0 : 2;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage(stderr);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
+		return usage(stdout);
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "verdict: unknown command '%s'\n\n", argv[1]);
+	return usage(stderr);
+}

@@ -1,0 +1,394 @@
+/* sandbox_box.c - inside the box: its init builds the root, then runs the program.
+ *
+ * Runs in a child that may be a copy of a threaded process, so nothing here
+ * allocates, locks or uses stdio: plain system calls and stack buffers only.
+ * The order of setup is the order of this file, top to bottom:
+ *   init:    wait for the go byte, root filesystem, hostname, fork program,
+ *            reap everything until the program is gone, report, exit
+ *            (the kernel then kills whatever the program left behind);
+ *   program: stdio, rlimits, drop capabilities and ids, no_new_privs,
+ *            seccomp, exec.
+ */
+#include "sandbox_box.h"
+#include "seccomp_policy.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+/* ---- messages back to the supervisor ---- */
+
+static void report(const struct box_plan *plan, struct box_report *r)
+{
+	ssize_t w;
+	do
+		w = write(plan->report_fd, r, sizeof *r);
+	while (w < 0 && errno == EINTR);
+}
+
+/* Appends s to buf (capacity n) without stdio. */
+static void cat(char *buf, size_t n, const char *s)
+{
+	size_t len = strlen(buf);
+	while (*s && len + 1 < n)
+		buf[len++] = *s++;
+	buf[len] = 0;
+}
+
+/* Sends "what subject: strerror(errno)" as a failed setup on fd, exits. */
+__attribute__((noreturn)) static void fail_to(int fd, const char *what, const char *subject)
+{
+	struct box_report r = { .kind = BOX_SETUP_FAILED, .errno_value = errno };
+	const char *reason = strerrordesc_np(r.errno_value);
+	cat(r.msg, sizeof r.msg, what);
+	if (subject) {
+		cat(r.msg, sizeof r.msg, " ");
+		cat(r.msg, sizeof r.msg, subject);
+	}
+	cat(r.msg, sizeof r.msg, ": ");
+	cat(r.msg, sizeof r.msg, reason ? reason : "unknown error");
+	ssize_t w;
+	do
+		w = write(fd, &r, sizeof r);
+	while (w < 0 && errno == EINTR);
+	_exit(127);
+}
+
+__attribute__((noreturn)) static void setup_failed(const struct box_plan *plan, const char *what,
+						   const char *subject)
+{
+	fail_to(plan->report_fd, what, subject);
+}
+
+/* ---- the root filesystem ---- */
+
+/* Joins the build directory and a box path: "/run/verdict/root" + "/usr". */
+static const char *in_root(char *buf, size_t n, const char *box_path)
+{
+	buf[0] = 0;
+	cat(buf, n, BOX_ROOT_MOUNTPOINT);
+	cat(buf, n, box_path);
+	return buf;
+}
+
+/* Creates the mount point for box_path (a directory, or an empty file when
+ * want_file) and its missing parents, refusing to follow any symbolic link
+ * on the way: a path that runs through a link or into a bind of host data
+ * must not place a mount outside the box's own tmpfs tree. Returns an
+ * O_PATH fd of the mount point, or -1. */
+static int make_mount_point(const char *box_path, int want_file)
+{
+	int dir = open(BOX_ROOT_MOUNTPOINT, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	const char *p = box_path;
+	char part[256];
+	while (dir >= 0) {
+		while (*p == '/')
+			p++;
+		size_t len = strcspn(p, "/");
+		if (len == 0 || len >= sizeof part) {
+			errno = len ? ENAMETOOLONG : EINVAL; /* the box's root itself is no mount point */
+			close(dir);
+			return -1;
+		}
+		memcpy(part, p, len);
+		part[len] = 0;
+		p += len;
+		while (*p == '/')
+			p++;
+		int last = *p == 0;
+		if (last && want_file) {
+			int fd = openat(dir, part, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+			if (fd >= 0)
+				close(fd);
+		} else if (mkdirat(dir, part, 0755) < 0 && errno != EEXIST) {
+			close(dir);
+			return -1;
+		}
+		int next = openat(dir, part, O_PATH | O_NOFOLLOW | O_CLOEXEC | (last && want_file ? 0 : O_DIRECTORY));
+		close(dir);
+		if (last)
+			return next;
+		dir = next;
+	}
+	return -1;
+}
+
+/* mount(2) onto an O_PATH fd through /proc/self/fd: the kernel mounts on
+ * exactly the inode the fd names, whatever happens to the path. */
+static int mount_on_fd(const char *src, int fd, const char *type, unsigned long flags, const char *data)
+{
+	char target[64] = "/proc/self/fd/", num[16];
+	cat(target, sizeof target, format_long(num, sizeof num, fd));
+	return mount(src, target, type, flags, data);
+}
+
+/* Makes a mount (and everything below it) read-only, nosuid and nodev.
+ * mount_setattr keeps the flags a user namespace may not clear; older
+ * kernels get a bind remount of the top mount. */
+static int lock_down(const char *path, int readonly, int nodev)
+{
+	struct mount_attr attr = { .attr_set = MOUNT_ATTR_NOSUID };
+	if (readonly)
+		attr.attr_set |= MOUNT_ATTR_RDONLY;
+	if (nodev)
+		attr.attr_set |= MOUNT_ATTR_NODEV;
+	if (syscall(SYS_mount_setattr, AT_FDCWD, path, AT_RECURSIVE, &attr, sizeof attr) == 0)
+		return 0;
+	if (errno != ENOSYS)
+		return -1;
+	unsigned long flags = MS_REMOUNT | MS_BIND | MS_NOSUID | (readonly ? MS_RDONLY : 0) | (nodev ? MS_NODEV : 0);
+	return mount(NULL, path, NULL, flags, NULL);
+}
+
+static void write_small_file(const struct box_plan *plan, const char *box_path, const char *content)
+{
+	char path[PATH_MAX];
+	int fd = open(in_root(path, sizeof path, box_path), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 || write(fd, content, strlen(content)) != (ssize_t)strlen(content))
+		setup_failed(plan, "cannot write", box_path);
+	close(fd);
+}
+
+static void do_mount(const struct box_plan *plan, const struct box_mount *m)
+{
+	char path[PATH_MAX];
+	if (m->kind == BM_SYMLINK) {
+		if (symlink(m->source, in_root(path, sizeof path, m->path)) < 0)
+			setup_failed(plan, "cannot create symlink", m->path);
+		return;
+	}
+	if (m->kind == BM_FILE) {
+		write_small_file(plan, m->path, m->source);
+		return;
+	}
+	struct stat st;
+	if (stat(m->source, &st) < 0)
+		setup_failed(plan, "cannot bind", m->source);
+	int fd = make_mount_point(m->path, !S_ISDIR(st.st_mode));
+	if (fd < 0)
+		setup_failed(plan, "cannot create mount point", m->path);
+	if (mount_on_fd(m->source, fd, NULL, MS_BIND | MS_REC, NULL) < 0)
+		setup_failed(plan, "cannot bind", m->source);
+	close(fd);
+	in_root(path, sizeof path, m->path);
+	int ok = m->kind == BM_BIND_RO ? lock_down(path, 1, 1)
+	       : m->kind == BM_BIND_RW ? lock_down(path, 0, 1)
+				       : lock_down(path, 0, 0); /* BM_DEVICE: the node must work */
+	if (ok < 0)
+		setup_failed(plan, "cannot restrict mount", m->path);
+}
+
+static void mount_tmpfs(const struct box_plan *plan, const char *box_path, long size_mb, const char *mode,
+			int owned_by_box)
+{
+	char path[PATH_MAX], opts[128] = "size=", num[24];
+	cat(opts, sizeof opts, format_long(num, sizeof num, size_mb));
+	cat(opts, sizeof opts, "m,nr_inodes=65536,mode=");
+	cat(opts, sizeof opts, mode);
+	if (owned_by_box) {
+		cat(opts, sizeof opts, ",uid=");
+		cat(opts, sizeof opts, format_long(num, sizeof num, BOX_UID));
+		cat(opts, sizeof opts, ",gid=");
+		cat(opts, sizeof opts, num);
+	}
+	if (mkdir(in_root(path, sizeof path, box_path), 0755) < 0 && errno != EEXIST)
+		setup_failed(plan, "cannot create", box_path);
+	if (mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
+		setup_failed(plan, "cannot mount tmpfs on", box_path);
+}
+
+/* Builds the root: a fresh tmpfs holding read-only binds of the system,
+ * a minimal /etc and /dev, a fresh /proc and writable /box and /tmp; then
+ * pivot_root into it and drop every trace of the host's tree. */
+static void setup_root(const struct box_plan *plan)
+{
+	char path[PATH_MAX];
+	/* Nothing mounted here may propagate back to the host. */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+		setup_failed(plan, "cannot make / private", NULL);
+	if (mount("tmpfs", BOX_ROOT_MOUNTPOINT, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=0755") < 0)
+		setup_failed(plan, "cannot mount the root tmpfs on", BOX_ROOT_MOUNTPOINT);
+	static const char *const dirs[] = { "/etc", "/dev", "/proc" };
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+		if (mkdir(in_root(path, sizeof path, dirs[i]), 0755) < 0)
+			setup_failed(plan, "cannot create", dirs[i]);
+
+	/* The box's own /proc: only its pid namespace, other users' processes
+	 * (the init) invisible, so nothing of the supervisor can be read. */
+	if (mount("proc", in_root(path, sizeof path, "/proc"), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2") < 0)
+		setup_failed(plan, "cannot mount", "/proc");
+	mount_tmpfs(plan, "/box", plan->box_size_mb, "0755", 1);
+	mount_tmpfs(plan, "/tmp", plan->box_size_mb, "1777", 0);
+	/* Mounts come in order: system binds, /dev and /etc, then the
+	 * caller's binds (which may land inside /box). */
+	for (int i = 0; i < plan->nmounts; i++)
+		do_mount(plan, &plan->mounts[i]);
+
+	if (chdir(BOX_ROOT_MOUNTPOINT) < 0 || syscall(SYS_pivot_root, ".", ".") < 0)
+		setup_failed(plan, "cannot pivot_root into", BOX_ROOT_MOUNTPOINT);
+	/* The old root is now stacked under the new one: detach it whole. */
+	if (umount2(".", MNT_DETACH) < 0 || chdir("/") < 0)
+		setup_failed(plan, "cannot detach the host's root", NULL);
+	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+		setup_failed(plan, "cannot make the root read-only", NULL);
+}
+
+/* ---- the program ---- */
+
+static void set_limit(int resource, rlim_t soft, rlim_t hard)
+{
+	struct rlimit rl = { soft, hard };
+	setrlimit(resource, &rl);
+}
+
+/* Looks name up in the box's PATH and execs it; returns only on failure. */
+static void exec_program(const struct box_plan *plan)
+{
+	const char *name = plan->argv[0];
+	if (strchr(name, '/')) {
+		execve(name, plan->argv, plan->envp);
+		return;
+	}
+	int saved = ENOENT;
+	for (int i = 0; i < 4 && plan->path_dirs[i]; i++) {
+		char path[PATH_MAX] = "";
+		cat(path, sizeof path, plan->path_dirs[i]);
+		cat(path, sizeof path, "/");
+		cat(path, sizeof path, name);
+		execve(path, plan->argv, plan->envp);
+		if (errno != ENOENT)
+			saved = errno;
+	}
+	errno = saved;
+}
+
+/* The program's process: from root-in-the-box to an unprivileged,
+ * filtered process, then exec. Reports failures on err_fd. */
+__attribute__((noreturn)) static void program_main(const struct box_plan *plan, int err_fd)
+{
+	const char *step = "cannot set up stdio", *subject = NULL;
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	for (int i = 0; i < 3; i++) {
+		if (plan->stdio[i] == i)
+			fcntl(i, F_SETFD, 0);
+		else if (dup2(plan->stdio[i], i) < 0)
+			goto fail;
+	}
+	/* Every other descriptor closes at exec, err_fd included. */
+	if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
+		for (int fd = 3; fd < 1024; fd++)
+			fcntl(fd, F_SETFD, FD_CLOEXEC);
+	umask(022);
+
+	rlim_t cpu = (rlim_t)plan->time_sec + 1; /* the group's CPU sum is the real limit */
+	set_limit(RLIMIT_CPU, cpu, cpu + 1);
+	set_limit(RLIMIT_FSIZE, (rlim_t)plan->fsize_mb << 20, (rlim_t)plan->fsize_mb << 20);
+	set_limit(RLIMIT_STACK, (rlim_t)plan->stack_mb << 20, (rlim_t)plan->stack_mb << 20);
+	set_limit(RLIMIT_NOFILE, (rlim_t)plan->nofile, (rlim_t)plan->nofile);
+	set_limit(RLIMIT_CORE, 0, 0);
+
+	step = "cannot drop privileges";
+	for (int cap = 0; cap <= plan->last_cap; cap++)
+		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
+			goto fail;
+	gid_t gid = BOX_UID;
+	if (setgroups(1, &gid) < 0 || setresgid(BOX_UID, BOX_UID, BOX_UID) < 0 ||
+	    setresuid(BOX_UID, BOX_UID, BOX_UID) < 0)
+		goto fail;
+	step = "cannot enter the working directory";
+	subject = plan->cwd;
+	if (chdir(plan->cwd) < 0)
+		goto fail;
+	step = "cannot install the seccomp filter";
+	subject = NULL;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || seccomp_policy_load() < 0)
+		goto fail;
+	step = "cannot execute";
+	subject = plan->argv[0];
+	exec_program(plan);
+fail:
+	fail_to(err_fd, step, subject);
+}
+
+/* ---- the init ---- */
+
+static int64_t cpu_ns_self(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void box_init_main(const struct box_plan *plan)
+{
+	/* Die with the supervisor; lead a session of our own so that a fork
+	 * bomb lands in its own scheduling group, away from the host's. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	setsid();
+	char go;
+	if (read(plan->go_fd, &go, 1) != 1)
+		_exit(1); /* the supervisor gave up before we started */
+	close(plan->go_fd);
+	if (plan->new_cgroup_ns && unshare(CLONE_NEWCGROUP) < 0)
+		setup_failed(plan, "cannot unshare the cgroup namespace", NULL);
+	setup_root(plan);
+	if (sethostname(BOX_HOSTNAME, strlen(BOX_HOSTNAME)) < 0)
+		setup_failed(plan, "cannot set the hostname", NULL);
+
+	int errpipe[2];
+	if (pipe2(errpipe, O_CLOEXEC) < 0)
+		setup_failed(plan, "cannot create a pipe", NULL);
+	struct box_report r = { .kind = BOX_STARTED };
+	r.setup_cpu_ns = cpu_ns_self();
+	r.start_ns = monotonic_ns();
+	pid_t child = fork();
+	if (child < 0)
+		setup_failed(plan, "cannot fork the program", NULL);
+	if (child == 0) {
+		close(errpipe[0]);
+		program_main(plan, errpipe[1]);
+	}
+	close(errpipe[1]);
+	/* EOF: the exec worked; a report: it did not. */
+	struct box_report failure;
+	ssize_t got;
+	do
+		got = read(errpipe[0], &failure, sizeof failure);
+	while (got < 0 && errno == EINTR);
+	if (got == (ssize_t)sizeof failure) {
+		report(plan, &failure);
+		_exit(1);
+	}
+	report(plan, &r);
+
+	/* As pid 1, reap every orphan too, or zombies would eat pids.max. */
+	int status = 0;
+	for (;;) {
+		pid_t p = waitpid(-1, &status, __WALL);
+		if (p == child)
+			break;
+		if (p < 0 && errno != EINTR)
+			_exit(1);
+	}
+	struct box_report done = { .kind = BOX_EXITED, .wstatus = status, .end_ns = monotonic_ns() };
+	done.start_ns = r.start_ns;
+	report(plan, &done);
+	/* Leaving pid 1 makes the kernel kill everything else in the box. */
+	_exit(0);
+}
