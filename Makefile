@@ -14,7 +14,7 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
 LDFLAGS := -pie -Wl,-z,relro,-z,now
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson)
-PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson)
+PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson) -pthread
 
 JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c))
 LIB_OBJ   := $(filter-out build/judge/main.o,$(JUDGE_OBJ))

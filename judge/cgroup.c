@@ -291,14 +291,19 @@ fail:
 	return -1;
 }
 
-int cgroup_attach(const struct cgroup_box *cg, pid_t pid)
+int cgroup_open_self_attach(const struct cgroup_box *cg, int fds[CGROUP_MAX_DIRS])
 {
-	char num[24];
-	format_long(num, sizeof num, pid);
-	for (int i = 0; i < cg->ndirs; i++)
-		if (write_file_at(cg->dirfd[i], "cgroup.procs", num) < 0)
+	if (version != 1)
+		return 0; /* v2 boxes are born in their group (CLONE_INTO_CGROUP) */
+	for (int i = 0; i < cg->ndirs; i++) {
+		fds[i] = openat(cg->dirfd[i], "tasks", O_WRONLY | O_CLOEXEC);
+		if (fds[i] < 0) {
+			while (i--)
+				close(fds[i]);
 			return -1;
-	return 0;
+		}
+	}
+	return cg->ndirs;
 }
 
 int cgroup_clone_fd(const struct cgroup_box *cg)
@@ -340,9 +345,11 @@ void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st)
 	st->cpu_ns = max_ll(cgroup_cpu_ns(cg), 0);
 	if (version == 1) {
 		int m = cg->dirfd[V1_MEMORY];
-		st->peak_bytes = max_ll(read_number(m, "memory.max_usage_in_bytes"),
-					read_number(m, "memory.memsw.max_usage_in_bytes"));
-		st->mem_limit_hits = max_ll(read_number(m, "memory.failcnt"), read_number(m, "memory.memsw.failcnt"));
+		/* memsw counts memory plus swap, so it is the larger where present. */
+		st->peak_bytes = read_number(m, "memory.memsw.max_usage_in_bytes");
+		if (st->peak_bytes < 0)
+			st->peak_bytes = read_number(m, "memory.max_usage_in_bytes");
+		st->mem_limit_hits = read_number(m, "memory.failcnt");
 		if (read_file_at(m, "memory.oom_control", buf, sizeof buf) > 0)
 			st->oom_kills = find_keyed_value(buf, "oom_kill");
 		if (read_file_at(cg->dirfd[V1_PIDS], "pids.events", buf, sizeof buf) > 0)
@@ -421,42 +428,33 @@ void cgroup_kill(const struct cgroup_box *cg)
 	freeze(f, "freezer.state", "THAWED", NULL);
 }
 
-static int group_is_empty(int dirfd)
+/* rmdir, retried for up to two seconds while killed processes leave the
+ * group; every 50 ms, whatever is still in it is killed again. */
+static int remove_dir(struct cgroup_box *cg, int i)
 {
-	char buf[16];
-	return read_file_at(dirfd, "cgroup.procs", buf, sizeof buf) <= 0;
+	for (int tries = 0; tries < 2000; tries++) {
+		if (unlinkat(parent_fd[i], cg->name, AT_REMOVEDIR) == 0 || errno == ENOENT)
+			return 0;
+		if (errno != EBUSY)
+			return -1;
+		if (tries % 50 == 0)
+			cgroup_kill(cg);
+		sleep_us(1000);
+	}
+	return -1;
 }
 
 int cgroup_destroy(struct cgroup_box *cg)
 {
 	int rc = 0;
-	/* Killed processes leave the group a moment after SIGKILL: retry for up
-	 * to about two seconds before calling the group stuck. */
-	for (int i = 0; i < cg->ndirs; i++) {
-		if (cg->dirfd[i] < 0)
-			continue;
-		for (int tries = 0; !group_is_empty(cg->dirfd[i]) && tries < 2000; tries++) {
-			if (tries % 50 == 0)
-				cgroup_kill(cg);
-			sleep_us(1000);
-		}
-	}
-	for (int i = 0; i < cg->ndirs; i++) {
+	/* After a normal run the group is already empty and rmdir succeeds
+	 * at once; only a busy group costs a kill and a wait. */
+	for (int i = 0; i < cg->ndirs; i++)
+		if (remove_dir(cg, i) < 0)
+			rc = -1;
+	for (int i = 0; i < cg->ndirs; i++)
 		if (cg->dirfd[i] >= 0)
 			close(cg->dirfd[i]);
-		int removed = 0;
-		for (int tries = 0; tries < 2000; tries++) {
-			if (unlinkat(parent_fd[i], cg->name, AT_REMOVEDIR) == 0 || errno == ENOENT) {
-				removed = 1;
-				break;
-			}
-			if (errno != EBUSY)
-				break;
-			sleep_us(1000);
-		}
-		if (!removed)
-			rc = -1;
-	}
 	cg->ndirs = 0;
 	return rc;
 }

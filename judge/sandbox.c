@@ -3,31 +3,34 @@
  * Theory of operation
  * -------------------
  * The supervisor (this file, running as root) makes a fresh cgroup with the
- * run's limits, then clone3()s the box's init with new user, pid, mount,
- * net, ipc and uts namespaces and a pidfd. The init waits on a pipe while
- * the supervisor maps its ids (ns root -> host root for setup, BOX_UID ->
- * BOX_UID for the program) and moves it into the cgroup (v1; on v2 it is
- * born there with CLONE_INTO_CGROUP), then one byte says go.
+ * run's limits, then clone3()s the box's init with new pid, mount, net, ipc
+ * and uts namespaces and a pidfd. The init (sandbox_box.c) moves itself
+ * into the cgroup (on v1 a self-move skips a global lock that costs an RCU
+ * grace period; on v2 it is born there with CLONE_INTO_CGROUP), builds a
+ * tmpfs root and pivots into it, all as real root in namespaces of its own.
+ * Then it enters the user namespace made once by sandbox_init(), which
+ * maps only BOX_UID and owns no other namespace, so from there on its
+ * capabilities reach nothing. It starts the program, which drops to
+ * BOX_UID with no capabilities, no_new_privs and the seccomp filter, and
+ * execs. The init reaps until the program is gone and reports its wait
+ * status; when the init exits, the kernel kills every other process in the
+ * pid namespace, so nothing the program started outlives it, and the
+ * mounts die with the namespace.
  *
- * The init (sandbox_box.c) builds a tmpfs root, pivots into it, forks the
- * program, which drops to BOX_UID with no capabilities, no_new_privs and the
- * seccomp filter, and execs. The init reaps until the program is gone and
- * reports its wait status; when the init exits, the kernel kills every
- * other process in the pid namespace, so nothing the program started
- * outlives it, and the mounts die with the namespace.
+ * Meanwhile the supervisor sleeps on the init's pidfd with a timeout: the
+ * wall-clock deadline, or the next look at the group's CPU counter (which
+ * sums every process and thread, unlike RLIMIT_CPU). Over a limit, it
+ * freezes and kills the whole group. At the end it reads peak memory, OOM
+ * kills and refused forks from the group, removes it, and classifies: a
+ * failure of the sandbox is SE, never blamed on the program.
  *
- * Meanwhile the supervisor polls the init's pidfd and the report pipe with
- * a timeout: the wall-clock deadline, or the next look at the group's CPU
- * counter (which sums every process and thread, unlike RLIMIT_CPU). Over a
- * limit, it freezes and kills the whole group. At the end it reads peak
- * memory, OOM kills and refused forks from the group, removes it, and
- * classifies: a failure of the sandbox is SE, never blamed on the program.
- *
- * What is built once (sandbox_init): the seccomp BPF program, the cgroup
- * parents, the list of system mounts. What each run costs: one cgroup, one
- * clone with namespaces, about twenty mounts, two forks' worth of exec.
+ * Built once (sandbox_init): the seccomp BPF program, the cgroup parents,
+ * the user namespace, the list of system mounts. Each run costs one cgroup
+ * per hierarchy, one clone with namespaces, about twenty mounts, and one
+ * clone(CLONE_VM | CLONE_VFORK) plus exec for the program.
  */
 #include "sandbox.h"
+#include "box_namespaces.h"
 #include "cgroup.h"
 #include "sandbox_box.h"
 #include "seccomp_policy.h"
@@ -56,7 +59,8 @@
 static struct box_mount sys_mounts[BOX_MAX_MOUNTS];
 static int nsys_mounts;
 static int last_cap;
-static int use_userns = 1; /* cleared, for good, when the kernel refuses one */
+static int userns_fd = -1;       /* the shared user namespace, or -1 where the kernel has none */
+static int supervisor_pidfd = -1;
 
 static const char *const status_names[] = { "OK", "RE", "TLE", "MLE", "OLE", "SE" };
 
@@ -80,7 +84,7 @@ void sandbox_config_defaults(struct sandbox_config *cfg)
 static void add_sys_mount(enum box_mount_kind kind, const char *path, const char *source)
 {
 	if (nsys_mounts < BOX_MAX_MOUNTS)
-		sys_mounts[nsys_mounts++] = (struct box_mount){ kind, path, source };
+		sys_mounts[nsys_mounts++] = (struct box_mount){ kind, path, source, 0 };
 }
 
 /* What compilers and interpreters need of the host, read-only: /usr, the
@@ -156,8 +160,13 @@ int sandbox_init(char *err, size_t n)
 	char buf[32];
 	last_cap = read_file_at(AT_FDCWD, "/proc/sys/kernel/cap_last_cap", buf, sizeof buf) > 0 ? atoi(buf) : 63;
 	const char *u = getenv("VERDICT_SANDBOX_USERNS");
-	if (u && strcmp(u, "0") == 0)
-		use_userns = 0;
+	if (!u || strcmp(u, "0") != 0) {
+		char why[256];
+		userns_fd = box_userns_create(BOX_UID, why, sizeof why);
+		if (userns_fd < 0 && u && strcmp(u, "1") == 0)
+			return errf(err, n, "%s", why);
+	}
+	supervisor_pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
 	plan_system_mounts();
 	done = 1;
 	return 0;
@@ -175,11 +184,11 @@ struct run {
 	int owned_fds[3];
 	struct cgroup_box cg;
 	int have_cg;
-	int go[2], rep[2];
+	int rep[2];
 	pid_t pid;
 	int pidfd;
 	struct box_report started, exited, failed;
-	int64_t t0;
+	int64_t t_begin, t0, t_reaped;
 	int killed_wall, killed_cpu;
 };
 
@@ -271,7 +280,7 @@ static int prepare(struct run *r, struct sandbox_result *res)
 		if (nm >= BOX_MAX_MOUNTS)
 			return se(res, "too many mounts");
 		r->mounts[nm++] = (struct box_mount){ c->binds[i].writable ? BM_BIND_RW : BM_BIND_RO, c->binds[i].box,
-						      r->bind_src[i] };
+						      r->bind_src[i], 1 };
 	}
 	int ne = 0, has_path = 0;
 	for (int i = 0; i < c->nenv; i++)
@@ -299,30 +308,18 @@ static int prepare(struct run *r, struct sandbox_result *res)
 	return 0;
 }
 
-static int write_id_maps(pid_t pid)
-{
-	char path[64], map[64];
-	snprintf(map, sizeof map, "0 0 1\n%d %d 1\n", BOX_UID, BOX_UID);
-	snprintf(path, sizeof path, "/proc/%d/uid_map", (int)pid);
-	if (write_file_at(AT_FDCWD, path, map) < 0)
-		return -1;
-	snprintf(path, sizeof path, "/proc/%d/gid_map", (int)pid);
-	return write_file_at(AT_FDCWD, path, map);
-}
-
 /* clone3 with a pidfd (and the cgroup, on v2); the child becomes the init. */
-static pid_t clone_box(struct run *r, int userns)
+static pid_t clone_box(struct run *r)
 {
 	int cgfd = cgroup_clone_fd(&r->cg);
 	struct clone_args args;
 	memset(&args, 0, sizeof args);
-	args.flags = NS_FLAGS | CLONE_PIDFD | (userns ? CLONE_NEWUSER : 0);
+	args.flags = NS_FLAGS | CLONE_PIDFD | (r->plan.netns_fd < 0 ? CLONE_NEWNET : 0);
 	if (cgfd >= 0)
 		args.flags |= CLONE_INTO_CGROUP | CLONE_NEWCGROUP;
 	args.pidfd = (uint64_t)(uintptr_t)&r->pidfd;
 	args.exit_signal = SIGCHLD;
 	args.cgroup = cgfd >= 0 ? (uint64_t)cgfd : 0;
-	r->plan.userns = userns;
 	r->plan.new_cgroup_ns = cgfd < 0;
 	pid_t pid = (pid_t)syscall(SYS_clone3, &args, sizeof args);
 	if (pid == 0)
@@ -336,39 +333,37 @@ static int start_box(struct run *r, struct sandbox_result *res)
 	if (cgroup_create(&r->cg, (long long)r->cfg->mem_mb << 20, r->cfg->pids, err, sizeof err) < 0)
 		return se(res, "%s", err);
 	r->have_cg = 1;
-	if (pipe2(r->go, O_CLOEXEC) < 0 || pipe2(r->rep, O_CLOEXEC) < 0)
-		return se(res, "cannot create pipes: %s", strerror(errno));
-	r->plan.go_fd = r->go[0];
+	r->plan.ncgroup_fds = cgroup_open_self_attach(&r->cg, r->plan.cgroup_fds);
+	if (r->plan.ncgroup_fds < 0)
+		return se(res, "cannot open the box's cgroup: %s", strerror(errno));
+	if (pipe2(r->rep, O_CLOEXEC) < 0)
+		return se(res, "cannot create a pipe: %s", strerror(errno));
 	r->plan.report_fd = r->rep[1];
-
-	int userns = __atomic_load_n(&use_userns, __ATOMIC_RELAXED);
-	r->pid = clone_box(r, userns);
-	if (r->pid < 0 && userns && (errno == EPERM || errno == EINVAL || errno == ENOSPC || errno == EUSERS)) {
-		/* User namespaces are off here: run without, as real root until
-		 * the program drops to BOX_UID. */
-		__atomic_store_n(&use_userns, 0, __ATOMIC_RELAXED);
-		userns = 0;
-		r->pid = clone_box(r, 0);
-	}
+	r->plan.userns_fd = userns_fd;
+	r->plan.supervisor_pidfd = supervisor_pidfd;
+	r->plan.netns_fd = box_netns_take();
+	r->pid = clone_box(r);
 	if (r->pid < 0)
 		return se(res, "cannot create the box (clone3): %s", strerror(errno));
 	r->t0 = monotonic_ns();
-	close(r->go[0]);
 	close(r->rep[1]);
-	r->go[0] = r->rep[1] = -1;
-	if (userns && write_id_maps(r->pid) < 0)
-		return se(res, "cannot map user ids: %s", strerror(errno));
-	if (cgroup_clone_fd(&r->cg) < 0 && cgroup_attach(&r->cg, r->pid) < 0)
-		return se(res, "cannot move the box into its cgroup: %s", strerror(errno));
-	if (write(r->go[1], "g", 1) != 1)
-		return se(res, "cannot start the box: %s", strerror(errno));
+	r->rep[1] = -1;
 	return 0;
 }
 
+/* Takes whatever the box has reported so far, without blocking. */
 static void read_reports(struct run *r)
 {
 	struct box_report rep;
-	while (read(r->rep[0], &rep, sizeof rep) == (ssize_t)sizeof rep) {
+	while (r->rep[0] >= 0) {
+		ssize_t got = read(r->rep[0], &rep, sizeof rep);
+		if (got != (ssize_t)sizeof rep) {
+			if (got == 0) { /* every writer is gone */
+				close(r->rep[0]);
+				r->rep[0] = -1;
+			}
+			return;
+		}
 		if (rep.kind == BOX_STARTED)
 			r->started = rep;
 		else if (rep.kind == BOX_EXITED)
@@ -385,24 +380,29 @@ static void kill_box(struct run *r)
 }
 
 /* Waits for the init to exit, killing the box at the wall-clock deadline
- * or when the group's CPU passes the limit. */
+ * or when the group's CPU passes the limit. Only the pidfd wakes us up:
+ * reports are read at each look at the clock, so a short run costs a
+ * single wake-up. */
 static void supervise(struct run *r)
 {
 	const int64_t wall_ns = (int64_t)((r->cfg->wall_sec > 0 ? r->cfg->wall_sec : 2 * r->cfg->time_sec + 1) * 1e9);
 	const int64_t cpu_limit_ns = (int64_t)(r->cfg->time_sec * 1e9);
-	int64_t next_cpu_check = 0;
+	int64_t next_look = r->t0 + 5000000;
 	fcntl(r->rep[0], F_SETFL, O_NONBLOCK);
 	for (;;) {
 		int64_t now = monotonic_ns();
+		if (now >= next_look)
+			read_reports(r);
+		/* The wall clock starts when the program does; setup gets a grace. */
 		int64_t deadline = r->started.kind ? r->started.start_ns + wall_ns : r->t0 + wall_ns + SETUP_GRACE_NS;
 		if (now >= deadline) {
 			r->killed_wall = 1;
 			kill_box(r);
 			return;
 		}
-		if (now >= next_cpu_check && r->started.kind) {
+		if (now >= next_look) {
 			long long used = cgroup_cpu_ns(&r->cg) - r->started.setup_cpu_ns;
-			if (used > cpu_limit_ns) {
+			if (r->started.kind && used > cpu_limit_ns) {
 				r->killed_cpu = 1;
 				kill_box(r);
 				return;
@@ -410,22 +410,13 @@ static void supervise(struct run *r)
 			/* Look again when the rest of the budget could be gone on
 			 * two cores, but at most every 100 ms and at least 5 ms apart. */
 			int64_t gap = (cpu_limit_ns - used) / 2;
-			next_cpu_check = now + (gap < 5000000 ? 5000000 : gap > 100000000 ? 100000000 : gap);
+			next_look = now + (gap < 5000000 ? 5000000 : gap > 100000000 ? 100000000 : gap);
 		}
-		int64_t wake = deadline < next_cpu_check || !r->started.kind ? deadline : next_cpu_check;
-		int timeout_ms = (int)((wake - now + 999999) / 1000000);
-		struct pollfd pfd[2] = { { r->pidfd, POLLIN, 0 }, { r->rep[0], POLLIN, 0 } };
-		int nfds = r->rep[0] >= 0 ? 2 : 1;
-		if (poll(pfd, (nfds_t)nfds, timeout_ms) < 0 && errno != EINTR)
+		int64_t wake = deadline < next_look ? deadline : next_look;
+		struct pollfd pfd = { r->pidfd, POLLIN, 0 };
+		if (poll(&pfd, 1, (int)((wake - now + 999999) / 1000000)) < 0 && errno != EINTR)
 			return;
-		if (nfds == 2 && pfd[1].revents) {
-			read_reports(r);
-			if (pfd[1].revents & (POLLHUP | POLLERR) && !(pfd[1].revents & POLLIN)) {
-				close(r->rep[0]);
-				r->rep[0] = -1;
-			}
-		}
-		if (pfd[0].revents)
+		if (pfd.revents)
 			return;
 	}
 }
@@ -497,12 +488,19 @@ static void classify(struct run *r, const struct cgroup_stats *st, struct sandbo
 
 static void run_free(struct run *r)
 {
-	int fds[] = { r->go[0], r->go[1], r->rep[0], r->rep[1], r->pidfd,
+	int fds[] = { r->rep[0], r->rep[1], r->pidfd, r->plan.netns_fd,
 		      r->owned_fds[0], r->owned_fds[1], r->owned_fds[2] };
 	for (size_t i = 0; i < sizeof fds / sizeof *fds; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
+	for (int i = 0; i < r->plan.ncgroup_fds; i++)
+		close(r->plan.cgroup_fds[i]);
 	free(r);
+}
+
+int sandbox_start_netns_pool(char *err, size_t n)
+{
+	return box_netns_pool_start(err, n);
 }
 
 int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
@@ -517,9 +515,10 @@ int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	if (!r)
 		return se(res, "out of memory");
 	r->cfg = cfg;
-	r->go[0] = r->go[1] = r->rep[0] = r->rep[1] = r->pidfd = -1;
+	r->rep[0] = r->rep[1] = r->pidfd = r->plan.netns_fd = -1;
 	r->owned_fds[0] = r->owned_fds[1] = r->owned_fds[2] = -1;
 	r->pid = -1;
+	r->t_begin = monotonic_ns();
 	int rc = prepare(r, res);
 	if (rc == 0)
 		rc = start_box(r, res);
@@ -531,8 +530,8 @@ int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		int ws;
 		while (waitpid(r->pid, &ws, __WALL) < 0 && errno == EINTR)
 			;
-		if (r->rep[0] >= 0)
-			read_reports(r);
+		r->t_reaped = monotonic_ns();
+		read_reports(r);
 	}
 	if (rc == 0 && r->failed.kind) {
 		errno = r->failed.errno_value;
@@ -544,8 +543,16 @@ int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		if (cgroup_destroy(&r->cg) < 0 && rc == 0)
 			rc = se(res, "cannot remove the box's cgroup %s", r->cg.name);
 	}
-	if (rc == 0)
+	if (rc == 0) {
 		classify(r, &st, res);
+		if (r->started.kind && r->exited.kind) {
+			res->phases.create_ns = r->t0 - r->t_begin;
+			res->phases.setup_ns = r->started.start_ns - r->t0;
+			res->phases.program_ns = r->exited.end_ns - r->started.start_ns;
+			res->phases.exit_ns = r->t_reaped - r->exited.end_ns;
+			res->phases.cleanup_ns = monotonic_ns() - r->t_reaped;
+		}
+	}
 	run_free(r);
 	return rc == 0 && res->status != SANDBOX_SE ? 0 : -1;
 }

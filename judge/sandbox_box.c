@@ -3,9 +3,11 @@
  * Runs in a child that may be a copy of a threaded process, so nothing here
  * allocates, locks or uses stdio: plain system calls and stack buffers only.
  * The order of setup is the order of this file, top to bottom:
- *   init:    wait for the go byte, root filesystem, hostname, fork program,
- *            reap everything until the program is gone, report, exit
- *            (the kernel then kills whatever the program left behind);
+ *   init:    join the cgroup and the network namespace, build the root
+ *            filesystem, set the hostname (still as real root, in namespaces
+ *            of its own), enter the shared user namespace, start the program,
+ *            reap everything until the program is gone, report, exit (the
+ *            kernel then kills whatever the program left behind);
  *   program: stdio, rlimits, drop capabilities and ids, no_new_privs,
  *            seccomp, exec.
  */
@@ -16,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
@@ -51,29 +54,30 @@ static void cat(char *buf, size_t n, const char *s)
 	buf[len] = 0;
 }
 
-/* Sends "what subject: strerror(errno)" as a failed setup on fd, exits. */
-__attribute__((noreturn)) static void fail_to(int fd, const char *what, const char *subject)
+/* Fills r as a failed setup: "what subject: strerror(errno)". */
+static void describe_failure(struct box_report *r, const char *what, const char *subject)
 {
-	struct box_report r = { .kind = BOX_SETUP_FAILED, .errno_value = errno };
-	const char *reason = strerrordesc_np(r.errno_value);
-	cat(r.msg, sizeof r.msg, what);
+	int err = errno;
+	const char *reason = strerrordesc_np(err);
+	memset(r, 0, sizeof *r);
+	r->kind = BOX_SETUP_FAILED;
+	r->errno_value = err;
+	cat(r->msg, sizeof r->msg, what);
 	if (subject) {
-		cat(r.msg, sizeof r.msg, " ");
-		cat(r.msg, sizeof r.msg, subject);
+		cat(r->msg, sizeof r->msg, " ");
+		cat(r->msg, sizeof r->msg, subject);
 	}
-	cat(r.msg, sizeof r.msg, ": ");
-	cat(r.msg, sizeof r.msg, reason ? reason : "unknown error");
-	ssize_t w;
-	do
-		w = write(fd, &r, sizeof r);
-	while (w < 0 && errno == EINTR);
-	_exit(127);
+	cat(r->msg, sizeof r->msg, ": ");
+	cat(r->msg, sizeof r->msg, reason ? reason : "unknown error");
 }
 
 __attribute__((noreturn)) static void setup_failed(const struct box_plan *plan, const char *what,
 						   const char *subject)
 {
-	fail_to(plan->report_fd, what, subject);
+	struct box_report r;
+	describe_failure(&r, what, subject);
+	report(plan, &r);
+	_exit(127);
 }
 
 /* ---- the root filesystem ---- */
@@ -180,12 +184,22 @@ static void do_mount(const struct box_plan *plan, const struct box_mount *m)
 	struct stat st;
 	if (stat(m->source, &st) < 0)
 		setup_failed(plan, "cannot bind", m->source);
-	int fd = make_mount_point(m->path, !S_ISDIR(st.st_mode));
-	if (fd < 0)
-		setup_failed(plan, "cannot create mount point", m->path);
-	if (mount_on_fd(m->source, fd, NULL, MS_BIND | MS_REC, NULL) < 0)
-		setup_failed(plan, "cannot bind", m->source);
-	close(fd);
+	int is_dir = S_ISDIR(st.st_mode);
+	unsigned long flags = MS_BIND | (is_dir ? MS_REC : 0);
+	if (m->caller_path) {
+		int fd = make_mount_point(m->path, !is_dir);
+		if (fd < 0)
+			setup_failed(plan, "cannot create mount point", m->path);
+		if (mount_on_fd(m->source, fd, NULL, flags, NULL) < 0)
+			setup_failed(plan, "cannot bind", m->source);
+		close(fd);
+	} else {
+		/* System mounts go straight into directories this file made. */
+		in_root(path, sizeof path, m->path);
+		int made = is_dir ? mkdir(path, 0755) : close(open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+		if (made < 0 || mount(m->source, path, NULL, flags, NULL) < 0)
+			setup_failed(plan, "cannot bind", m->source);
+	}
 	in_root(path, sizeof path, m->path);
 	int ok = m->kind == BM_BIND_RO ? lock_down(path, 1, 1)
 	       : m->kind == BM_BIND_RW ? lock_down(path, 0, 1)
@@ -278,10 +292,17 @@ static void exec_program(const struct box_plan *plan)
 	errno = saved;
 }
 
+/* Where a failing program process leaves its reason: it shares the init's
+ * memory (CLONE_VM) until it execs or exits. */
+static struct box_report program_failure;
+
 /* The program's process: from root-in-the-box to an unprivileged,
- * filtered process, then exec. Reports failures on err_fd. */
-__attribute__((noreturn)) static void program_main(const struct box_plan *plan, int err_fd)
+ * filtered process, then exec. Started with CLONE_VM | CLONE_VFORK, so it
+ * costs no copy of the address space and the init sleeps until the exec
+ * (or the failure) has happened. */
+static int program_main(void *arg)
 {
+	const struct box_plan *plan = arg;
 	const char *step = "cannot set up stdio", *subject = NULL;
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	for (int i = 0; i < 3; i++) {
@@ -290,7 +311,7 @@ __attribute__((noreturn)) static void program_main(const struct box_plan *plan, 
 		else if (dup2(plan->stdio[i], i) < 0)
 			goto fail;
 	}
-	/* Every other descriptor closes at exec, err_fd included. */
+	/* Every other descriptor closes at exec. */
 	if (syscall(SYS_close_range, 3, ~0U, CLOSE_RANGE_CLOEXEC) < 0)
 		for (int fd = 3; fd < 1024; fd++)
 			fcntl(fd, F_SETFD, FD_CLOEXEC);
@@ -323,7 +344,8 @@ __attribute__((noreturn)) static void program_main(const struct box_plan *plan, 
 	subject = plan->argv[0];
 	exec_program(plan);
 fail:
-	fail_to(err_fd, step, subject);
+	describe_failure(&program_failure, step, subject);
+	_exit(127);
 }
 
 /* ---- the init ---- */
@@ -340,40 +362,38 @@ void box_init_main(const struct box_plan *plan)
 	/* Die with the supervisor; lead a session of our own so that a fork
 	 * bomb lands in its own scheduling group, away from the host's. */
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	struct pollfd gone = { plan->supervisor_pidfd, POLLIN, 0 };
+	if (plan->supervisor_pidfd >= 0 && poll(&gone, 1, 0) > 0)
+		_exit(1); /* the supervisor died before PDEATHSIG was armed */
 	setsid();
-	char go;
-	if (read(plan->go_fd, &go, 1) != 1)
-		_exit(1); /* the supervisor gave up before we started */
-	close(plan->go_fd);
+	/* Into the box's cgroup before anything else runs: the program and all
+	 * it forks inherit it. */
+	for (int i = 0; i < plan->ncgroup_fds; i++)
+		if (write(plan->cgroup_fds[i], "0", 1) != 1)
+			setup_failed(plan, "cannot join the box's cgroup", NULL);
+	if (plan->netns_fd >= 0 && setns(plan->netns_fd, CLONE_NEWNET) < 0)
+		setup_failed(plan, "cannot enter the network namespace", NULL);
 	if (plan->new_cgroup_ns && unshare(CLONE_NEWCGROUP) < 0)
 		setup_failed(plan, "cannot unshare the cgroup namespace", NULL);
 	setup_root(plan);
 	if (sethostname(BOX_HOSTNAME, strlen(BOX_HOSTNAME)) < 0)
 		setup_failed(plan, "cannot set the hostname", NULL);
+	/* From here on our capabilities reach only into a user namespace that
+	 * owns nothing; the program inherits that before it drops them all. */
+	if (plan->userns_fd >= 0 && setns(plan->userns_fd, CLONE_NEWUSER) < 0)
+		setup_failed(plan, "cannot enter the user namespace", NULL);
 
-	int errpipe[2];
-	if (pipe2(errpipe, O_CLOEXEC) < 0)
-		setup_failed(plan, "cannot create a pipe", NULL);
+	static char program_stack[64 * 1024] __attribute__((aligned(16)));
 	struct box_report r = { .kind = BOX_STARTED };
 	r.setup_cpu_ns = cpu_ns_self();
 	r.start_ns = monotonic_ns();
-	pid_t child = fork();
+	pid_t child = clone(program_main, program_stack + sizeof program_stack, CLONE_VM | CLONE_VFORK | SIGCHLD,
+			    (void *)plan);
 	if (child < 0)
-		setup_failed(plan, "cannot fork the program", NULL);
-	if (child == 0) {
-		close(errpipe[0]);
-		program_main(plan, errpipe[1]);
-	}
-	close(errpipe[1]);
-	/* EOF: the exec worked; a report: it did not. */
-	struct box_report failure;
-	ssize_t got;
-	do
-		got = read(errpipe[0], &failure, sizeof failure);
-	while (got < 0 && errno == EINTR);
-	if (got == (ssize_t)sizeof failure) {
-		report(plan, &failure);
-		_exit(1);
+		setup_failed(plan, "cannot start the program", NULL);
+	if (program_failure.kind) {
+		report(plan, &program_failure);
+		_exit(127);
 	}
 	report(plan, &r);
 

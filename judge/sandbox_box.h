@@ -27,6 +27,7 @@ struct box_mount {
 	enum box_mount_kind kind;
 	const char *path;   /* absolute, inside the box */
 	const char *source; /* host path, link target or file content */
+	int caller_path;    /* path comes from the caller: create it without following links */
 };
 
 #define BOX_MAX_MOUNTS 64
@@ -34,11 +35,14 @@ struct box_mount {
 /* Everything the box needs, prepared before clone so that the child calls
  * no allocator: it may be a copy of a threaded process. */
 struct box_plan {
-	int userns;                     /* ids were mapped by the supervisor */
-	int new_cgroup_ns;              /* unshare the cgroup namespace after the go byte */
-	int go_fd;                      /* read end: one byte means "set up and run" */
+	int userns_fd;                  /* user namespace to enter before the program, or -1 */
+	int netns_fd;                   /* fresh network namespace to enter, or -1 (cloned with one) */
+	int supervisor_pidfd;           /* readable once the supervisor is gone, or -1 */
+	int new_cgroup_ns;              /* unshare the cgroup namespace once inside the group */
 	int report_fd;                  /* write end of the report pipe */
 	int stdio[3];
+	int cgroup_fds[4];              /* files to write "0" to, moving the init into the box's cgroup */
+	int ncgroup_fds;
 	const struct box_mount *mounts;
 	int nmounts;
 	long box_size_mb;
