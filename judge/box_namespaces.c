@@ -1,15 +1,15 @@
-/* box_namespaces.c - namespaces made ahead of a run: the shared user
- * namespace every program runs in, and a pool of fresh network namespaces. */
+/* box_namespaces.c - namespaces made outside the box: the user namespace
+ * every program runs in (made once), and each box's network namespace. */
 #include "box_namespaces.h"
 #include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -58,81 +58,67 @@ out:
 	return fd;
 }
 
-/* ---- the network namespace pool ---- */
-
-#define POOL_SIZE 4
-
-static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t pool_wants_more = PTHREAD_COND_INITIALIZER;
-static int pool[POOL_SIZE];
-static int pool_count;
-static int pool_started;
-
-/* Makes one network namespace (only a loopback, down) and returns its fd,
- * leaving this thread where it was. */
-static int make_netns(int home)
+int box_netns_create(int home, char *err, size_t n)
 {
 	if (unshare(CLONE_NEWNET) < 0)
-		return -1;
+		return errf(err, n, "cannot create a network namespace: %s", strerror(errno));
 	int fd = open("/proc/thread-self/ns/net", O_RDONLY | O_CLOEXEC);
-	if (setns(home, CLONE_NEWNET) < 0) {
-		/* Cannot get home: this thread must never make anything again. */
-		if (fd >= 0)
-			close(fd);
-		return -2;
-	}
+	int saved = errno;
+	/* Only this thread moved; it must go home before it does anything else. */
+	if (setns(home, CLONE_NEWNET) < 0)
+		die("cannot return to the original network namespace: %s", strerror(errno));
+	if (fd < 0)
+		return errf(err, n, "cannot open the new network namespace: %s", strerror(saved));
 	return fd;
 }
 
-static void *pool_main(void *arg)
+union fd_control {
+	struct cmsghdr align;
+	char buf[CMSG_SPACE(sizeof(int) * BOX_MAX_PASSED_FDS)];
+};
+
+int box_fds_send(int sock, const int *fds, int n)
 {
-	int home = (int)(intptr_t)arg;
-	for (;;) {
-		pthread_mutex_lock(&pool_lock);
-		while (pool_count == POOL_SIZE)
-			pthread_cond_wait(&pool_wants_more, &pool_lock);
-		pthread_mutex_unlock(&pool_lock);
-		int fd = make_netns(home);
-		if (fd == -2)
-			return NULL;
-		if (fd < 0) { /* out of namespaces for now: boxes make their own */
-			sleep(1);
-			continue;
-		}
-		pthread_mutex_lock(&pool_lock);
-		pool[pool_count++] = fd;
-		pthread_mutex_unlock(&pool_lock);
+	if (n < 1 || n > BOX_MAX_PASSED_FDS) {
+		errno = EINVAL;
+		return -1;
 	}
+	char data = 'f';
+	struct iovec iov = { &data, 1 };
+	union fd_control control;
+	memset(&control, 0, sizeof control);
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+			      .msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)n) };
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)n);
+	memcpy(CMSG_DATA(c), fds, sizeof(int) * (size_t)n);
+	return sendmsg(sock, &msg, MSG_NOSIGNAL) == 1 ? 0 : -1;
 }
 
-int box_netns_pool_start(char *err, size_t n)
+int box_fds_recv(int sock, int *fds, int max)
 {
-	if (__atomic_exchange_n(&pool_started, 1, __ATOMIC_ACQ_REL))
-		return 0;
-	int home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-	if (home < 0)
-		return errf(err, n, "cannot open /proc/self/ns/net: %s", strerror(errno));
-	pthread_t t;
-	pthread_attr_t attr;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	int rc = pthread_create(&t, &attr, pool_main, (void *)(intptr_t)home);
-	pthread_attr_destroy(&attr);
-	if (rc != 0) {
-		close(home);
-		return errf(err, n, "cannot start the network namespace pool: %s", strerror(rc));
+	char data;
+	struct iovec iov = { &data, 1 };
+	union fd_control control;
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control.buf,
+			      .msg_controllen = sizeof control.buf };
+	ssize_t got;
+	do
+		got = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+	while (got < 0 && errno == EINTR);
+	struct cmsghdr *c = got == 1 ? CMSG_FIRSTHDR(&msg) : NULL;
+	if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS || c->cmsg_len < CMSG_LEN(sizeof(int))) {
+		if (got >= 0)
+			errno = EPROTO; /* EOF: the supervisor gave up on this box */
+		return -1;
 	}
-	return 0;
-}
-
-int box_netns_take(void)
-{
-	int fd = -1;
-	pthread_mutex_lock(&pool_lock);
-	if (pool_count > 0) {
-		fd = pool[--pool_count];
-		pthread_cond_signal(&pool_wants_more);
+	int n = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
+	if (n > max) {
+		errno = EPROTO;
+		return -1;
 	}
-	pthread_mutex_unlock(&pool_lock);
-	return fd;
+	memcpy(fds, CMSG_DATA(c), sizeof(int) * (size_t)n);
+	return n;
 }

@@ -1,5 +1,5 @@
-/* box_namespaces.h - namespaces made ahead of a run: the shared user
- * namespace every program runs in, and a pool of fresh network namespaces. */
+/* box_namespaces.h - namespaces made outside the box: the user namespace
+ * every program runs in (made once), and each box's network namespace. */
 #ifndef VERDICT_BOX_NAMESPACES_H
 #define VERDICT_BOX_NAMESPACES_H
 
@@ -11,13 +11,17 @@
  * fd for setns(), or -1 with err set (the kernel forbids user namespaces). */
 int box_userns_create(int box_id, char *err, size_t n);
 
-/* Starts a thread that keeps a few unused network namespaces ready, so
- * the ~0.7 ms a new one costs is not spent while a caller waits. For
- * long-lived callers (the judge); a one-shot command gains nothing. */
-int box_netns_pool_start(char *err, size_t n);
+/* Makes a fresh network namespace (only a loopback, down) and returns an
+ * fd of it, leaving the calling thread in `home`, the namespace it was in.
+ * Returns -1 with err set. */
+int box_netns_create(int home, char *err, size_t n);
 
-/* An fd of a network namespace nobody has used, for exactly one box, or
- * -1 when the pool is empty or not started (the box then makes its own). */
-int box_netns_take(void);
+#define BOX_MAX_PASSED_FDS 8
+
+/* Passes n fds over a unix socket in one message (SCM_RIGHTS) / receives
+ * up to max of them. recv is async-signal-safe. Return 0 / how many were
+ * received, or -1 with errno set. */
+int box_fds_send(int sock, const int *fds, int n);
+int box_fds_recv(int sock, int *fds, int max);
 
 #endif

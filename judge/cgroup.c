@@ -46,43 +46,46 @@ static int has_word(const char *list, const char *word)
 	return 0;
 }
 
+/* /proc/self/cgroup and /proc/self/mountinfo, read once by cgroup_init(). */
+static char self_cgroup[8192], self_mountinfo[65536];
+
+/* Copies the next line of *text into line (without its newline), advancing
+ * *text; returns 0 at the end. */
+static int next_line(const char **text, char *line, size_t n)
+{
+	if (!**text)
+		return 0;
+	size_t len = strcspn(*text, "\n");
+	snprintf(line, n, "%.*s", (int)len, *text);
+	*text += len + ((*text)[len] == '\n');
+	return 1;
+}
+
 /* This process's path in the hierarchy whose /proc/self/cgroup line has
  * the given controller list (v1) or "" (v2). */
 static int own_cgroup_path(const char *controller, char *out, size_t n)
 {
-	FILE *f = fopen("/proc/self/cgroup", "re");
-	if (!f)
-		return -1;
 	char line[PATH_MAX + 128];
-	int found = -1;
-	while (fgets(line, sizeof line, f)) {
+	for (const char *text = self_cgroup; next_line(&text, line, sizeof line);) {
 		char *c1 = strchr(line, ':');
 		char *c2 = c1 ? strchr(c1 + 1, ':') : NULL;
 		if (!c2)
 			continue;
 		*c2 = 0;
-		int match = controller ? has_word(c1 + 1, controller) : c1[1] == 0;
-		if (!match)
-			continue;
-		c2[1 + strcspn(c2 + 1, "\n")] = 0;
-		snprintf(out, n, "%s", c2 + 1);
-		found = 0;
-		break;
+		if (controller ? has_word(c1 + 1, controller) : c1[1] == 0) {
+			snprintf(out, n, "%s", c2 + 1);
+			return 0;
+		}
 	}
-	fclose(f);
-	return found;
+	return -1;
 }
 
 /* Mount point of the cgroup hierarchy holding controller (v1), or of the
  * cgroup2 mount (controller NULL), with the mount's root. */
 static int find_mount(const char *controller, char *mnt, size_t n, char *root, size_t rn)
 {
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	if (!f)
-		return -1;
 	char line[4096];
-	int found = -1;
-	while (found < 0 && fgets(line, sizeof line, f)) {
+	for (const char *text = self_mountinfo; next_line(&text, line, sizeof line);) {
 		/* id parent maj:min root mountpoint opts [optional...] - fstype src superopts */
 		char *sep = strstr(line, " - ");
 		if (!sep)
@@ -96,11 +99,10 @@ static int find_mount(const char *controller, char *mnt, size_t n, char *root, s
 			       : strcmp(fstype, "cgroup2") == 0) {
 			snprintf(mnt, n, "%s", mpoint);
 			snprintf(root, rn, "%s", mroot);
-			found = 0;
+			return 0;
 		}
 	}
-	fclose(f);
-	return found;
+	return -1;
 }
 
 /* The directory of this process's own group in one hierarchy. */
@@ -222,6 +224,9 @@ int cgroup_init(char *err, size_t n)
 {
 	if (version)
 		return 0;
+	if (read_file_at(AT_FDCWD, "/proc/self/cgroup", self_cgroup, sizeof self_cgroup) < 0 ||
+	    read_file_at(AT_FDCWD, "/proc/self/mountinfo", self_mountinfo, sizeof self_mountinfo) < 0)
+		return errf(err, n, "cannot read /proc/self/cgroup or /proc/self/mountinfo: %s", strerror(errno));
 	const char *force = getenv("VERDICT_CGROUP");
 	const char *root = getenv("VERDICT_CGROUP_ROOT");
 	char v2dir[PATH_MAX];

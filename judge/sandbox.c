@@ -47,12 +47,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define NS_FLAGS (CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS)
+/* No CLONE_NEWNET: the supervisor makes the box's network namespace in
+ * parallel with the box's own setup (start_box). */
+#define NS_FLAGS (CLONE_NEWPID | CLONE_NEWNS | CLONE_NEWIPC | CLONE_NEWUTS)
 #define SETUP_GRACE_NS 2000000000LL /* wall time the box may spend on setup */
 
 /* Built once by sandbox_init(); read-only afterwards. */
@@ -60,6 +63,7 @@ static struct box_mount sys_mounts[BOX_MAX_MOUNTS];
 static int nsys_mounts;
 static int last_cap;
 static int userns_fd = -1;       /* the shared user namespace, or -1 where the kernel has none */
+static int home_netns_fd = -1;   /* where a thread returns after making a box's network namespace */
 static int supervisor_pidfd = -1;
 
 static const char *const status_names[] = { "OK", "RE", "TLE", "MLE", "OLE", "SE" };
@@ -109,8 +113,9 @@ static void plan_system_mounts(void)
 			add_sys_mount(BM_BIND_RO, top[i], top[i]);
 		}
 	}
-	static const char *const etc[] = { "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d",
-					   "/etc/alternatives" };
+	/* ld.so reads only its cache (ld.so.conf is for ldconfig); the
+	 * alternatives links make /usr/bin/cc, java, ... resolve. */
+	static const char *const etc[] = { "/etc/ld.so.cache", "/etc/alternatives" };
 	for (size_t i = 0; i < sizeof etc / sizeof *etc; i++)
 		if (access(etc[i], F_OK) == 0)
 			add_sys_mount(BM_BIND_RO, etc[i], etc[i]);
@@ -167,6 +172,9 @@ int sandbox_init(char *err, size_t n)
 			return errf(err, n, "%s", why);
 	}
 	supervisor_pidfd = (int)syscall(SYS_pidfd_open, getpid(), 0);
+	home_netns_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (home_netns_fd < 0)
+		return errf(err, n, "cannot open /proc/self/ns/net: %s", strerror(errno));
 	plan_system_mounts();
 	done = 1;
 	return 0;
@@ -185,6 +193,7 @@ struct run {
 	struct cgroup_box cg;
 	int have_cg;
 	int rep[2];
+	int setup_sock[2];
 	pid_t pid;
 	int pidfd;
 	struct box_report started, exited, failed;
@@ -314,7 +323,7 @@ static pid_t clone_box(struct run *r)
 	int cgfd = cgroup_clone_fd(&r->cg);
 	struct clone_args args;
 	memset(&args, 0, sizeof args);
-	args.flags = NS_FLAGS | CLONE_PIDFD | (r->plan.netns_fd < 0 ? CLONE_NEWNET : 0);
+	args.flags = NS_FLAGS | CLONE_PIDFD;
 	if (cgfd >= 0)
 		args.flags |= CLONE_INTO_CGROUP | CLONE_NEWCGROUP;
 	args.pidfd = (uint64_t)(uintptr_t)&r->pidfd;
@@ -327,28 +336,56 @@ static pid_t clone_box(struct run *r)
 	return pid;
 }
 
+static int make_cgroup(struct run *r, struct sandbox_result *res)
+{
+	char err[256];
+	/* pids + 1: the box's init lives in the group too. */
+	if (cgroup_create(&r->cg, (long long)r->cfg->mem_mb << 20, r->cfg->pids + 1, err, sizeof err) < 0)
+		return se(res, "%s", err);
+	r->have_cg = 1;
+	return 0;
+}
+
+/* Clones the box, then makes what it needs from outside while it builds its
+ * root on the other core: a network namespace (~0.7 ms, as long as the
+ * root) and, on v1, its cgroup. On v2 the cgroup comes first, since the box
+ * is born in it. */
 static int start_box(struct run *r, struct sandbox_result *res)
 {
 	char err[256];
-	if (cgroup_create(&r->cg, (long long)r->cfg->mem_mb << 20, r->cfg->pids, err, sizeof err) < 0)
-		return se(res, "%s", err);
-	r->have_cg = 1;
-	r->plan.ncgroup_fds = cgroup_open_self_attach(&r->cg, r->plan.cgroup_fds);
-	if (r->plan.ncgroup_fds < 0)
-		return se(res, "cannot open the box's cgroup: %s", strerror(errno));
-	if (pipe2(r->rep, O_CLOEXEC) < 0)
+	if (cgroup_version() == 2 && make_cgroup(r, res) < 0)
+		return -1;
+	if (pipe2(r->rep, O_CLOEXEC) < 0 || socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, r->setup_sock) < 0)
 		return se(res, "cannot create a pipe: %s", strerror(errno));
 	r->plan.report_fd = r->rep[1];
+	r->plan.setup_sock = r->setup_sock[1];
 	r->plan.userns_fd = userns_fd;
 	r->plan.supervisor_pidfd = supervisor_pidfd;
-	r->plan.netns_fd = box_netns_take();
 	r->pid = clone_box(r);
 	if (r->pid < 0)
 		return se(res, "cannot create the box (clone3): %s", strerror(errno));
 	r->t0 = monotonic_ns();
 	close(r->rep[1]);
-	r->rep[1] = -1;
-	return 0;
+	close(r->setup_sock[1]);
+	r->rep[1] = r->setup_sock[1] = -1;
+
+	int fds[1 + CGROUP_MAX_DIRS];
+	int nfds = 0;
+	fds[nfds] = box_netns_create(home_netns_fd, err, sizeof err);
+	if (fds[nfds] < 0)
+		return se(res, "%s", err);
+	nfds++;
+	int rc = 0, n = 0;
+	if (cgroup_version() == 1)
+		rc = make_cgroup(r, res);
+	if (rc == 0 && (n = cgroup_open_self_attach(&r->cg, fds + nfds)) < 0)
+		rc = se(res, "cannot open the box's cgroup: %s", strerror(errno));
+	nfds += n > 0 ? n : 0;
+	if (rc == 0 && box_fds_send(r->setup_sock[0], fds, nfds) < 0)
+		rc = se(res, "cannot hand the box its namespaces: %s", strerror(errno));
+	for (int i = 0; i < nfds; i++)
+		close(fds[i]);
+	return rc;
 }
 
 /* Takes whatever the box has reported so far, without blocking. */
@@ -375,7 +412,8 @@ static void read_reports(struct run *r)
 
 static void kill_box(struct run *r)
 {
-	cgroup_kill(&r->cg);
+	if (r->have_cg)
+		cgroup_kill(&r->cg);
 	kill(r->pid, SIGKILL);
 }
 
@@ -488,19 +526,12 @@ static void classify(struct run *r, const struct cgroup_stats *st, struct sandbo
 
 static void run_free(struct run *r)
 {
-	int fds[] = { r->rep[0], r->rep[1], r->pidfd, r->plan.netns_fd,
+	int fds[] = { r->rep[0], r->rep[1], r->pidfd, r->setup_sock[0], r->setup_sock[1],
 		      r->owned_fds[0], r->owned_fds[1], r->owned_fds[2] };
 	for (size_t i = 0; i < sizeof fds / sizeof *fds; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
-	for (int i = 0; i < r->plan.ncgroup_fds; i++)
-		close(r->plan.cgroup_fds[i]);
 	free(r);
-}
-
-int sandbox_start_netns_pool(char *err, size_t n)
-{
-	return box_netns_pool_start(err, n);
 }
 
 int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
@@ -515,7 +546,7 @@ int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	if (!r)
 		return se(res, "out of memory");
 	r->cfg = cfg;
-	r->rep[0] = r->rep[1] = r->pidfd = r->plan.netns_fd = -1;
+	r->rep[0] = r->rep[1] = r->pidfd = r->setup_sock[0] = r->setup_sock[1] = -1;
 	r->owned_fds[0] = r->owned_fds[1] = r->owned_fds[2] = -1;
 	r->pid = -1;
 	r->t_begin = monotonic_ns();

@@ -71,11 +71,6 @@ void sandbox_config_defaults(struct sandbox_config *cfg);
  * (not running as root, no usable cgroup hierarchy, seccomp unavailable). */
 int sandbox_init(char *err, size_t errlen);
 
-/* For long-lived callers (the judge): keeps a few fresh network namespaces
- * ready in a background thread, taking their cost (~0.7 ms each) off the
- * path of each run. Each is used by one box only. Returns 0 or -1. */
-int sandbox_start_netns_pool(char *err, size_t errlen);
-
 /* Runs cfg->argv in a fresh box and fills *res. Returns 0 when the box
  * worked, whatever the program did; -1 with res->status == SANDBOX_SE and a
  * message when the sandbox itself failed. Safe to call from several threads. */

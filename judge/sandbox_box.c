@@ -3,15 +3,17 @@
  * Runs in a child that may be a copy of a threaded process, so nothing here
  * allocates, locks or uses stdio: plain system calls and stack buffers only.
  * The order of setup is the order of this file, top to bottom:
- *   init:    join the cgroup and the network namespace, build the root
- *            filesystem, set the hostname (still as real root, in namespaces
- *            of its own), enter the shared user namespace, start the program,
+ *   init:    build the root filesystem, set the hostname, enter the network
+ *            namespace and (v1) the cgroup the supervisor made meanwhile (all
+ *            still as real root, in namespaces of its own), enter the shared
+ *            user namespace, start the program,
  *            reap everything until the program is gone, report, exit (the
  *            kernel then kills whatever the program left behind);
  *   program: stdio, rlimits, drop capabilities and ids, no_new_privs,
  *            seccomp, exec.
  */
 #include "sandbox_box.h"
+#include "box_namespaces.h"
 #include "seccomp_policy.h"
 #include "util.h"
 
@@ -184,6 +186,14 @@ static void do_mount(const struct box_plan *plan, const struct box_mount *m)
 	struct stat st;
 	if (stat(m->source, &st) < 0)
 		setup_failed(plan, "cannot bind", m->source);
+	if (m->kind == BM_DEVICE) {
+		/* A node of our own (we are still real root here) is cheaper than
+		 * a bind of the host's, and the root it lives on is read-only. */
+		if (!S_ISCHR(st.st_mode) || mknod(in_root(path, sizeof path, m->path), S_IFCHR | 0666, st.st_rdev) < 0 ||
+		    chmod(path, 0666) < 0)
+			setup_failed(plan, "cannot create device", m->path);
+		return;
+	}
 	int is_dir = S_ISDIR(st.st_mode);
 	unsigned long flags = MS_BIND | (is_dir ? MS_REC : 0);
 	if (m->caller_path) {
@@ -201,10 +211,7 @@ static void do_mount(const struct box_plan *plan, const struct box_mount *m)
 			setup_failed(plan, "cannot bind", m->source);
 	}
 	in_root(path, sizeof path, m->path);
-	int ok = m->kind == BM_BIND_RO ? lock_down(path, 1, 1)
-	       : m->kind == BM_BIND_RW ? lock_down(path, 0, 1)
-				       : lock_down(path, 0, 0); /* BM_DEVICE: the node must work */
-	if (ok < 0)
+	if (lock_down(path, m->kind == BM_BIND_RO, 1) < 0)
 		setup_failed(plan, "cannot restrict mount", m->path);
 }
 
@@ -236,7 +243,9 @@ static void setup_root(const struct box_plan *plan)
 	/* Nothing mounted here may propagate back to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		setup_failed(plan, "cannot make / private", NULL);
-	if (mount("tmpfs", BOX_ROOT_MOUNTPOINT, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,nr_inodes=4096,mode=0755") < 0)
+	/* Not nodev: /dev's nodes live here. The program cannot make nodes
+	 * (no CAP_MKNOD) and this tmpfs ends read-only; /box and /tmp are nodev. */
+	if (mount("tmpfs", BOX_ROOT_MOUNTPOINT, "tmpfs", MS_NOSUID, "size=1m,nr_inodes=4096,mode=0755") < 0)
 		setup_failed(plan, "cannot mount the root tmpfs on", BOX_ROOT_MOUNTPOINT);
 	static const char *const dirs[] = { "/etc", "/dev", "/proc" };
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
@@ -259,7 +268,7 @@ static void setup_root(const struct box_plan *plan)
 	/* The old root is now stacked under the new one: detach it whole. */
 	if (umount2(".", MNT_DETACH) < 0 || chdir("/") < 0)
 		setup_failed(plan, "cannot detach the host's root", NULL);
-	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID, NULL) < 0)
 		setup_failed(plan, "cannot make the root read-only", NULL);
 }
 
@@ -366,18 +375,27 @@ void box_init_main(const struct box_plan *plan)
 	if (plan->supervisor_pidfd >= 0 && poll(&gone, 1, 0) > 0)
 		_exit(1); /* the supervisor died before PDEATHSIG was armed */
 	setsid();
-	/* Into the box's cgroup before anything else runs: the program and all
-	 * it forks inherit it. */
-	for (int i = 0; i < plan->ncgroup_fds; i++)
-		if (write(plan->cgroup_fds[i], "0", 1) != 1)
-			setup_failed(plan, "cannot join the box's cgroup", NULL);
-	if (plan->netns_fd >= 0 && setns(plan->netns_fd, CLONE_NEWNET) < 0)
-		setup_failed(plan, "cannot enter the network namespace", NULL);
-	if (plan->new_cgroup_ns && unshare(CLONE_NEWCGROUP) < 0)
-		setup_failed(plan, "cannot unshare the cgroup namespace", NULL);
 	setup_root(plan);
 	if (sethostname(BOX_HOSTNAME, strlen(BOX_HOSTNAME)) < 0)
 		setup_failed(plan, "cannot set the hostname", NULL);
+	/* Meanwhile the supervisor made our network namespace and cgroup. */
+	int fds[BOX_MAX_PASSED_FDS];
+	int nfds = box_fds_recv(plan->setup_sock, fds, BOX_MAX_PASSED_FDS);
+	if (nfds < 1)
+		setup_failed(plan, "no network namespace and cgroup from the supervisor", NULL);
+	close(plan->setup_sock);
+	if (setns(fds[0], CLONE_NEWNET) < 0)
+		setup_failed(plan, "cannot enter the box's network namespace", NULL);
+	/* Into the box's cgroup (v1) before the program: it and all it forks
+	 * inherit it. The CPU we spend from here on is charged to the box. */
+	int64_t cpu_at_join = cpu_ns_self();
+	for (int i = 1; i < nfds; i++)
+		if (write(fds[i], "0", 1) != 1)
+			setup_failed(plan, "cannot join the box's cgroup", NULL);
+	for (int i = 0; i < nfds; i++)
+		close(fds[i]);
+	if (plan->new_cgroup_ns && unshare(CLONE_NEWCGROUP) < 0)
+		setup_failed(plan, "cannot unshare the cgroup namespace", NULL);
 	/* From here on our capabilities reach only into a user namespace that
 	 * owns nothing; the program inherits that before it drops them all. */
 	if (plan->userns_fd >= 0 && setns(plan->userns_fd, CLONE_NEWUSER) < 0)
@@ -385,7 +403,7 @@ void box_init_main(const struct box_plan *plan)
 
 	static char program_stack[64 * 1024] __attribute__((aligned(16)));
 	struct box_report r = { .kind = BOX_STARTED };
-	r.setup_cpu_ns = cpu_ns_self();
+	r.setup_cpu_ns = plan->new_cgroup_ns ? cpu_ns_self() - cpu_at_join : cpu_ns_self();
 	r.start_ns = monotonic_ns();
 	pid_t child = clone(program_main, program_stack + sizeof program_stack, CLONE_VM | CLONE_VFORK | SIGCHLD,
 			    (void *)plan);

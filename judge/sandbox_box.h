@@ -19,7 +19,7 @@ enum box_mount_kind {
 	BM_SYMLINK, /* path -> source */
 	BM_BIND_RO, /* read-only, nosuid, nodev bind of the host's source */
 	BM_BIND_RW,
-	BM_DEVICE,  /* a single device node: nosuid, noexec, writable */
+	BM_DEVICE,  /* a device node made with the same numbers as the host's source */
 	BM_FILE,    /* a small read-only file whose content is source */
 };
 
@@ -36,13 +36,13 @@ struct box_mount {
  * no allocator: it may be a copy of a threaded process. */
 struct box_plan {
 	int userns_fd;                  /* user namespace to enter before the program, or -1 */
-	int netns_fd;                   /* fresh network namespace to enter, or -1 (cloned with one) */
+	int setup_sock;                 /* the supervisor sends, while the box builds its root: the
+					 * network namespace, then the files to write "0" to that move
+					 * the init into its cgroup (v1; none on v2) */
 	int supervisor_pidfd;           /* readable once the supervisor is gone, or -1 */
 	int new_cgroup_ns;              /* unshare the cgroup namespace once inside the group */
 	int report_fd;                  /* write end of the report pipe */
 	int stdio[3];
-	int cgroup_fds[4];              /* files to write "0" to, moving the init into the box's cgroup */
-	int ncgroup_fds;
 	const struct box_mount *mounts;
 	int nmounts;
 	long box_size_mb;

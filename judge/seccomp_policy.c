@@ -108,8 +108,12 @@ int seccomp_policy_init(char *err, size_t n)
 	if (!ctx)
 		return errf(err, n, "seccomp: cannot create a filter");
 	/* Only the native ABI is added, so i386 and x32 calls meet this. */
+	/* A binary tree over syscall numbers: shorter paths through the filter,
+	 * and loading it (the kernel tries every number to build its cache)
+	 * is cheaper than for a linear list. */
 	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS) < 0 ||
-	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0) < 0) {
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0) < 0 ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) < 0) {
 		errf(err, n, "seccomp: cannot set filter attributes");
 		goto out;
 	}

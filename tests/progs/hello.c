@@ -1,0 +1,8 @@
+/* hello: prints "hello" on stdout. */
+#include <stdio.h>
+
+int main(void)
+{
+	puts("hello");
+	return 0;
+}
