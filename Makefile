@@ -59,11 +59,11 @@ build/tests/progs/%: tests/progs/%.c | build/.deps
 
 build/tests/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
 build/bench/sandbox_bench: tests/bench/sandbox_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
 test: build/verdict $(PROGS) $(UNIT)
 	@VERDICT=$(CURDIR)/build/verdict PROGS=$(CURDIR)/build/tests/progs \

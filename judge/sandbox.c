@@ -564,10 +564,10 @@ int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 		r->t_reaped = monotonic_ns();
 		read_reports(r);
 	}
-	if (rc == 0 && r->failed.kind) {
-		errno = r->failed.errno_value;
+	/* The box's own account of a failed setup says more than ours (a
+	 * refused hand-over is only the echo of the box giving up). */
+	if (r->failed.kind)
 		rc = se(res, "%s", r->failed.msg);
-	}
 	struct cgroup_stats st = { 0 };
 	if (r->have_cg) {
 		cgroup_read_stats(&r->cg, &st);

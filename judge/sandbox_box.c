@@ -1,7 +1,9 @@
 /* sandbox_box.c - inside the box: its init builds the root, then runs the program.
  *
- * Runs in a child that may be a copy of a threaded process, so nothing here
- * allocates, locks or uses stdio: plain system calls and stack buffers only.
+ * Runs in a child that may be a copy of a threaded process, made without
+ * glibc's fork, so nothing here allocates, locks, uses stdio or calls a
+ * glibc function that keeps thread state (set*id): plain system calls and
+ * stack buffers only.
  * The order of setup is the order of this file, top to bottom:
  *   init:    build the root filesystem, set the hostname, enter the network
  *            namespace and (v1) the cgroup the supervisor made meanwhile (all
@@ -215,23 +217,15 @@ static void do_mount(const struct box_plan *plan, const struct box_mount *m)
 		setup_failed(plan, "cannot restrict mount", m->path);
 }
 
-static void mount_tmpfs(const struct box_plan *plan, const char *box_path, long size_mb, const char *mode,
-			int owned_by_box)
+/* A writable directory of the root tmpfs, bound onto itself so that it
+ * stays writable (nosuid, nodev) when the root is made read-only. */
+static void writable_dir(const struct box_plan *plan, const char *box_path, mode_t mode, uid_t owner)
 {
-	char path[PATH_MAX], opts[128] = "size=", num[24];
-	cat(opts, sizeof opts, format_long(num, sizeof num, size_mb));
-	cat(opts, sizeof opts, "m,nr_inodes=65536,mode=");
-	cat(opts, sizeof opts, mode);
-	if (owned_by_box) {
-		cat(opts, sizeof opts, ",uid=");
-		cat(opts, sizeof opts, format_long(num, sizeof num, BOX_UID));
-		cat(opts, sizeof opts, ",gid=");
-		cat(opts, sizeof opts, num);
-	}
-	if (mkdir(in_root(path, sizeof path, box_path), 0755) < 0 && errno != EEXIST)
+	char path[PATH_MAX];
+	in_root(path, sizeof path, box_path);
+	if (mkdir(path, 0755) < 0 || chmod(path, mode) < 0 || chown(path, owner, owner) < 0 ||
+	    mount(path, path, NULL, MS_BIND, NULL) < 0 || lock_down(path, 0, 1) < 0)
 		setup_failed(plan, "cannot create", box_path);
-	if (mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
-		setup_failed(plan, "cannot mount tmpfs on", box_path);
 }
 
 /* Builds the root: a fresh tmpfs holding read-only binds of the system,
@@ -243,9 +237,15 @@ static void setup_root(const struct box_plan *plan)
 	/* Nothing mounted here may propagate back to the host. */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
 		setup_failed(plan, "cannot make / private", NULL);
-	/* Not nodev: /dev's nodes live here. The program cannot make nodes
-	 * (no CAP_MKNOD) and this tmpfs ends read-only; /box and /tmp are nodev. */
-	if (mount("tmpfs", BOX_ROOT_MOUNTPOINT, "tmpfs", MS_NOSUID, "size=1m,nr_inodes=4096,mode=0755") < 0)
+	/* One tmpfs holds the root and the program's writable /box and /tmp,
+	 * sized for them (plus a megabyte of skeleton): a superblock costs more
+	 * to make and destroy than a bind. Not nodev: /dev's nodes live here;
+	 * the program cannot make nodes (no CAP_MKNOD), the root ends
+	 * read-only, and the /box and /tmp binds are nodev. */
+	char opts[96] = "size=", num[24];
+	cat(opts, sizeof opts, format_long(num, sizeof num, plan->box_size_mb + 1));
+	cat(opts, sizeof opts, "m,nr_inodes=65536,mode=0755");
+	if (mount("tmpfs", BOX_ROOT_MOUNTPOINT, "tmpfs", MS_NOSUID, opts) < 0)
 		setup_failed(plan, "cannot mount the root tmpfs on", BOX_ROOT_MOUNTPOINT);
 	static const char *const dirs[] = { "/etc", "/dev", "/proc" };
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
@@ -256,8 +256,8 @@ static void setup_root(const struct box_plan *plan)
 	 * (the init) invisible, so nothing of the supervisor can be read. */
 	if (mount("proc", in_root(path, sizeof path, "/proc"), "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, "hidepid=2") < 0)
 		setup_failed(plan, "cannot mount", "/proc");
-	mount_tmpfs(plan, "/box", plan->box_size_mb, "0755", 1);
-	mount_tmpfs(plan, "/tmp", plan->box_size_mb, "1777", 0);
+	writable_dir(plan, "/box", 0755, BOX_UID);
+	writable_dir(plan, "/tmp", 01777, 0);
 	/* Mounts come in order: system binds, /dev and /etc, then the
 	 * caller's binds (which may land inside /box). */
 	for (int i = 0; i < plan->nmounts; i++)
@@ -337,9 +337,13 @@ static int program_main(void *arg)
 	for (int cap = 0; cap <= plan->last_cap; cap++)
 		if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EINVAL)
 			goto fail;
+	/* Raw system calls, not glibc's set*id: those broadcast the change to
+	 * every thread glibc believes the process has, and this process is a
+	 * copy of a threaded supervisor made without glibc's fork, so it would
+	 * wait forever on threads that live elsewhere. */
 	gid_t gid = BOX_UID;
-	if (setgroups(1, &gid) < 0 || setresgid(BOX_UID, BOX_UID, BOX_UID) < 0 ||
-	    setresuid(BOX_UID, BOX_UID, BOX_UID) < 0)
+	if (syscall(SYS_setgroups, 1, &gid) < 0 || syscall(SYS_setresgid, BOX_UID, BOX_UID, BOX_UID) < 0 ||
+	    syscall(SYS_setresuid, BOX_UID, BOX_UID, BOX_UID) < 0)
 		goto fail;
 	step = "cannot enter the working directory";
 	subject = plan->cwd;

@@ -23,6 +23,15 @@ box --dir "$T/missing=/data" -- /progs/trivial
 check "--dir of a missing host dir: verdict exits non-zero" "$(last_run)" "$BOX_RC" -ne 0
 expect_field status SE "--dir of a missing host dir: SE"
 
+# A mount point the box cannot make (inside the read-only /usr) is the
+# sandbox's failure, reported with the box's own reason, every time.
+for i in 1 2 3; do
+	box --dir "$T/ro=/usr/local/verdict-test-$i" -- /progs/trivial
+	check "--dir onto read-only /usr (try $i): SE naming the path" "$(last_run)" \
+		"$BOX_RC" -eq 1 -a "$(field status)" = SE -a \
+		"$(field message | grep -c "/usr/local/verdict-test-$i: Read-only file system")" -eq 1
+done
+
 export VERDICT_HOST_SECRET=leaked
 box --env FOO=bar --env EMPTY= --env 'EQ=a=b c' -- /progs/show_env
 envs=$(sed -n 's/^env //p' "$T/out" | grep -v '^PATH=' | sort | tr '\n' ' ')
