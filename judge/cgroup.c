@@ -200,24 +200,28 @@ static int box_is_stale(const char *name)
 }
 
 /* Removes boxes whose supervisor died (kill -9 of a judge): their
- * processes are killed and their groups removed. */
+ * processes are killed and their groups removed. Every hierarchy is
+ * scanned, since a supervisor killed while making or removing a box can
+ * leave it in some hierarchies and not others. */
 static void remove_stale_boxes(void)
 {
-	DIR *d = fdopendir(dup(parent_fd[0]));
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_type != DT_DIR || strlen(e->d_name) >= sizeof(((struct cgroup_box *)0)->name) ||
-		    !box_is_stale(e->d_name))
+	for (int h = 0; h < nparents; h++) {
+		DIR *d = fdopendir(dup(parent_fd[h]));
+		if (!d)
 			continue;
-		struct cgroup_box cg = { .ndirs = nparents };
-		snprintf(cg.name, sizeof cg.name, "%s", e->d_name);
-		for (int i = 0; i < nparents; i++)
-			cg.dirfd[i] = openat(parent_fd[i], cg.name, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
-		cgroup_destroy(&cg);
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (e->d_type != DT_DIR || strlen(e->d_name) >= sizeof(((struct cgroup_box *)0)->name) ||
+			    !box_is_stale(e->d_name))
+				continue;
+			struct cgroup_box cg = { .ndirs = nparents };
+			snprintf(cg.name, sizeof cg.name, "%s", e->d_name);
+			for (int i = 0; i < nparents; i++)
+				cg.dirfd[i] = openat(parent_fd[i], cg.name, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+			cgroup_destroy(&cg);
+		}
+		closedir(d);
 	}
-	closedir(d);
 }
 
 int cgroup_init(char *err, size_t n)

@@ -37,4 +37,19 @@ box -- /progs/trivial
 expect_field status OK "a run after the kill works"
 check "the dead supervisor's cgroup is removed by the next start" "stale: $stale" \
 	-z "$(find /sys/fs/cgroup -type d -path "*verdict/box-$sup-*" 2>/dev/null)"
+
+# A supervisor killed half-way through making a box leaves its group in some
+# hierarchies only: those are found and removed too.
+true &
+dead=$!
+wait "$dead"
+made=0
+for parent in $(find /sys/fs/cgroup -maxdepth 6 -type d -name verdict 2>/dev/null | tail -n 2); do
+	mkdir "$parent/box-$dead-1" && made=$((made + 1))
+done
+check "made a half-built stale box" "" "$made" -ge 1
+box -- /progs/trivial
+check "a half-built box of a dead supervisor is removed by the next start" \
+	"$(find /sys/fs/cgroup -type d -path "*verdict/box-$dead-*" 2>/dev/null)" \
+	-z "$(find /sys/fs/cgroup -type d -path "*verdict/box-$dead-*" 2>/dev/null)"
 finish
