@@ -2,7 +2,7 @@
  *
  * Layout: next to the group this process lives in, a parent group
  * "verdict" holds one child per running box, "box-<supervisor pid>-<seq>".
- * v1 needs that child in four hierarchies (pids, memory, cpuacct, freezer);
+ * v1 needs that child in three hierarchies (pids, memory, cpuacct);
  * v2 needs it once. The parent's paths are found once, at start-up; a run
  * costs a mkdir, a few small writes and an rmdir per hierarchy.
  */
@@ -21,8 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { V1_PIDS, V1_MEMORY, V1_CPUACCT, V1_FREEZER, V1_COUNT };
-static const char *const v1_controllers[V1_COUNT] = { "pids", "memory", "cpuacct", "freezer" };
+enum { V1_PIDS, V1_MEMORY, V1_CPUACCT, V1_COUNT };
+static const char *const v1_controllers[V1_COUNT] = { "pids", "memory", "cpuacct" };
 
 /* Set once by cgroup_init(), read-only afterwards (runs may be threaded). */
 static int version;
@@ -361,8 +361,7 @@ void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st)
 		st->mem_limit_hits = read_number(m, "memory.failcnt");
 		if (read_file_at(m, "memory.oom_control", buf, sizeof buf) > 0)
 			st->oom_kills = find_keyed_value(buf, "oom_kill");
-		if (read_file_at(cg->dirfd[V1_PIDS], "pids.events", buf, sizeof buf) > 0)
-			st->pids_refused = find_keyed_value(buf, "max");
+		st->pids_refused = cgroup_pids_refused(cg);
 	} else {
 		int d = cg->dirfd[0];
 		st->peak_bytes = read_number(d, "memory.peak");
@@ -372,13 +371,21 @@ void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st)
 			st->oom_kills = find_keyed_value(buf, "oom_kill");
 			st->mem_limit_hits = find_keyed_value(buf, "max");
 		}
-		if (read_file_at(d, "pids.events", buf, sizeof buf) > 0)
-			st->pids_refused = find_keyed_value(buf, "max");
+		st->pids_refused = cgroup_pids_refused(cg);
 	}
 	st->peak_bytes = max_ll(st->peak_bytes, 0);
 	st->oom_kills = max_ll(st->oom_kills, 0);
 	st->mem_limit_hits = max_ll(st->mem_limit_hits, 0);
 	st->pids_refused = max_ll(st->pids_refused, 0);
+}
+
+long long cgroup_pids_refused(const struct cgroup_box *cg)
+{
+	char buf[256];
+	if (read_file_at(cg->dirfd[version == 1 ? V1_PIDS : 0], "pids.events", buf, sizeof buf) <= 0)
+		return 0;
+	long long n = find_keyed_value(buf, "max");
+	return n > 0 ? n : 0;
 }
 
 static void sleep_us(long us)
@@ -407,34 +414,20 @@ static int kill_listed(int dirfd)
 	return count;
 }
 
-/* Writes state to the freezer and waits (briefly) until the kernel says so. */
-static void freeze(int dirfd, const char *file, const char *state, const char *done)
-{
-	char buf[64];
-	if (write_file_at(dirfd, file, state) < 0)
-		return;
-	for (int i = 0; done && i < 200; i++) {
-		if (read_file_at(dirfd, file, buf, sizeof buf) > 0 && strncmp(buf, done, strlen(done)) == 0)
-			return;
-		sleep_us(500);
-	}
-}
-
+/* Kills every process in the group so that none escapes by forking: first
+ * pids.max drops to 0, after which nothing in the group can fork or start
+ * a thread (an atomic barrier, where v1's freezer has to be polled until
+ * FROZEN), then everything listed gets SIGKILL. v2 has cgroup.kill for
+ * this (5.14+). The box's pid namespace is a third line: when its init
+ * dies the kernel kills the rest, and no new process can be born there. */
 void cgroup_kill(const struct cgroup_box *cg)
 {
-	if (version == 2) {
-		int d = cg->dirfd[0];
-		if (write_file_at(d, "cgroup.kill", "1") == 0)
-			return;
-		freeze(d, "cgroup.freeze", "1", NULL);
-		kill_listed(d);
-		freeze(d, "cgroup.freeze", "0", NULL);
+	int d = cg->dirfd[version == 1 ? V1_PIDS : 0];
+	if (version == 2 && write_file_at(d, "cgroup.kill", "1") == 0)
 		return;
-	}
-	int f = cg->dirfd[V1_FREEZER];
-	freeze(f, "freezer.state", "FROZEN", "FROZEN");
-	kill_listed(f);
-	freeze(f, "freezer.state", "THAWED", NULL);
+	write_file_at(d, "pids.max", "0");
+	for (int round = 0; round < 3 && kill_listed(d) > 0; round++)
+		;
 }
 
 /* rmdir, retried for up to two seconds while killed processes leave the

@@ -1,6 +1,6 @@
 /* cgroup.h - one control group per box: limits, accounting and a clean kill.
  *
- * cgroup v1 (a hierarchy per controller: pids, memory, cpuacct, freezer) and
+ * cgroup v1 (a hierarchy per controller: pids, memory, cpuacct) and
  * v2 (one unified hierarchy) are told apart at run time by cgroup_init();
  * the rest of the sandbox does not know which one it has.
  */
@@ -15,7 +15,7 @@
 struct cgroup_box {
 	char name[64];                 /* box-<pid>-<seq>, unique on the host */
 	int ndirs;
-	int dirfd[CGROUP_MAX_DIRS];    /* v1: pids, memory, cpuacct, freezer; v2: one */
+	int dirfd[CGROUP_MAX_DIRS];    /* v1: pids, memory, cpuacct; v2: one */
 };
 
 struct cgroup_stats {
@@ -54,7 +54,10 @@ long long cgroup_cpu_ns(const struct cgroup_box *cg);
 
 void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st);
 
-/* Kills every process in the group, frozen first so none escapes by forking. */
+/* Forks refused at pids.max so far (cgroup_kill refuses more on purpose). */
+long long cgroup_pids_refused(const struct cgroup_box *cg);
+
+/* Kills every process in the group; none can escape by forking meanwhile. */
 void cgroup_kill(const struct cgroup_box *cg);
 
 /* Kills what is left and removes the group. Returns 0, or -1 if a

@@ -20,7 +20,7 @@
  * Meanwhile the supervisor sleeps on the init's pidfd with a timeout: the
  * wall-clock deadline, or the next look at the group's CPU counter (which
  * sums every process and thread, unlike RLIMIT_CPU). Over a limit, it
- * freezes and kills the whole group. At the end it reads peak memory, OOM
+ * stops the group from forking and kills all of it. At the end it reads peak memory, OOM
  * kills and refused forks from the group, removes it, and classifies: a
  * failure of the sandbox is SE, never blamed on the program.
  *
@@ -199,6 +199,7 @@ struct run {
 	struct box_report started, exited, failed;
 	int64_t t_begin, t0, t_reaped;
 	int killed_wall, killed_cpu;
+	long long pids_refused_at_kill; /* -1: not killed; the kill itself refuses forks */
 };
 
 static int se(struct sandbox_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -412,8 +413,10 @@ static void read_reports(struct run *r)
 
 static void kill_box(struct run *r)
 {
-	if (r->have_cg)
+	if (r->have_cg) {
+		r->pids_refused_at_kill = cgroup_pids_refused(&r->cg);
 		cgroup_kill(&r->cg);
+	}
 	kill(r->pid, SIGKILL);
 }
 
@@ -517,10 +520,10 @@ static void classify(struct run *r, const struct cgroup_stats *st, struct sandbo
 		res->status = SANDBOX_OK;
 		snprintf(m, mn, "Exited normally");
 	}
-	if (st->pids_refused > 0) {
+	long long refused = r->pids_refused_at_kill >= 0 ? r->pids_refused_at_kill : st->pids_refused;
+	if (refused > 0) {
 		size_t len = strlen(m);
-		snprintf(m + len, mn - len, "; process limit of %ld reached (%lld forks refused)", c->pids,
-			 st->pids_refused);
+		snprintf(m + len, mn - len, "; process limit of %ld reached (%lld forks refused)", c->pids, refused);
 	}
 }
 
@@ -549,6 +552,7 @@ int sandbox_run(const struct sandbox_config *cfg, struct sandbox_result *res)
 	r->rep[0] = r->rep[1] = r->pidfd = r->setup_sock[0] = r->setup_sock[1] = -1;
 	r->owned_fds[0] = r->owned_fds[1] = r->owned_fds[2] = -1;
 	r->pid = -1;
+	r->pids_refused_at_kill = -1;
 	r->t_begin = monotonic_ns();
 	int rc = prepare(r, res);
 	if (rc == 0)

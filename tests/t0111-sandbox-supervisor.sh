@@ -40,19 +40,19 @@ check "the dead supervisor's cgroup is removed by the next start" "stale: $stale
 
 # A supervisor killed half-way through making a box leaves its group in some
 # hierarchies only: those are found and removed too. (cgroup v1 layout.)
-if [ -d /sys/fs/cgroup/freezer ] && [ -d /sys/fs/cgroup/cpuacct ]; then
+if [ -d /sys/fs/cgroup/pids ] && [ -d /sys/fs/cgroup/cpuacct ]; then
 	true &
 	dead=$!
 	wait "$dead"
 	made=0
 	# The parents a supervisor started from here uses: "verdict" beside this
-	# shell's own group in the freezer and cpuacct hierarchies.
-	for c in freezer cpuacct; do
+	# shell's own group in the pids and cpuacct hierarchies.
+	for c in pids cpuacct; do
 		rel=$(awk -F: -v c="$c" '{ n = split($2, a, ","); for (i = 1; i <= n; i++) if (a[i] == c) print $3 }' /proc/self/cgroup)
 		parent="/sys/fs/cgroup/$c${rel%/}/verdict"
 		[ -d "$parent" ] && mkdir "$parent/box-$dead-1" && made=$((made + 1))
 	done
-	check "made a half-built stale box (freezer and cpuacct only)" "" "$made" -eq 2
+	check "made a half-built stale box (pids and cpuacct only)" "" "$made" -eq 2
 	box -- /progs/trivial
 	check "a half-built box of a dead supervisor is removed by the next start" \
 		"$(find /sys/fs/cgroup -type d -path "*verdict/box-$dead-*" 2>/dev/null)" \

@@ -28,6 +28,14 @@ static int devnull = -1;
 static struct sandbox_config cfg;
 static char last_err[NWAYS][600];
 
+/* Where the judge path's time goes, per run (sandbox_result.phases). */
+enum { PH_CREATE, PH_SETUP, PH_PROGRAM, PH_EXIT, PH_CLEANUP, NPHASES };
+static const char *const phase_name[NPHASES] = { "create (cgroup, clone)", "setup (mounts || netns)",
+						 "program (start to reaped)", "exit (namespaces torn down)",
+						 "cleanup (cgroup stats, rmdir)" };
+static double *phase_ms[NPHASES];
+static int nphase;
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -78,8 +86,13 @@ static int run_once(enum way w, double *ms)
 	char *const floor_argv[] = { prog, NULL };
 	char *const cmd_argv[] = { (char *)verdict, "sandbox", "--dir", bindarg,
 		"--stdout", "/dev/null", "--stdin", "/dev/null", "--", box_prog, NULL };
+	/* The same read-only system view as the box: /usr and its links, and
+	 * the /etc entries the box binds (sandbox.c, plan_system_mounts). */
 	char *const bwrap_argv[] = { BWRAP, "--unshare-all", "--die-with-parent",
 		"--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
+		"--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
+		"--ro-bind-try", "/etc/alternatives", "/etc/alternatives",
+		"--ro-bind-try", "/etc/java-17-openjdk", "/etc/java-17-openjdk",
 		"--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin",
 		"--symlink", "usr/sbin", "/sbin", "--proc", "/proc", "--dev", "/dev",
 		"--tmpfs", "/tmp", "--dir", "/box", "--ro-bind", dir, "/prog",
@@ -94,6 +107,13 @@ static int run_once(enum way w, double *ms)
 		rc = sandbox_run(&cfg, &res);
 		if (rc == 0 && res.status != SANDBOX_OK)
 			rc = -1;
+		if (rc == 0 && phase_ms[0]) {
+			const long long ns[NPHASES] = { res.phases.create_ns, res.phases.setup_ns, res.phases.program_ns,
+							res.phases.exit_ns, res.phases.cleanup_ns };
+			for (int i = 0; i < NPHASES; i++)
+				phase_ms[i][nphase] = (double)ns[i] / 1e6;
+			nphase++;
+		}
 		if (rc)
 			snprintf(last_err[w], sizeof last_err[w], "status %s exit %d signal %d: %s",
 				 sandbox_status_name(res.status), res.exit_code, res.signal, res.message);
@@ -205,6 +225,11 @@ int main(int argc, char **argv)
 			perror("malloc");
 			return 1;
 		}
+	for (int i = 0; on[JUDGE] && i < NPHASES; i++)
+		if (!(phase_ms[i] = malloc((WARMUP + n) * sizeof *phase_ms[i]))) {
+			perror("malloc");
+			return 1;
+		}
 
 	/* Round r starts at way r % NWAYS: every round runs each way once, so
 	 * drift hits all of them alike, and the rotation keeps any "runs right
@@ -252,7 +277,15 @@ int main(int argc, char **argv)
 		printf("%-8s %9.3f %9.3f %9.3f %5d %8s %8s\n", way_name[w], med[w],
 		       pct(t[w], nok[w], 0.1), pct(t[w], nok[w], 0.9), nfail[w], rb, rf);
 	}
-	printf("(times in ms per run, fork to reap; fail counts warm-up too)\ntargets:\n");
+	printf("(times in ms per run, fork to reap; fail counts warm-up too)\n");
+	if (nphase > 0) {
+		printf("judge path, median per phase:\n");
+		for (int i = 0; i < NPHASES; i++) {
+			qsort(phase_ms[i], (size_t)nphase, sizeof *phase_ms[i], cmp_double);
+			printf("  %-30s %6.3f ms\n", phase_name[i], pct(phase_ms[i], nphase, 0.5));
+		}
+	}
+	printf("targets:\n");
 	target("judge path <= 0.5 x bubblewrap", 0.5, med, JUDGE);
 	target("command <= 1.0 x bubblewrap", 1.0, med, COMMAND);
 	return 0;
