@@ -23,7 +23,10 @@ show "Debian's Python 3 inside the box" -- /usr/bin/python3 -c 'import os; print
 show "an endless loop under a 1 s CPU limit" --time 1 -- /progs/spin
 show "256 MB of touched memory under a 64 MB limit" --mem 64 -- /progs/mem_touch 256
 show "a fork bomb" --time 1 -- /progs/fork_bomb
-show "endless output under a 1 MB file limit" --fsize 1 --stdout /dev/null -- /progs/endless_output
+out=$(mktemp)
+show "endless output under a 1 MB file limit" --fsize 1 --stdout "$out" -- /progs/endless_output
+echo "(the output file stopped at $(stat -c %s "$out") bytes)"
+rm -f "$out"
 show "an i386 system call (int 0x80)" -- /progs/int80
 echo
 echo "Each line of JSON is the sandbox's report: status, exit code, signal, CPU, wall time, peak memory."
