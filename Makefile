@@ -3,7 +3,9 @@
 # (as root with apt-get; otherwise it prints the command and stops).
 
 BUILD_PKGS := gcc make pkg-config libc6-dev libseccomp-dev libcjson-dev
-TEST_PKGS  := python3 procps iproute2
+# The toolchains submissions are compiled and run with (judge/language.c).
+LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
+TEST_PKGS  := procps iproute2 util-linux
 BENCH_PKGS := bubblewrap
 
 CC      ?= gcc
@@ -27,7 +29,7 @@ all: build/verdict
 # Missing packages are installed once; the stamp is redone when this file changes.
 build/.deps: Makefile
 	@mkdir -p build
-	@missing=""; for p in $(BUILD_PKGS) $(TEST_PKGS) $(BENCH_PKGS); do \
+	@missing=""; for p in $(BUILD_PKGS) $(LANG_PKGS) $(TEST_PKGS) $(BENCH_PKGS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \

@@ -18,6 +18,7 @@ enum sandbox_status {
 	SANDBOX_SE,  /* the sandbox itself failed: never the program's fault */
 };
 
+#define SANDBOX_UID 61000 /* uid and gid boxed programs run as: a --dir they write to must allow it */
 #define SANDBOX_MAX_BINDS 32
 #define SANDBOX_MAX_ENV 64
 

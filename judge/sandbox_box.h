@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#define BOX_UID 61000 /* unprivileged uid and gid the program runs as, inside and out */
+#define BOX_UID SANDBOX_UID /* unprivileged uid and gid the program runs as, inside and out */
 #define BOX_ROOT_MOUNTPOINT "/run/verdict/root" /* where the box's root is built, in its own mount namespace */
 #define BOX_HOSTNAME "box"
 #define BOX_PATH "PATH=/usr/local/bin:/usr/bin:/bin"

@@ -1,0 +1,171 @@
+/* compile.c - turn a submission's source into something the sandbox can run.
+ *
+ * Compiling is as untrusted as running: `#include "/dev/urandom"`, template
+ * explosions and 2 GB static arrays must end as CE, not as a hung judge.
+ * So the compiler runs in the sandbox, with the source's directory as its
+ * writable /box and the language's compile limits; its messages go to one
+ * file (stdout and stderr through one descriptor, so they interleave as a
+ * terminal would) of which the first COMPILE_OUTPUT_MAX bytes are kept.
+ */
+#include "compile.h"
+#include "fsutil.h"
+#include "sandbox.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SOURCE_MAX_BYTES (1 << 20) /* a larger source is refused before it gets here */
+#define COMPILE_LOG "compile.log"
+
+int java_class_file_ok(const char *name)
+{
+	size_t n = strlen(name);
+	if (n <= 5 || n > 200 || strcmp(name + n - 5, ".java") != 0 || !(isalpha((unsigned char)name[0]) || name[0] == '_'))
+		return 0;
+	for (size_t i = 0; i < n - 5; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_')
+			return 0;
+	return 1;
+}
+
+void build_remove(struct build *b)
+{
+	if (b->dir[0])
+		remove_tree(b->dir);
+	b->dir[0] = 0;
+}
+
+/* The compiler's messages: the log, truncated, with a line saying so. */
+static void keep_output(struct build *b, const char *log_path, const char *why)
+{
+	int truncated = 0;
+	char *out = b->output;
+	size_t room = sizeof b->output - 64;
+	ssize_t len = read_prefix(log_path, out, room, &truncated);
+	if (len < 0)
+		len = 0, out[0] = 0;
+	if (truncated)
+		snprintf(out + len, sizeof b->output - (size_t)len, "\n[... compiler output truncated]\n");
+	if (why) {
+		size_t used = strlen(out);
+		snprintf(out + used, sizeof b->output - used, "%s%s\n", used ? "\n" : "", why);
+	}
+}
+
+static int run_compiler(struct build *b, char *err, unsigned long errlen)
+{
+	const struct language *lang = b->lang;
+	char log_path[PATH_MAX + 32];
+	snprintf(log_path, sizeof log_path, "%s/" COMPILE_LOG, b->dir);
+	/* Outside the box's view (it is root's), but in its directory: the
+	 * compiler sees it at /box/compile.log and cannot replace it. */
+	int log = open(log_path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0600);
+	if (log < 0)
+		return errf(err, errlen, "cannot create %s: %s", log_path, strerror(errno));
+
+	char args[LANGUAGE_MAX_ARGS][512];
+	char *argv[LANGUAGE_MAX_ARGS + 1];
+	int argc = 0;
+	for (; lang->compile[argc]; argc++) {
+		if (language_expand(lang->compile[argc], b->file, 0, args[argc], sizeof args[argc]) < 0) {
+			close(log);
+			return errf(err, errlen, "compile command too long");
+		}
+		argv[argc] = args[argc];
+	}
+	argv[argc] = NULL;
+
+	struct sandbox_config cfg;
+	sandbox_config_defaults(&cfg);
+	cfg.time_sec = lang->compile_time_sec;
+	cfg.wall_sec = 2 * lang->compile_time_sec + 5;
+	cfg.mem_mb = lang->compile_mem_mb;
+	cfg.pids = 128;             /* gcc's driver, cc1, as, ld; the JVM's threads */
+	cfg.fsize_mb = 64;          /* no binary is that large; the log is cut off there too */
+	cfg.box_size_mb = 256;      /* /tmp for the compiler's intermediate files */
+	cfg.stdin_path = "/dev/null";
+	cfg.stdout_fd = cfg.stderr_fd = log;
+	cfg.binds[0] = (struct sandbox_bind){ b->dir, "/box", 1 };
+	cfg.nbinds = 1;
+	cfg.env[cfg.nenv++] = "HOME=/box";
+	cfg.env[cfg.nenv++] = "TMPDIR=/tmp";
+	cfg.env[cfg.nenv++] = "LANG=C.UTF-8";
+	cfg.argv = argv;
+
+	struct sandbox_result res;
+	int rc = sandbox_run(&cfg, &res);
+	close(log);
+	b->cpu_ms = res.cpu_ms;
+	b->wall_ms = res.wall_ms;
+	b->mem_kb = res.mem_kb;
+	if (rc < 0) {
+		b->verdict = VERDICT_JE;
+		snprintf(b->output, sizeof b->output, "the sandbox failed while compiling: %s", res.message);
+		return 0;
+	}
+	switch (res.status) {
+	case SANDBOX_OK:
+		b->verdict = VERDICT_AC;
+		keep_output(b, log_path, NULL);
+		break;
+	case SANDBOX_TLE:
+		b->verdict = VERDICT_CE;
+		keep_output(b, log_path, "Compilation took too long.");
+		break;
+	case SANDBOX_MLE:
+		b->verdict = VERDICT_CE;
+		keep_output(b, log_path, "The compiler ran out of memory.");
+		break;
+	case SANDBOX_OLE:
+		b->verdict = VERDICT_CE;
+		keep_output(b, log_path, "The compiler wrote too much (output or files).");
+		break;
+	default:
+		b->verdict = VERDICT_CE;
+		keep_output(b, log_path, NULL);
+		break;
+	}
+	return 0;
+}
+
+int compile_submission(struct build *b, const struct language *lang, const char *source_path,
+		       const char *submitted_name, const char *work_root, char *err, unsigned long errlen)
+{
+	memset(b, 0, sizeof *b);
+	b->lang = lang;
+	const char *base = strrchr(submitted_name, '/');
+	base = base ? base + 1 : submitted_name;
+	if (lang->source_name) {
+		snprintf(b->file, sizeof b->file, "%s", lang->source_name);
+	} else {
+		if (!java_class_file_ok(base))
+			return errf(err, errlen, "a %s source must be named after its public class, like Main%s (got '%s')",
+				    lang->name, lang->extensions[0], base);
+		snprintf(b->file, sizeof b->file, "%s", base);
+	}
+	if (make_work_dir(work_root, "build-", SANDBOX_UID, b->dir, sizeof b->dir) < 0)
+		return errf(err, errlen, "cannot create a build directory in %s: %s", work_root, strerror(errno));
+	char dst[PATH_MAX + 256];
+	snprintf(dst, sizeof dst, "%s/%s", b->dir, b->file);
+	if (copy_file(source_path, dst, 0644, SOURCE_MAX_BYTES) < 0) {
+		int e = errno;
+		build_remove(b);
+		return errf(err, errlen, "cannot read the source %s: %s", source_path,
+			    e == EFBIG ? "larger than 1 MB" : strerror(e));
+	}
+	if (!lang->compile[0]) {
+		b->verdict = VERDICT_AC;
+		return 0;
+	}
+	if (run_compiler(b, err, errlen) < 0) {
+		build_remove(b);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,36 @@
+/* compile.h - turn a submission's source into something the sandbox can run. */
+#ifndef VERDICT_COMPILE_H
+#define VERDICT_COMPILE_H
+
+#include "language.h"
+#include "verdict.h"
+
+#include <limits.h>
+
+#define COMPILE_OUTPUT_MAX 16384 /* compiler messages kept for the student */
+
+struct build {
+	const struct language *lang;
+	char dir[PATH_MAX];  /* host directory: the source and what compiling made; runs see it read-only at /sub */
+	char file[256];      /* the source's name in dir */
+	enum verdict verdict; /* VERDICT_AC: compiled; VERDICT_CE; VERDICT_JE: the judge failed */
+	long cpu_ms, wall_ms, mem_kb;
+	char output[COMPILE_OUTPUT_MAX]; /* compiler messages (truncated), or why it failed */
+};
+
+/* Copies the source (source_path; submitted_name is the name the author
+ * gave it, which decides a Java class name) into a fresh directory under
+ * work_root, and compiles it in the sandbox with the language's limits. A
+ * compiler that fails, runs out of time or memory, or floods its output
+ * gives CE with its messages; only a failure of the judge gives JE.
+ * Returns 0 with b->verdict set, or -1 (nothing made) with err set. */
+int compile_submission(struct build *b, const struct language *lang, const char *source_path,
+		       const char *submitted_name, const char *work_root, char *err, unsigned long errlen);
+
+/* Removes b->dir and everything in it. */
+void build_remove(struct build *b);
+
+/* A file name as a Java public class needs it: Name.java, Name an identifier. */
+int java_class_file_ok(const char *name);
+
+#endif

@@ -1,0 +1,93 @@
+/* fsutil.c - files and directories on the host: copy, read a prefix, remove a tree. */
+#include "fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int copy_file(const char *src, const char *dst, mode_t mode, off_t max_bytes)
+{
+	int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (in < 0)
+		return -1;
+	struct stat st;
+	if (fstat(in, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size > max_bytes) {
+		int e = errno;
+		close(in);
+		errno = S_ISREG(st.st_mode) ? (st.st_size > max_bytes ? EFBIG : e) : EINVAL;
+		return -1;
+	}
+	int out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);
+	if (out < 0) {
+		close(in);
+		return -1;
+	}
+	char buf[65536];
+	ssize_t r;
+	int rc = 0;
+	while ((r = read(in, buf, sizeof buf)) > 0)
+		if (write(out, buf, (size_t)r) != r) {
+			rc = -1;
+			break;
+		}
+	if (r < 0)
+		rc = -1;
+	int e = errno;
+	close(in);
+	if (close(out) < 0)
+		rc = -1;
+	errno = e;
+	return rc;
+}
+
+ssize_t read_prefix(const char *path, char *buf, size_t n, int *truncated)
+{
+	*truncated = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return -1;
+	size_t len = 0;
+	ssize_t r;
+	while (len + 1 < n && (r = read(fd, buf + len, n - 1 - len)) > 0)
+		len += (size_t)r;
+	char extra;
+	if (len + 1 >= n && read(fd, &extra, 1) == 1)
+		*truncated = 1;
+	close(fd);
+	buf[len] = 0;
+	return (ssize_t)len;
+}
+
+static int remove_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st, (void)ftw;
+	return (type == FTW_DP ? rmdir(path) : unlink(path)) < 0 && errno != ENOENT ? -1 : 0;
+}
+
+int remove_tree(const char *path)
+{
+	/* FTW_PHYS: links are removed, never followed; FTW_DEPTH: contents first. */
+	return nftw(path, remove_one, 16, FTW_DEPTH | FTW_PHYS | FTW_MOUNT);
+}
+
+int make_work_dir(const char *root, const char *prefix, uid_t uid, char *out, size_t n)
+{
+	if ((size_t)snprintf(out, n, "%s/%sXXXXXX", root, prefix) >= n) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (!mkdtemp(out))
+		return -1;
+	if (chmod(out, 0755) < 0 || chown(out, uid, uid) < 0) {
+		int e = errno;
+		rmdir(out);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* fsutil.h - files and directories on the host: copy, read a prefix, remove a tree. */
+#ifndef VERDICT_FSUTIL_H
+#define VERDICT_FSUTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* Copies the regular file src to dst (created, must not exist) with mode,
+ * refusing more than max_bytes. Returns 0, or -1 with errno set (EFBIG when
+ * too large). */
+int copy_file(const char *src, const char *dst, mode_t mode, off_t max_bytes);
+
+/* Reads at most n-1 bytes of path into buf, NUL-terminated; sets *truncated
+ * when the file was longer. Returns the length, or -1 with errno set. */
+ssize_t read_prefix(const char *path, char *buf, size_t n, int *truncated);
+
+/* Removes path and everything below it, never following symbolic links
+ * (a boxed program may have planted some). Returns 0 or -1. */
+int remove_tree(const char *path);
+
+/* Makes a fresh directory "<root>/<prefix>XXXXXX" owned by uid:uid, mode
+ * 0755, into out. Returns 0 or -1 with errno set. */
+int make_work_dir(const char *root, const char *prefix, uid_t uid, char *out, size_t n);
+
+#endif

@@ -1,0 +1,19 @@
+/* verdict.c - names of verdicts. */
+#include "verdict.h"
+
+#include <string.h>
+
+static const char *const names[VERDICT_COUNT] = { "AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "JE" };
+
+const char *verdict_name(enum verdict v)
+{
+	return (unsigned)v < VERDICT_COUNT ? names[v] : "JE";
+}
+
+int verdict_parse(const char *s)
+{
+	for (int i = 0; i < VERDICT_COUNT; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
