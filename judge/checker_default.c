@@ -4,7 +4,7 @@
  * isspace() says: space, \t, \n, \v, \f, \r). Each of the judge's tokens
  * must be matched by the program's next token: exactly, or without regard
  * to case unless case_sensitive. With a float tolerance, a judge token that
- * is a number (strtod consumes all of it, integers included) is instead
+ * is a finite number (strtod consumes all of it, integers included) is instead
  * compared numerically: accepted when |judge - team| <= abs_tol or
  * |judge - team| <= rel_tol * |judge|. With space_change_sensitive, the
  * whitespace between tokens (and before the first, and after the last) must
@@ -131,15 +131,17 @@ static int next_token(struct reader *r)
 	return 1;
 }
 
-/* A whole token that strtod reads as a number (hex floats excluded, as
- * they are no answer a person would mean). len counts any NUL bytes in it. */
+/* A whole token that strtod reads as a finite number. Like problemtools,
+ * "inf" and "nan" are no numbers (so an answer "inf" is compared as a
+ * word); hex floats are left out, as the 2025-09 grammar is decimal.
+ * len counts any NUL bytes in the token. */
 static int as_number(const char *s, size_t len, double *v)
 {
 	char *end;
 	if (!len || strlen(s) != len || strchr(s, 'x') || strchr(s, 'X'))
 		return 0;
 	*v = strtod(s, &end);
-	return end == s + len;
+	return end == s + len && isfinite(*v);
 }
 
 /* Tokens are compared with their lengths: a NUL byte in the program's
@@ -212,7 +214,7 @@ static enum verdict compare(struct reader *judge, struct reader *team, const str
 				return VERDICT_WA;
 			}
 			double diff = fabs(jv - tv);
-			if (jv == tv || (f->abs_tol >= 0 && diff <= f->abs_tol) ||
+			if ((f->abs_tol >= 0 && diff <= f->abs_tol) ||
 			    (f->rel_tol >= 0 && diff <= f->rel_tol * fabs(jv)))
 				continue;
 			snprintf(msg, n, "Too large a difference at token %ld (line %ld): expected %s, got %s (difference %g)",

@@ -5,5 +5,6 @@
 /* Each takes the arguments after its name (argv[0] is the name) and
  * returns the process's exit code. */
 int cmd_sandbox(int argc, char **argv);
+int cmd_problem(int argc, char **argv);
 
 #endif

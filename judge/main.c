@@ -10,6 +10,7 @@ static const struct command {
 	const char *summary;
 } commands[] = {
 	{ "sandbox", cmd_sandbox, "run a program in a fresh, limited box and report on it as JSON" },
+	{ "problem", cmd_problem, "problem packages: verify (judge a package's own submissions)" },
 };
 
 static int usage(FILE *out)

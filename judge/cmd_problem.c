@@ -1,0 +1,197 @@
+/* cmd_problem.c - `verdict problem verify PATH`: judge a package's own submissions.
+ *
+ * Like Kattis' verifyproblem: every file in submissions/<dir>/ is judged
+ * (compiled and run on the test data in the sandbox), and its result must
+ * fit the directory it is in. The rules are the format's defaults: a
+ * directory permits some outcomes and (but for accepted) requires one of
+ * them. The judging stops at the first failing test, so the outcome is that
+ * test's verdict, or AC. MLE counts as a run-time error and OLE as a wrong
+ * answer, as the format only knows AC, WA, TLE and RTE; CE and JE never fit.
+ */
+#include "commands.h"
+#include "judging.h"
+#include "language.h"
+#include "package.h"
+#include "sandbox.h"
+
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+enum outcome { OUT_AC = 1, OUT_WA = 2, OUT_TLE = 4, OUT_RTE = 8 };
+
+static const struct rule {
+	const char *dir;
+	unsigned permitted, required; /* required 0: none needed */
+	const char *meaning;
+} rules[] = {
+	{ "accepted", OUT_AC, 0, "accepted on every test" },
+	{ "wrong_answer", OUT_AC | OUT_WA, OUT_WA, "a wrong answer, never too slow nor crashing" },
+	{ "time_limit_exceeded", OUT_AC | OUT_WA | OUT_TLE, OUT_TLE, "too slow, never crashing" },
+	{ "run_time_error", OUT_AC | OUT_RTE, OUT_RTE, "a crash, never too slow nor wrong" },
+	{ "rejected", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_WA | OUT_TLE | OUT_RTE, "rejected somehow" },
+	{ "brute_force", OUT_AC | OUT_TLE | OUT_RTE, OUT_TLE | OUT_RTE, "too slow or crashing, never wrong" },
+};
+
+static unsigned outcome_of(enum verdict v)
+{
+	switch (v) {
+	case VERDICT_AC: return OUT_AC;
+	case VERDICT_WA:
+	case VERDICT_OLE: return OUT_WA;
+	case VERDICT_TLE: return OUT_TLE;
+	case VERDICT_RE:
+	case VERDICT_MLE: return OUT_RTE;
+	default: return 0; /* CE, JE: fit no directory */
+	}
+}
+
+static const char usage_text[] =
+	"usage: verdict problem verify [--work DIR] PATH\n"
+	"\n"
+	"Judges every submission in the package's submissions/ directories and reports\n"
+	"each whose result does not fit its directory (accepted, wrong_answer,\n"
+	"time_limit_exceeded, run_time_error, rejected, brute_force). Exits 1 if any\n"
+	"does not, 2 if the package cannot be read.\n"
+	"  --work DIR   where compiled programs and outputs are kept meanwhile (default: $TMPDIR or /tmp)\n";
+
+struct tally {
+	int total, agree, disagree, skipped;
+};
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int visible(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+static void verify_one(const struct package *p, const struct rule *rule, const char *dir, const char *file,
+		       const char *work, struct tally *t)
+{
+	char path[PATH_MAX + 512];
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return;
+	t->total++;
+	if (S_ISDIR(st.st_mode)) {
+		printf("FAIL %s/%s: multi-file submissions (a directory) are not judged by Verdict yet\n", rule->dir, file);
+		t->disagree++;
+		return;
+	}
+	const struct language *lang = language_for_file(file);
+	if (!lang) {
+		printf("skip %s/%s: no language has this file's extension\n", rule->dir, file);
+		t->total--;
+		t->skipped++;
+		return;
+	}
+	struct judging j;
+	char err[512];
+	if (judge_submission(p, lang, path, file, work, &j, err, sizeof err) < 0) {
+		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, lang->name, err);
+		t->disagree++;
+		return;
+	}
+	unsigned got = outcome_of(j.verdict);
+	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
+	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
+	if (fits) {
+		printf("ok   %s/%s (%s): %s", rule->dir, file, lang->name, verdict_name(j.verdict));
+		if (where)
+			printf(" on %s", where);
+		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB)\n", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
+		t->agree++;
+	} else {
+		printf("FAIL %s/%s (%s): got %s", rule->dir, file, lang->name, verdict_name(j.verdict));
+		if (where)
+			printf(" on %s (%s)", where, j.tests[j.nrun - 1].message);
+		printf(", but %s/ means %s\n", rule->dir, rule->meaning);
+		if (j.verdict == VERDICT_CE || j.verdict == VERDICT_JE)
+			printf("     %.600s\n", j.build.output);
+		t->disagree++;
+	}
+	judging_free(&j);
+}
+
+static int verify(const char *pkg_path, const char *work)
+{
+	struct package p;
+	char err[1024];
+	if (package_load(pkg_path, &p, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem verify: %s\n", err);
+		return 2;
+	}
+	if (p.warnings[0])
+		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
+	printf("problem %s (%s, %s format): %d test cases, time limit %g s (%s), memory %ld MB, output %ld MB\n",
+	       p.short_name, p.title, p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests, p.time_limit,
+	       p.time_limit_from, p.memory_mb, p.output_mb);
+	struct tally t = { 0 };
+	for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+		char dir[PATH_MAX + 64];
+		snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
+		struct dirent **list;
+		int n = scandir(dir, &list, visible, by_name);
+		for (int i = 0; i < n; i++) {
+			verify_one(&p, &rules[r], dir, list[i]->d_name, work, &t);
+			free(list[i]);
+		}
+		if (n >= 0)
+			free(list);
+	}
+	package_free(&p);
+	if (t.total == 0 || t.agree == 0) {
+		printf("no submission was judged: a package needs at least one in submissions/accepted/\n");
+		return 1;
+	}
+	printf("%d submissions: %d as expected, %d not%s\n", t.total, t.agree, t.disagree,
+	       t.skipped ? " (some files skipped)" : "");
+	return t.disagree ? 1 : 0;
+}
+
+int cmd_problem(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		fputs(usage_text, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (strcmp(argv[1], "verify") != 0) {
+		fprintf(stderr, "verdict problem: unknown subcommand '%s'\n%s", argv[1], usage_text);
+		return 2;
+	}
+	static const struct option options[] = { { "work", required_argument, NULL, 'w' },
+						 { "help", no_argument, NULL, 'h' },
+						 { NULL, 0, NULL, 0 } };
+	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc - 1, argv + 1, "+", options, NULL)) != -1) {
+		if (opt == 'w') {
+			work = optarg;
+		} else if (opt == 'h') {
+			fputs(usage_text, stdout);
+			return 0;
+		} else {
+			fputs(usage_text, stderr);
+			return 2;
+		}
+	}
+	if (argc - 1 - optind != 1) { /* exactly one PATH after the options */
+		fputs(usage_text, stderr);
+		return 2;
+	}
+	char err[256];
+	if (sandbox_init(err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem verify: %s\n", err);
+		return 2;
+	}
+	return verify(argv[1 + optind], work);
+}

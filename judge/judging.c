@@ -1,0 +1,76 @@
+/* judging.c - judge one submission against a problem package. */
+#include "judging.h"
+#include "fsutil.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void judging_free(struct judging *j)
+{
+	free(j->tests);
+	j->tests = NULL;
+	j->nrun = 0;
+}
+
+int judge_submission(const struct package *p, const struct language *lang, const char *source,
+		     const char *submitted_name, const char *work_root, struct judging *j, char *err, size_t n)
+{
+	memset(j, 0, sizeof *j);
+	j->failed_test = -1;
+	if (compile_submission(&j->build, lang, source, submitted_name, work_root, err, n) < 0)
+		return -1;
+	if (j->build.verdict != VERDICT_AC) {
+		j->verdict = j->build.verdict;
+		build_remove(&j->build);
+		return 0;
+	}
+	/* Outputs are written by the sandbox (as root, through descriptors it
+	 * opens), so the scratch directory stays root's. */
+	char scratch[PATH_MAX];
+	if (make_work_dir(work_root, "run-", 0, scratch, sizeof scratch) < 0) {
+		build_remove(&j->build);
+		return errf(err, n, "cannot create a scratch directory in %s: %s", work_root, strerror(errno));
+	}
+	j->tests = calloc((size_t)p->ntests, sizeof *j->tests);
+	if (!j->tests) {
+		build_remove(&j->build);
+		remove_tree(scratch);
+		return errf(err, n, "out of memory");
+	}
+	struct test_limits lim = { p->time_limit, p->memory_mb, p->output_mb };
+	j->verdict = VERDICT_AC;
+	int rc = 0;
+	for (int i = 0; i < p->ntests; i++) {
+		const struct test_case *t = &p->tests[i];
+		struct checker_flags flags;
+		char why[256];
+		checker_flags_defaults(&flags);
+		if (checker_flags_parse(t->validator_flags, &flags, why, sizeof why) < 0) {
+			rc = errf(err, n, "test %s: %s", t->name, why); /* package_load checked these */
+			break;
+		}
+		struct test_result *r = &j->tests[j->nrun];
+		if (testrun(&j->build, &lim, t->in, t->ans, &flags, scratch, r) < 0) {
+			rc = errf(err, n, "test %s: cannot run", t->name);
+			break;
+		}
+		j->nrun++;
+		if (r->cpu_ms > j->max_cpu_ms)
+			j->max_cpu_ms = r->cpu_ms;
+		if (r->mem_kb > j->max_mem_kb)
+			j->max_mem_kb = r->mem_kb;
+		if (r->verdict != VERDICT_AC) {
+			j->verdict = r->verdict;
+			j->failed_test = i;
+			break;
+		}
+	}
+	build_remove(&j->build);
+	remove_tree(scratch);
+	if (rc < 0)
+		judging_free(j);
+	return rc;
+}

@@ -1,0 +1,28 @@
+/* judging.h - judge one submission against a problem package. */
+#ifndef VERDICT_JUDGING_H
+#define VERDICT_JUDGING_H
+
+#include "compile.h"
+#include "package.h"
+#include "testrun.h"
+
+struct judging {
+	enum verdict verdict;      /* CE, JE, the first failing test's verdict, or AC */
+	struct build build;        /* how compiling went (its directory already removed) */
+	struct test_result *tests; /* one per test case that ran, in the package's order */
+	int nrun;
+	int failed_test;           /* index of the test that decided a rejection, or -1 */
+	long max_cpu_ms, max_mem_kb;
+};
+
+/* Compiles source (submitted_name decides a Java class name) and runs it
+ * on the package's test cases in order, samples first; the first test that
+ * fails decides the verdict and ends the judging, as Kattis' default
+ * on_reject: break does. Scratch files live under work_root and are
+ * removed. Returns 0 with *j filled (free with judging_free), or -1 with
+ * err set when the judge itself could not proceed. */
+int judge_submission(const struct package *p, const struct language *lang, const char *source,
+		     const char *submitted_name, const char *work_root, struct judging *j, char *err, size_t n);
+void judging_free(struct judging *j);
+
+#endif

@@ -1,0 +1,519 @@
+/* package.c - a problem package in the ICPC/Kattis format, legacy or 2025-09, as read from disk.
+ *
+ * What is read, and from where:
+ *   version     problem.yaml problem_format_version: absent, legacy or
+ *               legacy-icpc is the legacy format; 2025-09 (and the
+ *               2023-07 draft it grew from) the current one.
+ *   title       problem.yaml name: a string, or a map of languages (en
+ *               first); else the package directory's name.
+ *   time limit  problem.yaml limits.time_limit, else DOMjudge's
+ *               domjudge-problem.ini timelimit or .timelimit file, else 10 s
+ *               of CPU. A .timelimit that disagrees with limits.time_limit
+ *               is an error, as in DOMjudge.
+ *   memory      limits.memory (MiB), else 64; output: limits.output (MiB),
+ *               else 8 (the spec's typical default).
+ *   tests       data/sample and data/secret, each .in with its .ans, in
+ *               lexicographic order with groups (subdirectories, nested in
+ *               legacy packages) interleaved by name, as problemtools does.
+ *   flags       the default validator's: problem.yaml validator_flags
+ *               (legacy), then the nearest group's output_validator_flags
+ *               (testdata.yaml, a string) or output_validator_args
+ *               (test_group.yaml, a list). Both file names and spellings
+ *               are accepted in both versions.
+ *   statement   problem_statement/ (legacy) or statement/ (2025-09),
+ *               problem.en.{md,tex,pdf} or problem.{md,tex,pdf}.
+ */
+#include "package.h"
+#include "yaml_doc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define DEFAULT_TIME_LIMIT 10.0
+#define DEFAULT_MEMORY_MB 64
+#define DEFAULT_OUTPUT_MB 8
+#define MAX_TESTS 20000
+#define MAX_GROUPS 2000
+#define MAX_DEPTH 10
+#define MAX_DIR_LEN 1024
+
+struct loader {
+	struct package *p;
+	char *err;
+	size_t n;
+	char problem_flags[512]; /* problem.yaml validator_flags */
+};
+
+/* snprintf for paths and names: the package's directory is at most
+ * MAX_DIR_LEN long and names below it are bounded, so nothing is cut
+ * short; if something were, the result is emptied rather than wrong. */
+static void fmt(char *out, size_t n, const char *f, ...) __attribute__((format(printf, 3, 4)));
+static void fmt(char *out, size_t n, const char *f, ...)
+{
+	va_list ap;
+	va_start(ap, f);
+	int len = vsnprintf(out, n, f, ap);
+	va_end(ap);
+	if (len < 0 || (size_t)len >= n)
+		out[0] = 0;
+}
+
+static int fail(struct loader *L, const char *format, ...) __attribute__((format(printf, 2, 3)));
+static int fail(struct loader *L, const char *format, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, format);
+	vsnprintf(msg, sizeof msg, format, ap);
+	va_end(ap);
+	int len = snprintf(L->err, L->n, "problem %s: %s", L->p->short_name, msg);
+	(void)len; /* a long message is cut short, which is fine for a message */
+	return -1;
+}
+
+static void warn(struct package *p, const char *format, ...) __attribute__((format(printf, 2, 3)));
+static void warn(struct package *p, const char *format, ...)
+{
+	size_t len = strlen(p->warnings);
+	if (len + 2 >= sizeof p->warnings)
+		return;
+	va_list ap;
+	va_start(ap, format);
+	vsnprintf(p->warnings + len, sizeof p->warnings - len - 1, format, ap);
+	va_end(ap);
+	len = strlen(p->warnings);
+	p->warnings[len] = '\n';
+	p->warnings[len + 1] = 0;
+}
+
+static int exists(const char *dir, const char *rel, int want_dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	fmt(path, sizeof path, "%s/%s", dir, rel);
+	return stat(path, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+}
+
+static int parse_seconds(const char *s, double *out)
+{
+	char *end;
+	if (!s)
+		return -1;
+	errno = 0;
+	double v = strtod(s, &end);
+	while (*end == ' ' || *end == '\n' || *end == '\t' || *end == '\r')
+		end++;
+	if (errno || end == s || *end || !isfinite(v) || v <= 0 || v > 3600)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_mib(const char *s, long *out)
+{
+	char *end;
+	if (!s)
+		return -1;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v <= 0 || v > 1 << 20)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* DOMjudge's domjudge-problem.ini: "timelimit = 2" or "timelimit='2'". */
+static int ini_time_limit(const char *dir, double *out)
+{
+	char path[PATH_MAX], line[256];
+	fmt(path, sizeof path, "%s/domjudge-problem.ini", dir);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return 0;
+	int found = 0;
+	while (!found && fgets(line, sizeof line, f)) {
+		char *eq = strchr(line, '=');
+		if (!eq || strncmp(line, "timelimit", 9) != 0 || strspn(line + 9, " \t") != (size_t)(eq - line - 9))
+			continue;
+		char *v = eq + 1 + strspn(eq + 1, " \t'\"");
+		v[strcspn(v, "'\"\r\n")] = 0;
+		found = parse_seconds(v, out) == 0 ? 1 : -1;
+	}
+	fclose(f);
+	return found;
+}
+
+static int dot_time_limit(const char *dir, double *out)
+{
+	char path[PATH_MAX], buf[64];
+	fmt(path, sizeof path, "%s/.timelimit", dir);
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return 0;
+	size_t len = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[len] = 0;
+	return parse_seconds(buf, out) == 0 ? 1 : -1;
+}
+
+/* problem.yaml keys each version defines; others get a warning. */
+static const char *const legacy_keys[] = { "problem_format_version", "type", "name", "uuid", "author", "source",
+					   "source_url", "license", "rights_owner", "limits", "validation",
+					   "validator_flags", "grading", "scoring", "keywords", NULL };
+static const char *const v2025_keys[] = { "problem_format_version", "type", "name", "uuid", "version", "credits",
+					  "source", "license", "rights_owner", "embargo_until", "limits", "keywords",
+					  "languages", "allow_file_writing", "constants", NULL };
+
+struct key_check {
+	struct package *p;
+	const char *const *known;
+};
+
+static void check_key(const char *key, void *arg)
+{
+	struct key_check *kc = arg;
+	for (const char *const *k = kc->known; *k; k++)
+		if (strcmp(*k, key) == 0)
+			return;
+	warn(kc->p, "problem.yaml: unknown key '%s' (ignored)", key);
+}
+
+/* The type's words, from a string ("scoring") or a 2025-09 list. Refuses
+ * what the judge cannot do yet rather than judging it wrongly. */
+static int read_type(struct loader *L, struct yaml_doc *y, yaml_node_t *node)
+{
+	for (int i = 0;; i++) {
+		const char *t = node && node->type == YAML_SEQUENCE_NODE ? yaml_doc_scalar(yaml_doc_item(y, node, i))
+									  : (i == 0 ? yaml_doc_scalar(node) : NULL);
+		if (!t)
+			break;
+		char word[64];
+		for (const char *s = t; sscanf(s, "%63s", word) == 1; s = strstr(s, word) + strlen(word)) {
+			if (strcmp(word, "pass-fail") == 0)
+				continue;
+			if (strcmp(word, "scoring") == 0)
+				L->p->scoring = 1;
+			else if (!strcmp(word, "interactive") || !strcmp(word, "multi-pass") || !strcmp(word, "submit-answer"))
+				return fail(L, "problem.yaml: type %s is not supported yet", word);
+			else
+				return fail(L, "problem.yaml: unknown type '%s' (pass-fail, scoring, interactive, multi-pass, "
+					       "submit-answer)", word);
+		}
+	}
+	return 0;
+}
+
+static int read_problem_yaml(struct loader *L)
+{
+	struct package *p = L->p;
+	char path[PATH_MAX], err[512];
+	fmt(path, sizeof path, "%s/problem.yaml", p->dir);
+	struct yaml_doc y;
+	int rc = yaml_doc_load(&y, path, err, sizeof err);
+	if (rc == 0)
+		return fail(L, "problem.yaml is missing (every package needs one)");
+	if (rc < 0)
+		return fail(L, "problem.yaml is not valid YAML: %s", err);
+	yaml_node_t *root = yaml_doc_root(&y);
+	if (root && root->type == YAML_SCALAR_NODE && !*yaml_doc_scalar(root))
+		root = NULL; /* an empty file: every key takes its default */
+	if (root && root->type != YAML_MAPPING_NODE) {
+		yaml_doc_free(&y);
+		return fail(L, "problem.yaml must be a mapping of keys to values");
+	}
+	const char *version = yaml_doc_scalar(yaml_doc_get(&y, root, "problem_format_version"));
+	if (!version || !strcmp(version, "legacy") || !strcmp(version, "legacy-icpc"))
+		p->format = PACKAGE_LEGACY;
+	else if (!strcmp(version, "2025-09") || !strcmp(version, "2023-07-draft") || !strcmp(version, "2023-07"))
+		p->format = PACKAGE_2025_09;
+	else {
+		fail(L, "problem.yaml: problem_format_version '%s' is not supported (legacy or 2025-09)", version);
+		yaml_doc_free(&y); /* after the message: version points into it */
+		return -1;
+	}
+	struct key_check kc = { p, p->format == PACKAGE_LEGACY ? legacy_keys : v2025_keys };
+	yaml_doc_each_key(&y, root, check_key, &kc);
+
+	yaml_node_t *name = yaml_doc_get(&y, root, "name");
+	const char *title = yaml_doc_scalar(name);
+	if (!title && name && name->type == YAML_MAPPING_NODE) {
+		title = yaml_doc_scalar(yaml_doc_get(&y, name, "en"));
+		if (!title && name->data.mapping.pairs.start < name->data.mapping.pairs.top)
+			title = yaml_doc_scalar(yaml_document_get_node(&y.doc, name->data.mapping.pairs.start->value));
+	}
+	fmt(p->title, sizeof p->title, "%s", title && *title ? title : p->short_name);
+
+	rc = read_type(L, &y, yaml_doc_get(&y, root, "type"));
+	const char *validation = yaml_doc_scalar(yaml_doc_get(&y, root, "validation"));
+	if (rc == 0 && validation) {
+		char first[32] = "";
+		sscanf(validation, "%31s", first);
+		if (strcmp(first, "custom") == 0)
+			rc = fail(L, "problem.yaml: validation '%s' needs a custom output validator, which Verdict does "
+				     "not run yet", validation);
+		else if (strcmp(first, "default") != 0)
+			rc = fail(L, "problem.yaml: validation must start with 'default' or 'custom', not '%s'", validation);
+	}
+	const char *flags = yaml_doc_scalar(yaml_doc_get(&y, root, "validator_flags"));
+	fmt(L->problem_flags, sizeof L->problem_flags, "%s", flags ? flags : "");
+
+	yaml_node_t *limits = yaml_doc_get(&y, root, "limits");
+	double yaml_time = 0;
+	yaml_node_t *t = yaml_doc_get(&y, limits, "time_limit");
+	if (rc == 0 && t && parse_seconds(yaml_doc_scalar(t), &yaml_time) < 0)
+		rc = fail(L, "problem.yaml: limits.time_limit must be a positive number of seconds");
+	yaml_node_t *m = yaml_doc_get(&y, limits, "memory");
+	if (rc == 0 && m && parse_mib(yaml_doc_scalar(m), &p->memory_mb) < 0)
+		rc = fail(L, "problem.yaml: limits.memory must be a positive whole number of MiB");
+	yaml_node_t *o = yaml_doc_get(&y, limits, "output");
+	if (rc == 0 && o && parse_mib(yaml_doc_scalar(o), &p->output_mb) < 0)
+		rc = fail(L, "problem.yaml: limits.output must be a positive whole number of MiB");
+	yaml_doc_free(&y);
+	if (rc < 0)
+		return -1;
+
+	double file_time = 0, ini_time = 0;
+	int has_file = dot_time_limit(p->dir, &file_time), has_ini = ini_time_limit(p->dir, &ini_time);
+	if (has_file < 0)
+		return fail(L, ".timelimit must hold a positive number of seconds");
+	if (has_ini < 0)
+		return fail(L, "domjudge-problem.ini: timelimit must be a positive number of seconds");
+	if (yaml_time > 0) {
+		if (has_file && fabs(file_time - yaml_time) > 1e-9)
+			return fail(L, "conflicting time limits: .timelimit says %g s, problem.yaml limits.time_limit %g s",
+				    file_time, yaml_time);
+		p->time_limit = yaml_time;
+		fmt(p->time_limit_from, sizeof p->time_limit_from, "problem.yaml limits.time_limit");
+	} else if (has_ini) {
+		p->time_limit = ini_time;
+		fmt(p->time_limit_from, sizeof p->time_limit_from, "domjudge-problem.ini");
+	} else if (has_file) {
+		p->time_limit = file_time;
+		fmt(p->time_limit_from, sizeof p->time_limit_from, ".timelimit");
+	} else {
+		p->time_limit = DEFAULT_TIME_LIMIT;
+		fmt(p->time_limit_from, sizeof p->time_limit_from, "default");
+	}
+	return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_hidden(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* The validator flags a group sets for itself, if any: output_validator_flags
+ * (a string) or output_validator_args (a list) in its testdata.yaml or
+ * test_group.yaml. Returns 1 if set, 0 if not, -1 on a bad file. */
+static int group_flags(struct loader *L, const char *rel, char *out, size_t n)
+{
+	static const char *const files[] = { "test_group.yaml", "testdata.yaml" };
+	for (size_t f = 0; f < 2; f++) {
+		char path[PATH_MAX], err[512];
+		fmt(path, sizeof path, "%s/data/%s/%s", L->p->dir, rel, files[f]);
+		struct yaml_doc y;
+		int rc = yaml_doc_load(&y, path, err, sizeof err);
+		if (rc < 0)
+			return fail(L, "data/%s/%s is not valid YAML: %s", rel, files[f], err);
+		if (rc == 0)
+			continue;
+		yaml_node_t *root = yaml_doc_root(&y);
+		yaml_node_t *v = yaml_doc_get(&y, root, "output_validator_flags");
+		if (!v)
+			v = yaml_doc_get(&y, root, "output_validator_args");
+		int set = 0;
+		if (v && yaml_doc_scalar(v)) {
+			fmt(out, n, "%s", yaml_doc_scalar(v));
+			set = 1;
+		} else if (v && v->type == YAML_SEQUENCE_NODE) {
+			out[0] = 0;
+			for (int i = 0; yaml_doc_item(&y, v, i); i++) {
+				const char *a = yaml_doc_scalar(yaml_doc_item(&y, v, i));
+				size_t len = strlen(out);
+				fmt(out + len, n - len, "%s%s", len ? " " : "", a ? a : "");
+			}
+			set = 1;
+		}
+		yaml_doc_free(&y);
+		return set;
+	}
+	return 0;
+}
+
+static int add_group(struct loader *L, const char *rel, int parent)
+{
+	struct package *p = L->p;
+	if (p->ngroups >= MAX_GROUPS)
+		return fail(L, "more than %d test groups", MAX_GROUPS);
+	struct test_group *g = realloc(p->groups, sizeof *g * (size_t)(p->ngroups + 1));
+	if (!g)
+		return fail(L, "out of memory");
+	p->groups = g;
+	fmt(g[p->ngroups].name, sizeof g->name, "%s", rel);
+	g[p->ngroups].parent = parent;
+	return p->ngroups++;
+}
+
+static int add_test(struct loader *L, const char *rel, const char *base, int group, const char *flags)
+{
+	struct package *p = L->p;
+	if (p->ntests >= MAX_TESTS)
+		return fail(L, "more than %d test cases", MAX_TESTS);
+	char ans[PATH_MAX];
+	fmt(ans, sizeof ans, "data/%s/%s.ans", rel, base);
+	if (!exists(p->dir, ans, 0))
+		return fail(L, "data/%s/%s.in has no %s.ans beside it", rel, base, base);
+	struct test_case *t = realloc(p->tests, sizeof *t * (size_t)(p->ntests + 1));
+	if (!t)
+		return fail(L, "out of memory");
+	p->tests = t;
+	t += p->ntests++;
+	memset(t, 0, sizeof *t);
+	fmt(t->name, sizeof t->name, "%s/%s", rel, base);
+	fmt(t->in, sizeof t->in, "%s/data/%s/%s.in", p->dir, rel, base);
+	fmt(t->ans, sizeof t->ans, "%s/data/%s/%s.ans", p->dir, rel, base);
+	t->sample = strncmp(rel, "sample", 6) == 0 && (rel[6] == 0 || rel[6] == '/');
+	t->group = group;
+	fmt(t->validator_flags, sizeof t->validator_flags, "%s", flags);
+	return 0;
+}
+
+/* Reads one group directory (data/<rel>) and everything below it. */
+static int walk(struct loader *L, const char *rel, int parent, const char *inherited, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return fail(L, "data/%s: test groups nested more than %d deep", rel, MAX_DEPTH);
+	int group = add_group(L, rel, parent);
+	if (group < 0)
+		return -1;
+	char own[512], flags[1100];
+	int set = group_flags(L, rel, own, sizeof own);
+	if (set < 0)
+		return -1;
+	if (!set)
+		fmt(own, sizeof own, "%s", inherited);
+	fmt(flags, sizeof flags, "%s%s%s", L->problem_flags, *L->problem_flags && *own ? " " : "", own);
+	struct checker_flags check;
+	char err[256];
+	checker_flags_defaults(&check);
+	if (checker_flags_parse(flags, &check, err, sizeof err) < 0)
+		return fail(L, "data/%s: %s", rel, err);
+
+	char path[PATH_MAX];
+	fmt(path, sizeof path, "%s/data/%s", L->p->dir, rel);
+	struct dirent **list;
+	int n = scandir(path, &list, not_hidden, by_name);
+	if (n < 0)
+		return fail(L, "cannot read data/%s: %s", rel, strerror(errno));
+	int rc = 0;
+	for (int i = 0; i < n && rc == 0; i++) {
+		const char *name = list[i]->d_name;
+		char sub[512];
+		fmt(sub, sizeof sub, "%s/%s", rel, name);
+		if (exists(L->p->dir, (fmt(path, sizeof path, "data/%s", sub), path), 1)) {
+			if (!ends_with(name, ".files")) /* a test case's extra files, not a group */
+				rc = walk(L, sub, group, own, depth + 1);
+		} else if (ends_with(name, ".in")) {
+			char base[256];
+			fmt(base, sizeof base, "%.*s", (int)(strlen(name) - 3), name);
+			rc = add_test(L, rel, base, group, flags);
+		}
+	}
+	for (int i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+	return rc;
+}
+
+static void find_statement(struct package *p)
+{
+	static const char *const dirs[2][2] = { { "problem_statement", "statement" }, { "statement", "problem_statement" } };
+	static const char *const files[] = { "problem.en.md", "problem.en.tex", "problem.md", "problem.tex",
+					     "problem.en.pdf", "problem.pdf" };
+	for (int d = 0; d < 2; d++)
+		for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+			char rel[128];
+			fmt(rel, sizeof rel, "%s/%s", dirs[p->format == PACKAGE_2025_09][d], files[f]);
+			if (exists(p->dir, rel, 0)) {
+				fmt(p->statement, sizeof p->statement, "%s/%s", p->dir, rel);
+				return;
+			}
+		}
+	warn(p, "no statement found (%s/problem.en.md or .tex)", p->format == PACKAGE_2025_09 ? "statement" : "problem_statement");
+}
+
+int package_load(const char *dir, struct package *p, char *err, size_t n)
+{
+	memset(p, 0, sizeof *p);
+	struct loader L = { p, err, n, "" };
+	p->memory_mb = DEFAULT_MEMORY_MB;
+	p->output_mb = DEFAULT_OUTPUT_MB;
+	if (!realpath(dir, p->dir)) {
+		fmt(err, n, "cannot open problem package %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (strlen(p->dir) > MAX_DIR_LEN) {
+		fmt(err, n, "problem package %s: its path is longer than %d characters", dir, MAX_DIR_LEN);
+		return -1;
+	}
+	const char *base = strrchr(p->dir, '/');
+	base = base ? base + 1 : p->dir;
+	fmt(p->short_name, sizeof p->short_name, "%s", base);
+	if (!*base || strlen(base) >= sizeof p->short_name || strspn(base, "abcdefghijklmnopqrstuvwxyz"
+							 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(base)) {
+		fmt(err, n, "problem package %s: its directory name is the problem's name, and must be 1 to 63 "
+				 "letters, digits, '-' or '_'", dir);
+		return -1;
+	}
+	if (!exists(p->dir, ".", 1)) {
+		fmt(err, n, "problem package %s is not a directory", dir);
+		return -1;
+	}
+	int rc = read_problem_yaml(&L);
+	if (rc == 0 && (exists(p->dir, "output_validator", 1) || exists(p->dir, "output_validators", 1))) {
+		if (p->format == PACKAGE_2025_09)
+			rc = fail(&L, "output_validator/: custom output validators are not run by Verdict yet");
+		else
+			warn(p, "output_validators/ is ignored: problem.yaml does not ask for 'validation: custom'");
+	}
+	if (rc == 0 && !exists(p->dir, "data/secret", 1))
+		rc = fail(&L, "data/secret is missing (every package needs secret test data)");
+	if (rc == 0 && exists(p->dir, "data/sample", 1))
+		rc = walk(&L, "sample", -1, "", 0);
+	int first_secret = p->ntests;
+	if (rc == 0)
+		rc = walk(&L, "secret", -1, "", 0);
+	if (rc == 0 && p->ntests == first_secret)
+		rc = fail(&L, "data/secret has no test cases (.in files with their .ans)");
+	if (rc == 0)
+		find_statement(p);
+	if (rc < 0)
+		package_free(p);
+	return rc;
+}
+
+void package_free(struct package *p)
+{
+	free(p->tests);
+	free(p->groups);
+	p->tests = NULL;
+	p->groups = NULL;
+	p->ntests = p->ngroups = 0;
+}

@@ -1,0 +1,79 @@
+/* yaml_doc.c - read a YAML file (libyaml's document API) and look things up in it. */
+#include "yaml_doc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+int yaml_doc_load(struct yaml_doc *y, const char *path, char *err, size_t n)
+{
+	memset(y, 0, sizeof *y);
+	FILE *f = fopen(path, "rbe");
+	if (!f) {
+		if (errno == ENOENT)
+			return 0;
+		snprintf(err, n, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	yaml_parser_t parser;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_file(&parser, f);
+	int ok = yaml_parser_load(&parser, &y->doc);
+	if (!ok)
+		snprintf(err, n, "%s:%lu: %s%s%s", path, (unsigned long)parser.problem_mark.line + 1,
+			 parser.problem ? parser.problem : "not valid YAML", parser.context ? " " : "",
+			 parser.context ? parser.context : "");
+	yaml_parser_delete(&parser);
+	fclose(f);
+	if (!ok)
+		return -1;
+	y->loaded = 1;
+	return 1;
+}
+
+void yaml_doc_free(struct yaml_doc *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+}
+
+yaml_node_t *yaml_doc_root(struct yaml_doc *y)
+{
+	return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+}
+
+const char *yaml_doc_scalar(yaml_node_t *node)
+{
+	return node && node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
+}
+
+yaml_node_t *yaml_doc_get(struct yaml_doc *y, yaml_node_t *map, const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = yaml_doc_scalar(yaml_document_get_node(&y->doc, p->key));
+		if (k && strcmp(k, key) == 0)
+			return yaml_document_get_node(&y->doc, p->value);
+	}
+	return NULL;
+}
+
+yaml_node_t *yaml_doc_item(struct yaml_doc *y, yaml_node_t *seq, int i)
+{
+	if (!seq || seq->type != YAML_SEQUENCE_NODE || i < 0 || seq->data.sequence.items.start + i >= seq->data.sequence.items.top)
+		return NULL;
+	return yaml_document_get_node(&y->doc, seq->data.sequence.items.start[i]);
+}
+
+void yaml_doc_each_key(struct yaml_doc *y, yaml_node_t *map, void (*fn)(const char *key, void *arg), void *arg)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = yaml_doc_scalar(yaml_document_get_node(&y->doc, p->key));
+		if (k)
+			fn(k, arg);
+	}
+}

@@ -1,0 +1,65 @@
+#!/bin/bash
+# verdict problem verify: every package in problems/ verifies; a submission
+# in the wrong directory is reported by name; malformed packages get an
+# error that names the file at fault, and exit status 2.
+. "$(dirname "$0")/lib.sh"
+
+for pkg in "$REPO"/problems/*/; do
+	[ -f "$pkg/problem.yaml" ] || continue
+	name=$(basename "$pkg")
+	"$VERDICT" problem verify --work "$T" "$pkg" >"$T/verify.out" 2>&1
+	rc=$?
+	sed 's/^/# /' "$T/verify.out"
+	check "problem $name verifies" "rc=$rc" "$rc" -eq 0
+done
+
+# A wrong answer filed as accepted is caught and named.
+cp -r "$REPO/problems/aplusb" "$T/aplusb"
+rm -f "$T/aplusb/submissions/accepted/"*.java "$T/aplusb/submissions/accepted/"*.cpp
+cp "$T/aplusb/submissions/wrong_answer/int32.c" "$T/aplusb/submissions/accepted/int32.c"
+"$VERDICT" problem verify --work "$T" "$T/aplusb" >"$T/verify.out" 2>&1
+rc=$?
+check "a WA submission in accepted/: exit status 1" "rc=$rc $(tr '\n' '|' <"$T/verify.out")" "$rc" -eq 1
+check "a WA submission in accepted/: named, with its verdict and test" "$(tr '\n' '|' <"$T/verify.out")" \
+	"$(grep -c '^FAIL accepted/int32.c (C): got WA on secret/03' "$T/verify.out")" -eq 1
+
+# malformed NAME EXPECTED-TEXT SETUP...: a copy of aplusb, changed by SETUP,
+# must be refused with exit status 2 and EXPECTED-TEXT in the error.
+malformed() {
+	local what=$1 want=$2 dir="$T/bad/aplusb"
+	shift 2
+	rm -rf "$T/bad" && mkdir -p "$T/bad" && cp -r "$REPO/problems/aplusb" "$dir"
+	(cd "$dir" && eval "$@")
+	"$VERDICT" problem verify --work "$T" "$dir" >"$T/bad.out" 2>&1
+	local rc=$?
+	check "malformed ($what): exit 2 and '$want'" "rc=$rc $(tr '\n' '|' <"$T/bad.out")" \
+		"$rc" -eq 2 -a "$(grep -cF -- "$want" "$T/bad.out")" -ge 1
+}
+malformed "no problem.yaml" "problem aplusb: problem.yaml is missing" 'rm problem.yaml'
+malformed "YAML syntax error" "problem.yaml is not valid YAML: " 'printf "name: [unclosed\n" > problem.yaml'
+malformed ".in without .ans" "data/secret/05.in has no 05.ans beside it" 'rm data/secret/05.ans'
+malformed "no secret data" "data/secret is missing" 'rm -r data/secret'
+malformed "empty secret data" "data/secret has no test cases" 'rm data/secret/*'
+malformed "bad time limit" "limits.time_limit must be a positive number" 'sed -i "s/time_limit: 1.0/time_limit: fast/" problem.yaml'
+malformed "bad memory limit" "limits.memory must be a positive whole number" 'sed -i "s/memory: 64/memory: -3/" problem.yaml'
+malformed "conflicting .timelimit" "conflicting time limits: .timelimit says 3 s" 'echo 3 > .timelimit'
+malformed "unknown format version" "problem_format_version '2031-01' is not supported" \
+	'sed -i "s/2025-09/2031-01/" problem.yaml'
+malformed "custom validation" "needs a custom output validator" 'sed -i "s/problem_format_version: 2025-09/validation: custom/" problem.yaml'
+malformed "bad validator flag" "data/secret: unknown validator flag 'float_tolernce'" \
+	'printf "output_validator_args: [float_tolernce, \"1e-6\"]\n" > data/secret/test_group.yaml'
+malformed "unsupported type" "type interactive is not supported yet" 'printf "type: interactive\n" >> problem.yaml'
+
+mkdir -p "$T/bad name" && cp -r "$REPO/problems/aplusb/." "$T/bad name/"
+"$VERDICT" problem verify --work "$T" "$T/bad name" >"$T/bad.out" 2>&1
+rc=$?
+check "a package directory named 'bad name' is refused" "rc=$rc $(cat "$T/bad.out")" \
+	"$rc" -eq 2 -a "$(grep -c "directory name is the problem's name" "$T/bad.out")" -eq 1
+"$VERDICT" problem verify --work "$T" "$T/nonexistent" >"$T/bad.out" 2>&1
+rc=$?
+check "a missing package: exit 2 with the path" "rc=$rc $(cat "$T/bad.out")" \
+	"$rc" -eq 2 -a "$(grep -c "nonexistent: No such file" "$T/bad.out")" -eq 1
+no_leftovers "no cgroups left after verifying"
+check "no build or run directories left in the work dir" "$(ls "$T" | grep -E '^(build|run)-' | head -3)" \
+	-z "$(ls "$T" | grep -E '^(build|run)-')"
+finish
