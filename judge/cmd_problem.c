@@ -1,5 +1,13 @@
-/* cmd_problem.c - `verdict problem verify PATH`: judge a package's own submissions.
+/* cmd_problem.c - `verdict problem add|list|verify`: import packages, list them, check them.
  *
+ * add: the package is read (so a malformed one is refused with the file
+ * at fault), copied into a staging directory beside the database, read
+ * again there, renamed into place as the problem's next test data version,
+ * and only then recorded in the database, in one transaction; if that
+ * fails the copy is removed. Old versions stay, with the submissions
+ * judged against them.
+ *
+ * verify:
  * Like Kattis' verifyproblem: every file in submissions/<dir>/ is judged
  * (compiled and run on the test data in the sandbox), and its result must
  * fit the directory it is in. The rules are the format's defaults: a
@@ -8,18 +16,25 @@
  * test's verdict, or AC. MLE counts as a run-time error and OLE as a wrong
  * answer, as the format only knows AC, WA, TLE and RTE; CE and JE never fit.
  */
+#include "cli.h"
 #include "commands.h"
+#include "db.h"
+#include "fsutil.h"
 #include "judging.h"
 #include "language.h"
 #include "package.h"
 #include "sandbox.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#define PACKAGE_MAX_BYTES (2LL << 30) /* a larger package is refused */
 
 enum outcome { OUT_AC = 1, OUT_WA = 2, OUT_TLE = 4, OUT_RTE = 8 };
 
@@ -50,9 +65,16 @@ static unsigned outcome_of(enum verdict v)
 }
 
 static const char usage_text[] =
-	"usage: verdict problem verify [--work DIR] PATH\n"
+	"usage: verdict problem add PATH [--db FILE]\n"
+	"       verdict problem list [--db FILE]\n"
+	"       verdict problem verify [--work DIR] PATH\n"
 	"\n"
-	"Judges every submission in the package's submissions/ directories and reports\n"
+	"add imports a problem package directory (Kattis format, legacy or 2025-09) as\n"
+	"the problem named after the directory; adding it again makes a new test data\n"
+	"version. The database is --db, else $VERDICT_DB, else ./verdict.db; packages\n"
+	"are kept in $VERDICT_DATA, else <database>.data/.\n"
+	"\n"
+	"verify judges every submission in the package's submissions/ directories and reports\n"
 	"each whose result does not fit its directory (accepted, wrong_answer,\n"
 	"time_limit_exceeded, run_time_error, rejected, brute_force). Exits 1 if any\n"
 	"does not, 2 if the package cannot be read.\n"
@@ -157,25 +179,131 @@ static int verify(const char *pkg_path, const char *work)
 	return t.disagree ? 1 : 0;
 }
 
+static int add(const char *pkg_path, const char *db_path)
+{
+	struct package p;
+	char err[1024] = "", data[PATH_MAX], staging[PATH_MAX], final_dir[PATH_MAX];
+	if (package_load(pkg_path, &p, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem add: %s\n", err);
+		return 2;
+	}
+	if (p.warnings[0])
+		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
+	struct db *db = cli_open_db("problem add", db_path);
+	if (!db) {
+		package_free(&p);
+		return 1;
+	}
+	struct db_version v = { 0 };
+	int rc = 1;
+	snprintf(v.short_name, sizeof v.short_name, "%s", p.short_name);
+	if (cli_data_dir(db_path, data, sizeof data, err, sizeof err) < 0 ||
+	    db_problem_next_version(db, p.short_name, &v.version, err, sizeof err) < 0)
+		goto out;
+	/* A version lives in <data>/problems/<name>/v<N>/<name>: the package keeps
+	 * its directory name, which is the problem's name. It is staged in
+	 * <data>/problems/.import-<pid>/<name> and moved into place whole. */
+	char stage_parent[PATH_MAX], final_parent[PATH_MAX];
+	if ((size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems", data) >= sizeof stage_parent ||
+	    (mkdir(stage_parent, 0755) < 0 && errno != EEXIST) ||
+	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s", data, p.short_name) >= sizeof final_parent ||
+	    (mkdir(final_parent, 0755) < 0 && errno != EEXIST) ||
+	    (size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems/.import-%d", data, (int)getpid()) >=
+		    sizeof stage_parent ||
+	    (size_t)snprintf(staging, sizeof staging, "%s/%s", stage_parent, p.short_name) >= sizeof staging ||
+	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s/v%d", data, p.short_name, v.version) >=
+		    sizeof final_parent ||
+	    (size_t)snprintf(final_dir, sizeof final_dir, "%s/%s", final_parent, p.short_name) >= sizeof v.package_dir) {
+		snprintf(err, sizeof err, "cannot prepare %.900s/problems: %s", data, strerror(errno ? errno : ENAMETOOLONG));
+		goto out;
+	}
+	remove_tree(stage_parent);
+	if (mkdir(stage_parent, 0755) < 0 || copy_tree(p.dir, staging, p.dir, PACKAGE_MAX_BYTES, err, sizeof err) < 0) {
+		if (!err[0])
+			snprintf(err, sizeof err, "cannot create %.900s: %s", stage_parent, strerror(errno));
+		remove_tree(stage_parent);
+		goto out;
+	}
+	struct package copy;
+	char why[1024];
+	if (package_load(staging, &copy, why, sizeof why) == 0) {
+		package_free(&copy);
+	} else {
+		snprintf(err, sizeof err, "the copied package does not read back: %.900s", why);
+		remove_tree(stage_parent);
+		goto out;
+	}
+	if (rename(stage_parent, final_parent) < 0) {
+		snprintf(err, sizeof err, "cannot move the package to %.900s: %s", final_parent, strerror(errno));
+		remove_tree(stage_parent);
+		goto out;
+	}
+	memcpy(v.package_dir, final_dir, strlen(final_dir) + 1); /* fits: checked above */
+	snprintf(v.format, sizeof v.format, "%s", p.format == PACKAGE_LEGACY ? "legacy" : "2025-09");
+	v.time_limit = p.time_limit;
+	v.memory_mb = p.memory_mb;
+	v.output_mb = p.output_mb;
+	v.test_count = p.ntests;
+	if (db_problem_add_version(db, p.title, &v, err, sizeof err) < 0) {
+		remove_tree(final_parent);
+		goto out;
+	}
+	printf("problem %s (%s) added as version %d: %d test cases, time limit %g s, memory %ld MB\n", p.short_name,
+	       p.title, v.version, p.ntests, p.time_limit, p.memory_mb);
+	rc = 0;
+out:
+	if (rc)
+		fprintf(stderr, "verdict problem add: problem %s: %s\n", p.short_name, err);
+	db_close(db);
+	package_free(&p);
+	return rc;
+}
+
+static void list_row(const struct db_version *v, const char *title, long submissions, void *arg)
+{
+	(void)arg;
+	printf("%-20s %-30.30s v%-3d %3d tests %6gs %5ld MB %6ld submissions\n", v->short_name, title, v->version,
+	       v->test_count, v->time_limit, v->memory_mb, submissions);
+}
+
+static int list(const char *db_path)
+{
+	struct db *db = cli_open_db("problem list", db_path);
+	if (!db)
+		return 1;
+	char err[512];
+	int rc = db_problem_list(db, list_row, NULL, err, sizeof err);
+	db_close(db);
+	if (rc < 0) {
+		fprintf(stderr, "verdict problem list: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_problem(int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		fputs(usage_text, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	if (strcmp(argv[1], "verify") != 0) {
-		fprintf(stderr, "verdict problem: unknown subcommand '%s'\n%s", argv[1], usage_text);
+	const char *sub = argv[1];
+	if (strcmp(sub, "verify") && strcmp(sub, "add") && strcmp(sub, "list")) {
+		fprintf(stderr, "verdict problem: unknown subcommand '%s'\n%s", sub, usage_text);
 		return 2;
 	}
 	static const struct option options[] = { { "work", required_argument, NULL, 'w' },
+						 { "db", required_argument, NULL, 'd' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
-	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", *db_opt = NULL;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc - 1, argv + 1, "+", options, NULL)) != -1) {
 		if (opt == 'w') {
 			work = optarg;
+		} else if (opt == 'd') {
+			db_opt = optarg;
 		} else if (opt == 'h') {
 			fputs(usage_text, stdout);
 			return 0;
@@ -184,10 +312,15 @@ int cmd_problem(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - 1 - optind != 1) { /* exactly one PATH after the options */
+	int want_path = strcmp(sub, "list") != 0;
+	if (argc - 1 - optind != want_path) { /* add and verify take one PATH, list none */
 		fputs(usage_text, stderr);
 		return 2;
 	}
+	if (!strcmp(sub, "list"))
+		return list(cli_db_path(db_opt));
+	if (!strcmp(sub, "add"))
+		return add(argv[1 + optind], cli_db_path(db_opt));
 	char err[256];
 	if (sandbox_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict problem verify: %s\n", err);

@@ -6,5 +6,10 @@
  * returns the process's exit code. */
 int cmd_sandbox(int argc, char **argv);
 int cmd_problem(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_submit(int argc, char **argv);
+int cmd_result(int argc, char **argv);
+int cmd_judge(int argc, char **argv);
+int cmd_regrade(int argc, char **argv);
 
 #endif

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <dirent.h>
+#include <limits.h>
 #include <unistd.h>
 
 int copy_file(const char *src, const char *dst, mode_t mode, off_t max_bytes)
@@ -90,4 +92,61 @@ int make_work_dir(const char *root, const char *prefix, uid_t uid, char *out, si
 		return -1;
 	}
 	return 0;
+}
+
+static int inside(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == 0);
+}
+
+static int copy_node(const char *src, const char *dst, const char *root, long long *budget, int depth, char *err,
+		     size_t n)
+{
+	char real[PATH_MAX];
+	struct stat st;
+	if (depth > 32)
+		return snprintf(err, n, "%s: directories nested too deep (a link loop?)", src), -1;
+	if (!realpath(src, real) || !inside(real, root))
+		return snprintf(err, n, "%s: a link that leads out of the package", src), -1;
+	if (stat(real, &st) < 0)
+		return snprintf(err, n, "%s: %s", src, strerror(errno)), -1;
+	if (S_ISREG(st.st_mode)) {
+		*budget -= st.st_size;
+		if (*budget < 0)
+			return snprintf(err, n, "%s: the package is too large", src), -1;
+		if (copy_file(real, dst, (st.st_mode & 0111) ? 0755 : 0644, st.st_size) < 0)
+			return snprintf(err, n, "%s: %s", src, strerror(errno)), -1;
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return snprintf(err, n, "%s: neither a file nor a directory", src), -1;
+	if (mkdir(dst, 0755) < 0)
+		return snprintf(err, n, "%s: %s", dst, strerror(errno)), -1;
+	DIR *d = opendir(real);
+	if (!d)
+		return snprintf(err, n, "%s: %s", src, strerror(errno)), -1;
+	struct dirent *e;
+	int rc = 0;
+	while (rc == 0 && (e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char s2[PATH_MAX], d2[PATH_MAX];
+		if ((size_t)snprintf(s2, sizeof s2, "%s/%s", src, e->d_name) >= sizeof s2 ||
+		    (size_t)snprintf(d2, sizeof d2, "%s/%s", dst, e->d_name) >= sizeof d2)
+			rc = (snprintf(err, n, "%s/%s: path too long", src, e->d_name), -1);
+		else
+			rc = copy_node(s2, d2, root, budget, depth + 1, err, n);
+	}
+	closedir(d);
+	return rc;
+}
+
+int copy_tree(const char *src, const char *dst, const char *root, long long max_bytes, char *err, size_t n)
+{
+	char real_root[PATH_MAX];
+	if (!realpath(root, real_root))
+		return snprintf(err, n, "%s: %s", root, strerror(errno)), -1;
+	long long budget = max_bytes;
+	return copy_node(src, dst, real_root, &budget, 0, err, n);
 }

@@ -22,4 +22,11 @@ int remove_tree(const char *path);
  * 0755, into out. Returns 0 or -1 with errno set. */
 int make_work_dir(const char *root, const char *prefix, uid_t uid, char *out, size_t n);
 
+/* Copies the directory tree src to dst (which must not exist). Symbolic
+ * links are followed only when they stay inside root (the package), and
+ * their targets copied; a link out of it, a device, a FIFO or more than
+ * max_bytes in all is refused, with the path in err. Returns 0 or -1 (dst
+ * may then hold a partial copy: remove it). */
+int copy_tree(const char *src, const char *dst, const char *root, long long max_bytes, char *err, size_t n);
+
 #endif

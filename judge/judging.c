@@ -18,6 +18,13 @@ void judging_free(struct judging *j)
 int judge_submission(const struct package *p, const struct language *lang, const char *source,
 		     const char *submitted_name, const char *work_root, struct judging *j, char *err, size_t n)
 {
+	return judge_submission_with(p, lang, source, submitted_name, work_root, NULL, NULL, j, err, n);
+}
+
+int judge_submission_with(const struct package *p, const struct language *lang, const char *source,
+			  const char *submitted_name, const char *work_root, int (*after_test)(void *arg), void *arg,
+			  struct judging *j, char *err, size_t n)
+{
 	memset(j, 0, sizeof *j);
 	j->failed_test = -1;
 	if (compile_submission(&j->build, lang, source, submitted_name, work_root, err, n) < 0)
@@ -65,6 +72,10 @@ int judge_submission(const struct package *p, const struct language *lang, const
 		if (r->verdict != VERDICT_AC) {
 			j->verdict = r->verdict;
 			j->failed_test = i;
+			break;
+		}
+		if (after_test && after_test(arg) != 0) {
+			rc = errf(err, n, "judging stopped after test %s", t->name);
 			break;
 		}
 	}

@@ -23,6 +23,12 @@ struct judging {
  * err set when the judge itself could not proceed. */
 int judge_submission(const struct package *p, const struct language *lang, const char *source,
 		     const char *submitted_name, const char *work_root, struct judging *j, char *err, size_t n);
+
+/* The same, calling after_test(arg) after each test (a judge renews its
+ * lease there); a non-zero return stops the judging with -1. */
+int judge_submission_with(const struct package *p, const struct language *lang, const char *source,
+			  const char *submitted_name, const char *work_root, int (*after_test)(void *arg), void *arg,
+			  struct judging *j, char *err, size_t n);
 void judging_free(struct judging *j);
 
 #endif

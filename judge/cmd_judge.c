@@ -1,0 +1,386 @@
+/* cmd_judge.c - `verdict judge` (the judge loop) and `verdict regrade`.
+ *
+ * Theory of operation: each worker is a thread with its own database
+ * handle. It claims the oldest queued submission with a lease (one atomic
+ * UPDATE), judges it in the sandbox against the problem's newest test data
+ * version, renewing the lease after every test, and stores the judging and
+ * its test results in one transaction, but only while it still holds the
+ * lease. A judge killed with -9 stores nothing: once its lease expires, the
+ * next claim takes the submission again, so none is lost or judged twice
+ * into the record. Workers run one sandbox each, so --workers bounds the
+ * runs in flight (default: one per core, for fair timing).
+ */
+#include "cli.h"
+#include "commands.h"
+#include "db.h"
+#include "fsutil.h"
+#include "judging.h"
+#include "language.h"
+#include "package.h"
+#include "sandbox.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_LEASE 60 /* seconds without a sign of life before another judge takes over */
+
+struct options {
+	const char *db_path;
+	char work[PATH_MAX];
+	int workers, once, lease, quiet;
+};
+
+struct worker {
+	int index;
+	const struct options *o;
+	char owner[128];
+	struct db *db;
+	struct package pkg;  /* the last package loaded, kept for the next submission */
+	long long pkg_version;
+	long judged;
+};
+
+static volatile sig_atomic_t stopping;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+struct renewal {
+	struct worker *w;
+	long long id;
+	int lost;
+};
+
+/* After each test: keep the lease. A database error is not a lost lease
+ * (the store checks the lease again); another judge holding it is. */
+static int renew(void *arg)
+{
+	struct renewal *r = arg;
+	char err[256];
+	int rc = db_lease_renew(r->w->db, r->id, r->w->owner, r->w->o->lease, err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "verdict judge: submission %lld: %s\n", r->id, err);
+	if (rc != 0)
+		return 0;
+	r->lost = 1;
+	return 1;
+}
+
+/* A judging that could not happen: recorded as JE with the reason, so the
+ * submission is not lost and nobody blames the student. */
+static void judge_error(struct judging *j, const char *why)
+{
+	memset(j, 0, sizeof *j);
+	j->verdict = VERDICT_JE;
+	j->failed_test = -1;
+	snprintf(j->build.output, sizeof j->build.output, "judge error: %s", why);
+}
+
+static void judge_one(struct worker *w, struct db_claim *c)
+{
+	char err[1024], src[PATH_MAX + 64];
+	long long started = (long long)time(NULL);
+	struct db_version v;
+	struct judging j;
+	struct renewal ren = { w, c->submission_id, 0 };
+	const struct language *lang = language_by_id(c->language);
+	int found = db_problem_current_by_id(w->db, c->problem_id, &v, err, sizeof err);
+	if (found <= 0) {
+		judge_error(&j, found < 0 ? err : "the problem has no test data");
+	} else if (!lang) {
+		judge_error(&j, "unknown language");
+	} else if (w->pkg_version != v.id && (package_free(&w->pkg), w->pkg_version = 0,
+					      package_load(v.package_dir, &w->pkg, err, sizeof err) < 0)) {
+		judge_error(&j, err);
+	} else {
+		w->pkg_version = v.id;
+		snprintf(src, sizeof src, "%s/source-%lld-%d", w->o->work, c->submission_id, w->index);
+		FILE *f = fopen(src, "wbe");
+		int written = f && fwrite(c->source, 1, c->source_len, f) == c->source_len;
+		if (f && fclose(f) != 0) /* flushed before the compiler reads it */
+			written = 0;
+		if (!written) {
+			judge_error(&j, "cannot write the source to the work directory");
+		} else if (judge_submission_with(&w->pkg, lang, src, c->file_name, w->o->work, renew, &ren, &j, err,
+						 sizeof err) < 0) {
+			if (ren.lost) {
+				unlink(src);
+				return; /* another judge has it now */
+			}
+			judge_error(&j, err);
+		}
+		unlink(src);
+	}
+	int stored = db_judging_store(w->db, c, &v, &j, &w->pkg, w->owner, started, err, sizeof err);
+	if (stored < 0)
+		fprintf(stderr, "verdict judge: submission %lld: %s\n", c->submission_id, err);
+	else if (stored == 1 && !w->o->quiet)
+		printf("submission %lld: %s\n", c->submission_id, verdict_name(j.verdict));
+	w->judged += stored == 1;
+	fflush(stdout);
+	judging_free(&j);
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	char err[512];
+	while (!stopping) {
+		struct db_claim c;
+		int rc = db_claim_next(w->db, w->owner, w->o->lease, &c, err, sizeof err);
+		if (rc < 0) {
+			fprintf(stderr, "verdict judge: %s\n", err);
+			sleep(1);
+			continue;
+		}
+		if (rc == 0) {
+			if (w->o->once)
+				break;
+			struct timespec ts = { 0, 200 * 1000 * 1000 };
+			nanosleep(&ts, NULL);
+			continue;
+		}
+		judge_one(w, &c);
+		db_claim_free(&c);
+	}
+	return NULL;
+}
+
+/* Runs the workers until the queue is empty (once) or a signal arrives. */
+static int run_workers(struct options *o, long *judged)
+{
+	char err[512], data[PATH_MAX], host[64] = "judge";
+	if (sandbox_init(err, sizeof err) < 0) {
+		fprintf(stderr, "verdict judge: %s\n", err);
+		return 1;
+	}
+	if (cli_data_dir(o->db_path, data, sizeof data, err, sizeof err) < 0 ||
+	    (size_t)snprintf(o->work, sizeof o->work, "%s/work", data) >= sizeof o->work ||
+	    (mkdir(o->work, 0755) < 0 && errno != EEXIST)) {
+		fprintf(stderr, "verdict judge: cannot prepare the work directory in %s: %s\n", data,
+			err[0] ? err : strerror(errno));
+		return 1;
+	}
+	gethostname(host, sizeof host - 1);
+	struct worker *w = calloc((size_t)o->workers, sizeof *w);
+	pthread_t *t = calloc((size_t)o->workers, sizeof *t);
+	if (!w || !t) {
+		free(w), free(t);
+		return 1;
+	}
+	int started = 0, rc = 0;
+	for (int i = 0; i < o->workers; i++) {
+		w[i].index = i;
+		w[i].o = o;
+		snprintf(w[i].owner, sizeof w[i].owner, "%s:%d:%d", host, (int)getpid(), i);
+		if (!(w[i].db = cli_open_db("judge", o->db_path))) {
+			rc = 1;
+			break;
+		}
+		if (pthread_create(&t[i], NULL, worker_main, &w[i]) != 0) {
+			db_close(w[i].db);
+			rc = 1;
+			break;
+		}
+		started++;
+	}
+	*judged = 0;
+	for (int i = 0; i < started; i++) {
+		pthread_join(t[i], NULL);
+		*judged += w[i].judged;
+		package_free(&w[i].pkg);
+		db_close(w[i].db);
+	}
+	free(w);
+	free(t);
+	return rc;
+}
+
+static int default_workers(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (int)n : 1;
+}
+
+static int parse_count(const char *s, int lo, int hi)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	return *end || end == s || v < lo || v > hi ? -1 : (int)v;
+}
+
+static const char judge_usage[] =
+	"usage: verdict judge [--workers N] [--once] [--lease SEC] [--db FILE]\n"
+	"\n"
+	"Judges queued submissions with N workers (default: one per core). --once\n"
+	"drains the queue and exits; otherwise it waits for more until SIGINT/SIGTERM.\n"
+	"A submission whose judge stops answering for --lease seconds (default 60,\n"
+	"counted in whole seconds) is judged again by another.\n";
+
+int cmd_judge(int argc, char **argv)
+{
+	static const struct option options[] = { { "workers", required_argument, NULL, 'w' },
+						 { "once", no_argument, NULL, 'o' },
+						 { "lease", required_argument, NULL, 'l' },
+						 { "db", required_argument, NULL, 'd' },
+						 { NULL, 0, NULL, 0 } };
+	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE };
+	const char *db_opt = NULL;
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'w': o.workers = parse_count(optarg, 1, 256); break;
+		case 'o': o.once = 1; break;
+		case 'l': o.lease = parse_count(optarg, 2, 86400); break;
+		case 'd': db_opt = optarg; break;
+		default: fputs(judge_usage, stderr); return 2;
+		}
+		if (o.workers < 0 || o.lease < 0) {
+			fprintf(stderr, "verdict judge: bad number: %s\n%s", optarg, judge_usage);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fputs(judge_usage, stderr);
+		return 2;
+	}
+	o.db_path = cli_db_path(db_opt);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	long judged;
+	int rc = run_workers(&o, &judged);
+	if (o.once)
+		printf("judged %ld submissions\n", judged);
+	return rc;
+}
+
+/* ---- regrade ---- */
+
+struct before {
+	long long id;
+	char verdict[8];
+	double score;
+	int has_score;
+};
+
+struct befores {
+	struct before *v;
+	int n;
+};
+
+static void remember(long long id, const char *verdict, double score, int has_score, void *arg)
+{
+	struct befores *b = arg;
+	struct before *nv = realloc(b->v, sizeof *nv * (size_t)(b->n + 1));
+	if (!nv)
+		return;
+	b->v = nv;
+	nv[b->n].id = id;
+	snprintf(nv[b->n].verdict, sizeof nv->verdict, "%s", verdict);
+	nv[b->n].score = score;
+	nv[b->n].has_score = has_score;
+	b->n++;
+}
+
+static const char regrade_usage[] =
+	"usage: verdict regrade (--submission N | --problem P | --user U | --all) [--workers N] [--db FILE]\n"
+	"\n"
+	"Judges the chosen submissions again against the current test data, keeping\n"
+	"their old judgings, and prints those whose verdict or score changed.\n";
+
+int cmd_regrade(int argc, char **argv)
+{
+	static const struct option options[] = { { "submission", required_argument, NULL, 's' },
+						 { "problem", required_argument, NULL, 'p' },
+						 { "user", required_argument, NULL, 'u' },
+						 { "all", no_argument, NULL, 'a' },
+						 { "workers", required_argument, NULL, 'w' },
+						 { "db", required_argument, NULL, 'd' },
+						 { NULL, 0, NULL, 0 } };
+	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE, .once = 1, .quiet = 1 };
+	const char *problem = NULL, *user = NULL, *db_opt = NULL;
+	long long submission = 0;
+	int filters = 0, opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 's': submission = strtoll(optarg, NULL, 10), filters++; break;
+		case 'p': problem = optarg, filters++; break;
+		case 'u': user = optarg, filters++; break;
+		case 'a': filters++; break;
+		case 'w': o.workers = parse_count(optarg, 1, 256); break;
+		case 'd': db_opt = optarg; break;
+		default: fputs(regrade_usage, stderr); return 2;
+		}
+	}
+	if (filters != 1 || optind != argc || o.workers < 0 || (submission < 0)) {
+		fputs(regrade_usage, stderr);
+		return 2;
+	}
+	o.db_path = cli_db_path(db_opt);
+	struct db *db = cli_open_db("regrade", o.db_path);
+	if (!db)
+		return 1;
+	char err[512];
+	long long id;
+	struct db_version v;
+	if (user && db_user_find(db, user, &id, err, sizeof err) == 0) {
+		fprintf(stderr, "verdict regrade: no user named '%s'\n", user);
+		db_close(db);
+		return 1;
+	}
+	if (problem && db_problem_current(db, problem, &v, err, sizeof err) == 0) {
+		fprintf(stderr, "verdict regrade: no problem named '%s'\n", problem);
+		db_close(db);
+		return 1;
+	}
+	struct befores b = { 0 };
+	int count = db_requeue(db, submission, problem, user, remember, &b, err, sizeof err);
+	if (count < 0) {
+		fprintf(stderr, "verdict regrade: %s\n", err);
+		db_close(db);
+		return 1;
+	}
+	if (count == 0) {
+		printf("nothing to regrade (no judged submission matches)\n");
+		db_close(db);
+		return submission ? 1 : 0;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	long judged;
+	int rc = run_workers(&o, &judged);
+	int changed = 0;
+	printf("%-8s %-16s %-16s %s\n", "id", "user", "problem", "old -> new");
+	for (int i = 0; i < b.n; i++) {
+		struct db_result r;
+		if (db_result_get(db, b.v[i].id, &r, err, sizeof err) <= 0)
+			continue;
+		int differs = strcmp(r.verdict, b.v[i].verdict) != 0 || r.has_score != b.v[i].has_score ||
+			      (r.has_score && r.score != b.v[i].score);
+		if (strcmp(r.state, "done") != 0) {
+			printf("%-8lld %-16s %-16s %s -> (not judged yet: %s)\n", r.id, r.user, r.problem, b.v[i].verdict, r.state);
+			rc = 1;
+		} else if (differs) {
+			printf("%-8lld %-16s %-16s %s -> %s\n", r.id, r.user, r.problem, b.v[i].verdict, r.verdict);
+			changed++;
+		}
+		db_result_free(&r);
+	}
+	printf("regraded %d submissions: %d changed, %d unchanged\n", b.n, changed, b.n - changed);
+	free(b.v);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,137 @@
+/* cmd_submit.c - `verdict submit --user U --problem P [--lang L] FILE`: queue a submission.
+ *
+ * Everything is checked before anything is stored: the user and problem
+ * exist, the language is known (from --lang, else the file's extension, as
+ * Kattis does), and the source is a non-empty text file of at most 128 KiB
+ * (the format's usual code limit). On any error nothing is written and the
+ * exit status is non-zero. On success the submission's id is printed.
+ */
+#include "cli.h"
+#include "commands.h"
+#include "compile.h"
+#include "db.h"
+#include "language.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define SUBMIT_MAX_BYTES (128 * 1024)
+
+static const char usage_text[] =
+	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--db FILE] FILE\n"
+	"\n"
+	"Queues FILE and prints the submission's id. LANG is one of c, cpp, python3,\n"
+	"java; without --lang it comes from FILE's extension (.c; .cc .cpp .cxx .c++ .C;\n"
+	".py .py3; .java).\n";
+
+static int fail(const char *fmt, const char *a, const char *b)
+{
+	fputs("verdict submit: ", stderr);
+	fprintf(stderr, fmt, a, b);
+	fputc('\n', stderr);
+	return 1;
+}
+
+/* Reads the whole source, refusing what is not a plausible program text. */
+static char *read_source(const char *path, size_t *len)
+{
+	struct stat st;
+	FILE *f = fopen(path, "rbe");
+	if (!f) {
+		fail("cannot read %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) < 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		fail("%s is not a regular file%s", path, "");
+		return NULL;
+	}
+	if (st.st_size == 0 || st.st_size > SUBMIT_MAX_BYTES) {
+		fclose(f);
+		fail(st.st_size ? "%s is larger than 128 KiB%s" : "%s is empty%s", path, "");
+		return NULL;
+	}
+	char *buf = malloc((size_t)st.st_size + 1);
+	size_t got = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
+	fclose(f);
+	if (!buf || got != (size_t)st.st_size) {
+		free(buf);
+		fail("cannot read %s%s", path, "");
+		return NULL;
+	}
+	if (memchr(buf, 0, got)) {
+		free(buf);
+		fail("%s looks like a binary file (it contains NUL bytes): submit the source code%s", path, "");
+		return NULL;
+	}
+	buf[got] = 0;
+	*len = got;
+	return buf;
+}
+
+int cmd_submit(int argc, char **argv)
+{
+	static const struct option options[] = { { "user", required_argument, NULL, 'u' },
+						 { "problem", required_argument, NULL, 'p' },
+						 { "lang", required_argument, NULL, 'l' },
+						 { "db", required_argument, NULL, 'd' },
+						 { "help", no_argument, NULL, 'h' },
+						 { NULL, 0, NULL, 0 } };
+	const char *user = NULL, *problem = NULL, *lang_id = NULL, *db_opt = NULL;
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'u': user = optarg; break;
+		case 'p': problem = optarg; break;
+		case 'l': lang_id = optarg; break;
+		case 'd': db_opt = optarg; break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		default: fputs(usage_text, stderr); return 2;
+		}
+	}
+	if (!user || !problem || argc - optind != 1) {
+		fputs(usage_text, stderr);
+		return 2;
+	}
+	const char *path = argv[optind];
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	const struct language *lang = lang_id ? language_by_id(lang_id) : language_for_file(base);
+	if (!lang)
+		return lang_id ? fail("unknown language '%s' (c, cpp, python3, java)%s", lang_id, "")
+			       : fail("cannot tell the language of %s from its extension: give --lang (c, cpp, python3, java)%s",
+				      base, "");
+	if (!lang->source_name && !java_class_file_ok(base))
+		return fail("a Java source must be named after its public class, like Main.java (got %s)%s", base, "");
+	size_t len;
+	char *source = read_source(path, &len);
+	if (!source)
+		return 1;
+	struct db *db = cli_open_db("submit", cli_db_path(db_opt));
+	if (!db) {
+		free(source);
+		return 1;
+	}
+	char err[512];
+	long long user_id, id;
+	struct db_version v;
+	int rc = 1, found = db_user_find(db, user, &user_id, err, sizeof err);
+	if (found == 0)
+		fail("no user named '%s' (add one with: verdict user add %s)", user, user);
+	else if (found > 0 && (found = db_problem_current(db, problem, &v, err, sizeof err)) == 0)
+		fail("no problem named '%s' (see: verdict problem list)%s", problem, "");
+	else if (found > 0 && db_submission_add(db, user_id, v.problem_id, lang->id, base, source, len, &id, err,
+						sizeof err) == 0) {
+		printf("%lld\n", id);
+		rc = 0;
+	}
+	if (found < 0 || (found > 0 && rc))
+		fail("%s%s", err, "");
+	db_close(db);
+	free(source);
+	return rc;
+}

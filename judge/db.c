@@ -1,0 +1,608 @@
+/* db.c - the database layer: every SQL statement Verdict runs is here.
+ *
+ * Portable SQL only (INSERT ... ON CONFLICT, UPDATE ... RETURNING and
+ * COALESCE exist in PostgreSQL too). Every statement is prepared with bound
+ * parameters; nothing from a user is ever pasted into SQL text.
+ */
+#include "db.h"
+#include "db_migrations.h"
+#include "judging.h"
+#include "package.h"
+#include "util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct db {
+	sqlite3 *h;
+};
+
+static int sql_error(struct db *db, char *err, size_t n, const char *what)
+{
+	return errf(err, n, "database: %s: %s", what, sqlite3_errmsg(db->h));
+}
+
+static sqlite3_stmt *prepare(struct db *db, const char *sql, char *err, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		sql_error(db, err, n, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+static int exec(struct db *db, const char *sql, char *err, size_t n)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		errf(err, n, "database: %s", msg ? msg : sqlite3_errmsg(db->h));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void text_col(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+static long long now(void)
+{
+	return (long long)time(NULL);
+}
+
+static int migrate(struct db *db, char *err, size_t n)
+{
+	int count = 0;
+	while (db_migrations[count].name)
+		count++;
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	sqlite3_stmt *st = prepare(db, "PRAGMA user_version", err, n);
+	int version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	int rc = 0;
+	if (version < 0)
+		rc = sql_error(db, err, n, "reading the schema version");
+	else if (version > count)
+		rc = errf(err, n, "the database's schema is version %d, newer than this verdict knows (%d): "
+				  "use a newer build", version, count);
+	for (int i = version; rc == 0 && i < count; i++) {
+		char pragma[64];
+		if (exec(db, db_migrations[i].sql, err, n) < 0) {
+			char why[512];
+			snprintf(why, sizeof why, "%s", err);
+			rc = errf(err, n, "applying schema/%s: %s", db_migrations[i].name, why);
+			break;
+		}
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+		rc = exec(db, pragma, err, n);
+	}
+	exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL, rc == 0 ? n : 0);
+	return rc;
+}
+
+int db_open(const char *path, struct db **out, char *err, size_t n)
+{
+	struct db *db = calloc(1, sizeof *db);
+	if (!db)
+		return errf(err, n, "out of memory");
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		errf(err, n, "cannot open the database %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(db);
+		return -1;
+	}
+	/* Writers wait for each other (up to 30 s) instead of failing; WAL lets
+	 * readers (the web pages) go on while a judge writes. */
+	sqlite3_busy_timeout(db->h, 30000);
+	if (exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", err, n) < 0 ||
+	    migrate(db, err, n) < 0) {
+		char why[512];
+		snprintf(why, sizeof why, "%s", err);
+		errf(err, n, "%s: %s", path, why);
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+void db_close(struct db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close(db->h);
+	free(db);
+}
+
+/* ---- users ---- */
+
+int db_user_add(struct db *db, const char *name, const char *role, long long *id, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return errf(err, n, "a user named '%s' already exists", name);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "adding a user");
+	*id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int db_user_find(struct db *db, const char *name, long long *id, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT id FROM users WHERE name = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int found = rc == SQLITE_ROW;
+	if (found)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "finding a user");
+	return found;
+}
+
+/* ---- problems ---- */
+
+int db_problem_next_version(struct db *db, const char *short_name, int *version, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT COALESCE(MAX(v.version), 0) + 1 FROM problem_versions v "
+				   "JOIN problems p ON p.id = v.problem_id WHERE p.short_name = ?",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : sql_error(db, err, n, "reading problem versions");
+}
+
+int db_problem_add_version(struct db *db, const char *title, struct db_version *v, char *err, size_t n)
+{
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int rc = -1;
+	sqlite3_stmt *st = prepare(db,
+				   "INSERT INTO problems (short_name, title, created_at) VALUES (?, ?, ?) "
+				   "ON CONFLICT (short_name) DO UPDATE SET title = excluded.title RETURNING id",
+				   err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, 1, v->short_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now());
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sql_error(db, err, n, "adding the problem");
+		goto out;
+	}
+	v->problem_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = prepare(db,
+		     "INSERT INTO problem_versions (problem_id, version, package_dir, format, time_limit, memory_mb, "
+		     "output_mb, test_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, v->problem_id);
+	sqlite3_bind_int(st, 2, v->version);
+	sqlite3_bind_text(st, 3, v->package_dir, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, v->format, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 5, v->time_limit);
+	sqlite3_bind_int64(st, 6, v->memory_mb);
+	sqlite3_bind_int64(st, 7, v->output_mb);
+	sqlite3_bind_int(st, 8, v->test_count);
+	sqlite3_bind_int64(st, 9, now());
+	int step = sqlite3_step(st);
+	if (step == SQLITE_CONSTRAINT) {
+		errf(err, n, "version %d of problem %s was added meanwhile by someone else: try again", v->version,
+		     v->short_name);
+		goto out;
+	}
+	if (step != SQLITE_DONE) {
+		sql_error(db, err, n, "adding the problem version");
+		goto out;
+	}
+	v->id = sqlite3_last_insert_rowid(db->h);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL, rc == 0 ? n : 0);
+	return rc;
+}
+
+#define VERSION_COLUMNS \
+	"v.id, v.problem_id, v.version, p.short_name, v.package_dir, v.format, v.time_limit, v.memory_mb, " \
+	"v.output_mb, v.test_count"
+
+static void read_version(sqlite3_stmt *st, struct db_version *v)
+{
+	v->id = sqlite3_column_int64(st, 0);
+	v->problem_id = sqlite3_column_int64(st, 1);
+	v->version = sqlite3_column_int(st, 2);
+	text_col(st, 3, v->short_name, sizeof v->short_name);
+	text_col(st, 4, v->package_dir, sizeof v->package_dir);
+	text_col(st, 5, v->format, sizeof v->format);
+	v->time_limit = sqlite3_column_double(st, 6);
+	v->memory_mb = (long)sqlite3_column_int64(st, 7);
+	v->output_mb = (long)sqlite3_column_int64(st, 8);
+	v->test_count = sqlite3_column_int(st, 9);
+}
+
+int db_problem_current(struct db *db, const char *short_name, struct db_version *v, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_version(st, v);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "finding a problem");
+	return rc == SQLITE_ROW;
+}
+
+int db_problem_current_by_id(struct db *db, long long problem_id, struct db_version *v, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE p.id = ? ORDER BY v.version DESC LIMIT 1",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, problem_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_version(st, v);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "finding a problem");
+	return rc == SQLITE_ROW;
+}
+
+int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg),
+		    void *arg, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT " VERSION_COLUMNS ", p.title, "
+				   "(SELECT COUNT(*) FROM submissions s WHERE s.problem_id = p.id) "
+				   "FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) "
+				   "ORDER BY p.short_name",
+				   err, n);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_version v;
+		char title[256];
+		read_version(st, &v);
+		text_col(st, 10, title, sizeof title);
+		fn(&v, title, (long)sqlite3_column_int64(st, 11), arg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
+}
+
+/* ---- submissions and the queue ---- */
+
+int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
+		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "INSERT INTO submissions (user_id, problem_id, language, file_name, source, state, "
+				   "submitted_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, problem_id);
+	sqlite3_bind_text(st, 3, language, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, file_name, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 5, source, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, now());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "storing the submission");
+	*id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_claim *c, char *err, size_t n)
+{
+	memset(c, 0, sizeof *c);
+	/* One statement: SQLite runs writers one at a time, so two judges never
+	 * get the same row. (PostgreSQL will want FOR UPDATE SKIP LOCKED in the
+	 * subquery.) An expired lease means its judge died: judge it again. */
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE submissions SET state = 'judging', lease_owner = ?, lease_expires = ? "
+				   "WHERE id = (SELECT id FROM submissions WHERE state = 'queued' "
+				   "OR (state = 'judging' AND lease_expires < ?) ORDER BY id LIMIT 1) "
+				   "RETURNING id, problem_id, language, file_name, source",
+				   err, n);
+	if (!st)
+		return -1;
+	long long t = now();
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t + lease_seconds);
+	sqlite3_bind_int64(st, 3, t);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		c->submission_id = sqlite3_column_int64(st, 0);
+		c->problem_id = sqlite3_column_int64(st, 1);
+		text_col(st, 2, c->language, sizeof c->language);
+		text_col(st, 3, c->file_name, sizeof c->file_name);
+		int len = sqlite3_column_bytes(st, 4);
+		c->source = malloc((size_t)len + 1);
+		if (c->source) {
+			memcpy(c->source, sqlite3_column_blob(st, 4), (size_t)len);
+			c->source_len = (size_t)len;
+		}
+		/* Step once more so the UPDATE completes before we finalize. */
+		while (sqlite3_step(st) == SQLITE_ROW)
+			;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "claiming a submission");
+	if (rc == SQLITE_ROW && !c->source)
+		return errf(err, n, "out of memory");
+	return rc == SQLITE_ROW;
+}
+
+void db_claim_free(struct db_claim *c)
+{
+	free(c->source);
+	c->source = NULL;
+}
+
+int db_lease_renew(struct db *db, long long submission_id, const char *owner, int lease_seconds, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE submissions SET lease_expires = ? WHERE id = ? AND lease_owner = ? "
+				   "AND state = 'judging'",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now() + lease_seconds);
+	sqlite3_bind_int64(st, 2, submission_id);
+	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "renewing a lease");
+	return sqlite3_changes(db->h) == 1;
+}
+
+int db_judging_store(struct db *db, const struct db_claim *c, const struct db_version *v, const struct judging *j,
+		     const struct package *p, const char *owner, long long started_at, char *err, size_t n)
+{
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int rc = -1;
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE submissions SET state = 'done', verdict = ?, score = NULL, lease_owner = NULL, "
+				   "lease_expires = NULL WHERE id = ? AND lease_owner = ? AND state = 'judging'",
+				   err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, 1, verdict_name(j->verdict), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, c->submission_id);
+	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sql_error(db, err, n, "finishing the submission");
+		goto out;
+	}
+	if (sqlite3_changes(db->h) != 1) {
+		rc = 0; /* the lease was lost: another judge has it now */
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = prepare(db,
+		     "INSERT INTO judgings (submission_id, problem_version_id, verdict, score, compile_output, max_cpu_ms, "
+		     "max_mem_kb, judge, started_at, finished_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+		     err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, c->submission_id);
+	sqlite3_bind_int64(st, 2, v->id);
+	sqlite3_bind_text(st, 3, verdict_name(j->verdict), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, j->build.output, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, j->max_cpu_ms);
+	sqlite3_bind_int64(st, 6, j->max_mem_kb);
+	sqlite3_bind_text(st, 7, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, started_at);
+	sqlite3_bind_int64(st, 9, now());
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sql_error(db, err, n, "storing the judging");
+		goto out;
+	}
+	long long judging_id = sqlite3_last_insert_rowid(db->h);
+	sqlite3_finalize(st);
+	st = prepare(db,
+		     "INSERT INTO test_results (judging_id, test_index, test_name, sample, verdict, cpu_ms, wall_ms, mem_kb, "
+		     "message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     err, n);
+	if (!st)
+		goto out;
+	for (int i = 0; i < j->nrun; i++) {
+		const struct test_result *t = &j->tests[i];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, judging_id);
+		sqlite3_bind_int(st, 2, i);
+		sqlite3_bind_text(st, 3, p->tests[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, p->tests[i].sample);
+		sqlite3_bind_text(st, 5, verdict_name(t->verdict), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 6, t->cpu_ms);
+		sqlite3_bind_int64(st, 7, t->wall_ms);
+		sqlite3_bind_int64(st, 8, t->mem_kb);
+		sqlite3_bind_text(st, 9, t->message, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sql_error(db, err, n, "storing a test result");
+			goto out;
+		}
+	}
+	sqlite3_finalize(st);
+	st = prepare(db, "UPDATE submissions SET judging_id = ? WHERE id = ?", err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, judging_id);
+	sqlite3_bind_int64(st, 2, c->submission_id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sql_error(db, err, n, "linking the judging");
+		goto out;
+	}
+	rc = 1;
+out:
+	sqlite3_finalize(st);
+	exec(db, rc == 1 ? "COMMIT" : "ROLLBACK", rc == 1 ? err : NULL, rc == 1 ? n : 0);
+	return rc;
+}
+
+#define REGRADE_FILTER \
+	"FROM submissions s JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id " \
+	"WHERE s.state = 'done' AND (?1 = 0 OR s.id = ?1) AND (?2 IS NULL OR p.short_name = ?2) " \
+	"AND (?3 IS NULL OR u.name = ?3)"
+
+int db_requeue(struct db *db, long long submission_id, const char *problem, const char *user,
+	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
+	       char *err, size_t n)
+{
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int count = -1;
+	sqlite3_stmt *st = prepare(db, "SELECT s.id, s.verdict, s.score " REGRADE_FILTER " ORDER BY s.id", err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, submission_id);
+	problem ? sqlite3_bind_text(st, 2, problem, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
+	user ? sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 3);
+	int rc, rows = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(st, 1);
+		fn(sqlite3_column_int64(st, 0), v ? (const char *)v : "", sqlite3_column_double(st, 2),
+		   sqlite3_column_type(st, 2) != SQLITE_NULL, arg);
+		rows++;
+	}
+	if (rc != SQLITE_DONE) {
+		sql_error(db, err, n, "selecting submissions to regrade");
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = prepare(db,
+		     "UPDATE submissions SET state = 'queued', lease_owner = NULL, lease_expires = NULL "
+		     "WHERE id IN (SELECT s.id " REGRADE_FILTER ")",
+		     err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, submission_id);
+	problem ? sqlite3_bind_text(st, 2, problem, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
+	user ? sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 3);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sql_error(db, err, n, "requeueing submissions");
+		goto out;
+	}
+	count = rows;
+out:
+	sqlite3_finalize(st);
+	exec(db, count >= 0 ? "COMMIT" : "ROLLBACK", count >= 0 ? err : NULL, count >= 0 ? n : 0);
+	return count;
+}
+
+/* ---- results ---- */
+
+int db_result_get(struct db *db, long long id, struct db_result *r, char *err, size_t n)
+{
+	memset(r, 0, sizeof *r);
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT s.id, u.name, p.short_name, s.language, s.file_name, s.state, s.verdict, s.score, "
+				   "j.compile_output, s.judging_id FROM submissions s JOIN users u ON u.id = s.user_id "
+				   "JOIN problems p ON p.id = s.problem_id LEFT JOIN judgings j ON j.id = s.judging_id "
+				   "WHERE s.id = ?",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading a submission");
+	}
+	r->id = sqlite3_column_int64(st, 0);
+	text_col(st, 1, r->user, sizeof r->user);
+	text_col(st, 2, r->problem, sizeof r->problem);
+	text_col(st, 3, r->language, sizeof r->language);
+	text_col(st, 4, r->file_name, sizeof r->file_name);
+	text_col(st, 5, r->state, sizeof r->state);
+	text_col(st, 6, r->verdict, sizeof r->verdict);
+	r->has_score = sqlite3_column_type(st, 7) != SQLITE_NULL;
+	r->score = sqlite3_column_double(st, 7);
+	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
+		r->compile_output = strdup((const char *)sqlite3_column_text(st, 8));
+	long long judging_id = sqlite3_column_int64(st, 9);
+	/* A regrade in progress shows its state, not the old judging's tests. */
+	int show_tests = strcmp(r->state, "done") == 0;
+	sqlite3_finalize(st);
+	if (!show_tests || !judging_id)
+		return 1;
+	st = prepare(db,
+		     "SELECT test_name, sample, verdict, cpu_ms, wall_ms, mem_kb, message FROM test_results "
+		     "WHERE judging_id = ? ORDER BY test_index",
+		     err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, judging_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_test_row *t = realloc(r->tests, sizeof *t * (size_t)(r->ntests + 1));
+		if (!t)
+			break;
+		r->tests = t;
+		t += r->ntests++;
+		text_col(st, 0, t->name, sizeof t->name);
+		t->sample = sqlite3_column_int(st, 1);
+		text_col(st, 2, t->verdict, sizeof t->verdict);
+		t->cpu_ms = (long)sqlite3_column_int64(st, 3);
+		t->wall_ms = (long)sqlite3_column_int64(st, 4);
+		t->mem_kb = (long)sqlite3_column_int64(st, 5);
+		text_col(st, 6, t->message, sizeof t->message);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_result_free(r);
+		return sql_error(db, err, n, "reading test results");
+	}
+	return 1;
+}
+
+void db_result_free(struct db_result *r)
+{
+	free(r->compile_output);
+	free(r->tests);
+	r->compile_output = NULL;
+	r->tests = NULL;
+	r->ntests = 0;
+}
