@@ -18,6 +18,7 @@
 #include "language.h"
 #include "package.h"
 #include "sandbox.h"
+#include "validator.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -44,6 +45,8 @@ struct worker {
 	char owner[128];
 	struct db *db;
 	struct package pkg;  /* the last package loaded, kept for the next submission */
+	struct validator val; /* its validator, built, when it has one */
+	int has_val;
 	long long pkg_version;
 	long judged;
 };
@@ -87,6 +90,26 @@ static void judge_error(struct judging *j, const char *why)
 	snprintf(j->build.output, sizeof j->build.output, "judge error: %s", why);
 }
 
+/* Loads a test data version, and builds its validator, for this and the
+ * next submissions of the same problem. */
+static int load_package(struct worker *w, const struct db_version *v, char *err, size_t n)
+{
+	if (w->has_val)
+		validator_free(&w->val);
+	w->has_val = 0;
+	package_free(&w->pkg);
+	w->pkg_version = 0;
+	if (package_load(v->package_dir, &w->pkg, err, n) < 0)
+		return -1;
+	if (w->pkg.custom_validator) {
+		if (validator_prepare(&w->pkg, w->o->work, &w->val, err, n) < 0)
+			return -1;
+		w->has_val = 1;
+	}
+	w->pkg_version = v->id;
+	return 0;
+}
+
 static void judge_one(struct worker *w, struct db_claim *c)
 {
 	char err[1024], src[PATH_MAX + 64];
@@ -100,11 +123,9 @@ static void judge_one(struct worker *w, struct db_claim *c)
 		judge_error(&j, found < 0 ? err : "the problem has no test data");
 	} else if (!lang) {
 		judge_error(&j, "unknown language");
-	} else if (w->pkg_version != v.id && (package_free(&w->pkg), w->pkg_version = 0,
-					      package_load(v.package_dir, &w->pkg, err, sizeof err) < 0)) {
+	} else if (w->pkg_version != v.id && load_package(w, &v, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else {
-		w->pkg_version = v.id;
 		snprintf(src, sizeof src, "%s/source-%lld-%d", w->o->work, c->submission_id, w->index);
 		FILE *f = fopen(src, "wbe");
 		int written = f && fwrite(c->source, 1, c->source_len, f) == c->source_len;
@@ -112,8 +133,8 @@ static void judge_one(struct worker *w, struct db_claim *c)
 			written = 0;
 		if (!written) {
 			judge_error(&j, "cannot write the source to the work directory");
-		} else if (judge_submission_with(&w->pkg, lang, src, c->file_name, w->o->work, renew, &ren, &j, err,
-						 sizeof err) < 0) {
+		} else if (judge_submission_with(&w->pkg, w->has_val ? &w->val : NULL, lang, src, c->file_name, w->o->work,
+						 renew, &ren, &j, err, sizeof err) < 0) {
 			if (ren.lost) {
 				unlink(src);
 				return; /* another judge has it now */
@@ -200,6 +221,8 @@ static int run_workers(struct options *o, long *judged)
 		pthread_join(t[i], NULL);
 		*judged += w[i].judged;
 		package_free(&w[i].pkg);
+		if (w[i].has_val)
+			validator_free(&w[i].val);
 		db_close(w[i].db);
 	}
 	free(w);

@@ -24,6 +24,7 @@
 #include "language.h"
 #include "package.h"
 #include "sandbox.h"
+#include "validator.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -94,8 +95,8 @@ static int visible(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
-static void verify_one(const struct package *p, const struct rule *rule, const char *dir, const char *file,
-		       const char *work, struct tally *t)
+static void verify_one(const struct package *p, const struct validator *v, const struct rule *rule, const char *dir,
+		       const char *file, const char *work, struct tally *t)
 {
 	char path[PATH_MAX + 512];
 	snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -117,7 +118,7 @@ static void verify_one(const struct package *p, const struct rule *rule, const c
 	}
 	struct judging j;
 	char err[512];
-	if (judge_submission(p, lang, path, file, work, &j, err, sizeof err) < 0) {
+	if (judge_submission(p, v, lang, path, file, work, &j, err, sizeof err) < 0) {
 		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, lang->name, err);
 		t->disagree++;
 		return;
@@ -156,6 +157,15 @@ static int verify(const char *pkg_path, const char *work)
 	printf("problem %s (%s, %s format): %d test cases, time limit %g s (%s), memory %ld MB, output %ld MB\n",
 	       p.short_name, p.title, p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests, p.time_limit,
 	       p.time_limit_from, p.memory_mb, p.output_mb);
+	struct validator val;
+	if (p.custom_validator) {
+		if (validator_prepare(&p, work, &val, err, sizeof err) < 0) {
+			fprintf(stderr, "verdict problem verify: problem %s: %s\n", p.short_name, err);
+			package_free(&p);
+			return 2;
+		}
+		printf("output validator: %s (built)\n", p.validator_dir);
+	}
 	struct tally t = { 0 };
 	for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
 		char dir[PATH_MAX + 64];
@@ -163,12 +173,14 @@ static int verify(const char *pkg_path, const char *work)
 		struct dirent **list;
 		int n = scandir(dir, &list, visible, by_name);
 		for (int i = 0; i < n; i++) {
-			verify_one(&p, &rules[r], dir, list[i]->d_name, work, &t);
+			verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], dir, list[i]->d_name, work, &t);
 			free(list[i]);
 		}
 		if (n >= 0)
 			free(list);
 	}
+	if (p.custom_validator)
+		validator_free(&val);
 	package_free(&p);
 	if (t.total == 0 || t.agree == 0) {
 		printf("no submission was judged: a package needs at least one in submissions/accepted/\n");
@@ -189,6 +201,16 @@ static int add(const char *pkg_path, const char *db_path)
 	}
 	if (p.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
+	if (p.custom_validator) {
+		struct validator val;
+		char work[] = "/tmp";
+		if (sandbox_init(err, sizeof err) < 0 || validator_prepare(&p, work, &val, err, sizeof err) < 0) {
+			fprintf(stderr, "verdict problem add: problem %s: %s\n", p.short_name, err);
+			package_free(&p);
+			return 2;
+		}
+		validator_free(&val);
+	}
 	struct db *db = cli_open_db("problem add", db_path);
 	if (!db) {
 		package_free(&p);

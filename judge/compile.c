@@ -58,9 +58,9 @@ static void keep_output(struct build *b, const char *log_path, const char *why)
 	}
 }
 
-static int run_compiler(struct build *b, char *err, unsigned long errlen)
+int build_run_compiler(struct build *b, char *const argv[], double time_sec, long mem_mb, char *err,
+		       unsigned long errlen)
 {
-	const struct language *lang = b->lang;
 	char log_path[PATH_MAX + 32];
 	snprintf(log_path, sizeof log_path, "%s/" COMPILE_LOG, b->dir);
 	/* Outside the box's view (it is root's), but in its directory: the
@@ -69,23 +69,11 @@ static int run_compiler(struct build *b, char *err, unsigned long errlen)
 	if (log < 0)
 		return errf(err, errlen, "cannot create %s: %s", log_path, strerror(errno));
 
-	char args[LANGUAGE_MAX_ARGS][512];
-	char *argv[LANGUAGE_MAX_ARGS + 1];
-	int argc = 0;
-	for (; lang->compile[argc]; argc++) {
-		if (language_expand(lang->compile[argc], b->file, 0, args[argc], sizeof args[argc]) < 0) {
-			close(log);
-			return errf(err, errlen, "compile command too long");
-		}
-		argv[argc] = args[argc];
-	}
-	argv[argc] = NULL;
-
 	struct sandbox_config cfg;
 	sandbox_config_defaults(&cfg);
-	cfg.time_sec = lang->compile_time_sec;
-	cfg.wall_sec = 2 * lang->compile_time_sec + 5;
-	cfg.mem_mb = lang->compile_mem_mb;
+	cfg.time_sec = time_sec;
+	cfg.wall_sec = 2 * time_sec + 5;
+	cfg.mem_mb = mem_mb;
 	cfg.pids = 128;             /* gcc's driver, cc1, as, ld; the JVM's threads */
 	cfg.fsize_mb = 64;          /* no binary is that large; the log is cut off there too */
 	cfg.box_size_mb = 256;      /* /tmp for the compiler's intermediate files */
@@ -132,6 +120,21 @@ static int run_compiler(struct build *b, char *err, unsigned long errlen)
 		break;
 	}
 	return 0;
+}
+
+static int run_compiler(struct build *b, char *err, unsigned long errlen)
+{
+	const struct language *lang = b->lang;
+	char args[LANGUAGE_MAX_ARGS][512];
+	char *argv[LANGUAGE_MAX_ARGS + 1];
+	int argc = 0;
+	for (; lang->compile[argc]; argc++) {
+		if (language_expand(lang->compile[argc], b->file, 0, args[argc], sizeof args[argc]) < 0)
+			return errf(err, errlen, "compile command too long");
+		argv[argc] = args[argc];
+	}
+	argv[argc] = NULL;
+	return build_run_compiler(b, argv, lang->compile_time_sec, lang->compile_mem_mb, err, errlen);
 }
 
 int compile_submission(struct build *b, const struct language *lang, const char *source_path,

@@ -27,6 +27,13 @@ struct build {
 int compile_submission(struct build *b, const struct language *lang, const char *source_path,
 		       const char *submitted_name, const char *work_root, char *err, unsigned long errlen);
 
+/* Runs a compiler (argv, absolute paths) in the sandbox with b->dir as its
+ * writable /box and working directory, and the given limits, filling
+ * b->verdict (AC compiled, CE, JE), its figures and b->output. Returns 0,
+ * or -1 with err set when nothing could be run. */
+int build_run_compiler(struct build *b, char *const argv[], double time_sec, long mem_mb, char *err,
+		       unsigned long errlen);
+
 /* Removes b->dir and everything in it. */
 void build_remove(struct build *b);
 

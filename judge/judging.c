@@ -15,15 +15,16 @@ void judging_free(struct judging *j)
 	j->nrun = 0;
 }
 
-int judge_submission(const struct package *p, const struct language *lang, const char *source,
-		     const char *submitted_name, const char *work_root, struct judging *j, char *err, size_t n)
+int judge_submission(const struct package *p, const struct validator *v, const struct language *lang,
+		     const char *source, const char *submitted_name, const char *work_root, struct judging *j, char *err,
+		     size_t n)
 {
-	return judge_submission_with(p, lang, source, submitted_name, work_root, NULL, NULL, j, err, n);
+	return judge_submission_with(p, v, lang, source, submitted_name, work_root, NULL, NULL, j, err, n);
 }
 
-int judge_submission_with(const struct package *p, const struct language *lang, const char *source,
-			  const char *submitted_name, const char *work_root, int (*after_test)(void *arg), void *arg,
-			  struct judging *j, char *err, size_t n)
+int judge_submission_with(const struct package *p, const struct validator *v, const struct language *lang,
+			  const char *source, const char *submitted_name, const char *work_root,
+			  int (*after_test)(void *arg), void *arg, struct judging *j, char *err, size_t n)
 {
 	memset(j, 0, sizeof *j);
 	j->failed_test = -1;
@@ -52,15 +53,8 @@ int judge_submission_with(const struct package *p, const struct language *lang, 
 	int rc = 0;
 	for (int i = 0; i < p->ntests; i++) {
 		const struct test_case *t = &p->tests[i];
-		struct checker_flags flags;
-		char why[256];
-		checker_flags_defaults(&flags);
-		if (checker_flags_parse(t->validator_flags, &flags, why, sizeof why) < 0) {
-			rc = errf(err, n, "test %s: %s", t->name, why); /* package_load checked these */
-			break;
-		}
 		struct test_result *r = &j->tests[j->nrun];
-		if (testrun(&j->build, &lim, t->in, t->ans, &flags, scratch, r) < 0) {
+		if (testrun(&j->build, &lim, t, v, scratch, r) < 0) {
 			rc = errf(err, n, "test %s: cannot run", t->name);
 			break;
 		}

@@ -5,6 +5,7 @@
 #include "compile.h"
 #include "package.h"
 #include "testrun.h"
+#include "validator.h"
 
 struct judging {
 	enum verdict verdict;      /* CE, JE, the first failing test's verdict, or AC */
@@ -21,14 +22,16 @@ struct judging {
  * on_reject: break does. Scratch files live under work_root and are
  * removed. Returns 0 with *j filled (free with judging_free), or -1 with
  * err set when the judge itself could not proceed. */
-int judge_submission(const struct package *p, const struct language *lang, const char *source,
-		     const char *submitted_name, const char *work_root, struct judging *j, char *err, size_t n);
+int judge_submission(const struct package *p, const struct validator *v, const struct language *lang,
+		     const char *source, const char *submitted_name, const char *work_root, struct judging *j, char *err,
+		     size_t n);
 
 /* The same, calling after_test(arg) after each test (a judge renews its
- * lease there); a non-zero return stops the judging with -1. */
-int judge_submission_with(const struct package *p, const struct language *lang, const char *source,
-			  const char *submitted_name, const char *work_root, int (*after_test)(void *arg), void *arg,
-			  struct judging *j, char *err, size_t n);
+ * lease there); a non-zero return stops the judging with -1. v is the
+ * package's built validator, or NULL for the default one. */
+int judge_submission_with(const struct package *p, const struct validator *v, const struct language *lang,
+			  const char *source, const char *submitted_name, const char *work_root,
+			  int (*after_test)(void *arg), void *arg, struct judging *j, char *err, size_t n);
 void judging_free(struct judging *j);
 
 #endif

@@ -252,13 +252,20 @@ static int read_problem_yaml(struct loader *L)
 	rc = read_type(L, &y, yaml_doc_get(&y, root, "type"));
 	const char *validation = yaml_doc_scalar(yaml_doc_get(&y, root, "validation"));
 	if (rc == 0 && validation) {
-		char first[32] = "";
-		sscanf(validation, "%31s", first);
-		if (strcmp(first, "custom") == 0)
-			rc = fail(L, "problem.yaml: validation '%s' needs a custom output validator, which Verdict does "
-				     "not run yet", validation);
-		else if (strcmp(first, "default") != 0)
-			rc = fail(L, "problem.yaml: validation must start with 'default' or 'custom', not '%s'", validation);
+		char word[32] = "";
+		int custom = 0;
+		for (const char *w = validation; rc == 0 && sscanf(w, "%31s", word) == 1; w = strstr(w, word) + strlen(word)) {
+			if (w == validation && strcmp(word, "custom") == 0)
+				custom = 1;
+			else if (w == validation && strcmp(word, "default") != 0)
+				rc = fail(L, "problem.yaml: validation must start with 'default' or 'custom', not '%s'", validation);
+			else if (strcmp(word, "interactive") == 0)
+				rc = fail(L, "problem.yaml: validation '%s': interactive problems are not supported yet", validation);
+			else if (w != validation && strcmp(word, "score") != 0)
+				rc = fail(L, "problem.yaml: validation '%s': unknown word '%s' (custom [interactive] [score])",
+					  validation, word);
+		}
+		p->custom_validator = custom;
 	}
 	const char *flags = yaml_doc_scalar(yaml_doc_get(&y, root, "validator_flags"));
 	fmt(L->problem_flags, sizeof L->problem_flags, "%s", flags ? flags : "");
@@ -442,6 +449,52 @@ static int walk(struct loader *L, const char *rel, int parent, const char *inher
 	return rc;
 }
 
+/* Where the custom output validator is. 2025-09: output_validator/ is one
+ * program, and its presence asks for it. Legacy: validation: custom asks
+ * for output_validators/, of which Verdict runs one program: its only
+ * subdirectory, or else all its files together (as DOMjudge does). */
+static int find_validator(struct loader *L)
+{
+	struct package *p = L->p;
+	int has_new = exists(p->dir, "output_validator", 1), has_old = exists(p->dir, "output_validators", 1);
+	if (p->format == PACKAGE_2025_09 && has_new)
+		p->custom_validator = 1;
+	if (!p->custom_validator) {
+		if (has_new || has_old)
+			warn(p, "%s/ is not used: %s", has_new ? "output_validator" : "output_validators",
+			     p->format == PACKAGE_LEGACY ? "problem.yaml does not say 'validation: custom'"
+							 : "2025-09 packages use output_validator/");
+		return 0;
+	}
+	const char *dir = has_new ? "output_validator" : has_old ? "output_validators" : NULL;
+	if (!dir)
+		return fail(L, "problem.yaml asks for a custom validator, but there is no output_validators/ directory");
+	fmt(p->validator_dir, sizeof p->validator_dir, "%s/%s", p->dir, dir);
+	if (p->format == PACKAGE_LEGACY) {
+		struct dirent **list;
+		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0;
+		char only[256] = "";
+		for (int i = 0; i < n; i++) {
+			char rel[PATH_MAX];
+			fmt(rel, sizeof rel, "%s/%s", dir, list[i]->d_name);
+			if (exists(p->dir, rel, 1)) {
+				dirs++;
+				fmt(only, sizeof only, "%s", list[i]->d_name);
+			} else {
+				files++;
+			}
+			free(list[i]);
+		}
+		if (n >= 0)
+			free(list);
+		if (dirs > 1 || (dirs == 1 && files > 0))
+			return fail(L, "%s/ holds several programs; Verdict runs one output validator", dir);
+		if (dirs == 1)
+			fmt(p->validator_dir, sizeof p->validator_dir, "%s/%s/%s", p->dir, dir, only);
+	}
+	return 0;
+}
+
 static void find_statement(struct package *p)
 {
 	static const char *const dirs[2][2] = { { "problem_statement", "statement" }, { "statement", "problem_statement" } };
@@ -487,12 +540,8 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 		return -1;
 	}
 	int rc = read_problem_yaml(&L);
-	if (rc == 0 && (exists(p->dir, "output_validator", 1) || exists(p->dir, "output_validators", 1))) {
-		if (p->format == PACKAGE_2025_09)
-			rc = fail(&L, "output_validator/: custom output validators are not run by Verdict yet");
-		else
-			warn(p, "output_validators/ is ignored: problem.yaml does not ask for 'validation: custom'");
-	}
+	if (rc == 0)
+		rc = find_validator(&L);
 	if (rc == 0 && !exists(p->dir, "data/secret", 1))
 		rc = fail(&L, "data/secret is missing (every package needs secret test data)");
 	if (rc == 0 && exists(p->dir, "data/sample", 1))

@@ -31,6 +31,8 @@ struct package {
 	char time_limit_from[64]; /* "problem.yaml limits.time_limit", ".timelimit", ... */
 	long memory_mb, output_mb;
 	int scoring;           /* type: scoring */
+	int custom_validator;  /* output is judged by the package's own validator */
+	char validator_dir[PATH_MAX]; /* its program: a directory of sources, or one file */
 	char statement[PATH_MAX]; /* the statement file, or "" */
 	struct test_case *tests;
 	int ntests;

@@ -19,8 +19,8 @@ static enum verdict verdict_of(enum sandbox_status s)
 	}
 }
 
-int testrun(const struct build *b, const struct test_limits *lim, const char *input, const char *answer,
-	    const struct checker_flags *flags, const char *scratch_dir, struct test_result *r)
+int testrun(const struct build *b, const struct test_limits *lim, const struct test_case *t,
+	    const struct validator *v, const char *scratch_dir, struct test_result *r)
 {
 	memset(r, 0, sizeof *r);
 	if (!b || !b->lang || b->verdict != VERDICT_AC || !lim || lim->time_sec <= 0 || lim->mem_mb <= 0)
@@ -45,7 +45,7 @@ int testrun(const struct build *b, const struct test_limits *lim, const char *in
 	cfg.mem_mb = lim->mem_mb + lang->run_extra_mem_mb;
 	cfg.stack_mb = lim->mem_mb;
 	cfg.fsize_mb = lim->output_mb > 0 ? lim->output_mb : 64;
-	cfg.stdin_path = input;
+	cfg.stdin_path = t->in;
 	cfg.stdout_path = out_path;
 	cfg.stderr_path = err_path;
 	cfg.binds[0] = (struct sandbox_bind){ b->dir, "/sub", 0 };
@@ -61,8 +61,15 @@ int testrun(const struct build *b, const struct test_limits *lim, const char *in
 	if (r->verdict != VERDICT_AC) {
 		snprintf(r->message, sizeof r->message, "%s%.480s", r->verdict == VERDICT_JE ? "sandbox failure: " : "",
 			 res.message);
+	} else if (v) {
+		r->verdict = validator_check(v, t, out_path, scratch_dir, r->message, sizeof r->message);
 	} else {
-		r->verdict = checker_default(answer, out_path, flags, r->message, sizeof r->message);
+		struct checker_flags flags;
+		checker_flags_defaults(&flags);
+		if (checker_flags_parse(t->validator_flags, &flags, r->message, sizeof r->message) < 0)
+			r->verdict = VERDICT_JE; /* package_load checks flags: not reached */
+		else
+			r->verdict = checker_default(t->ans, out_path, &flags, r->message, sizeof r->message);
 		if (r->verdict == VERDICT_JE) {
 			char why[sizeof r->message];
 			snprintf(why, sizeof why, "%s", r->message);

@@ -4,6 +4,8 @@
 
 #include "checker_default.h"
 #include "compile.h"
+#include "package.h"
+#include "validator.h"
 #include "verdict.h"
 
 struct test_limits {
@@ -18,12 +20,13 @@ struct test_result {
 	char message[512]; /* for people: what went wrong, or the checker's remark */
 };
 
-/* Runs b's program with input on stdin in a fresh box (the compiled files
- * read-only at /sub, an empty /box as its working directory), writing its
- * output under scratch_dir, then compares it with answer using the default
- * validator and flags. Returns 0 with *r filled (JE when the sandbox or the
- * check failed), or -1 only for bad arguments. */
-int testrun(const struct build *b, const struct test_limits *lim, const char *input, const char *answer,
-	    const struct checker_flags *flags, const char *scratch_dir, struct test_result *r);
+/* Runs b's program with the test's input on stdin in a fresh box (the
+ * compiled files read-only at /sub, an empty /box as its working
+ * directory), writing its output under scratch_dir, then judges it: with
+ * the package's validator v, or (v NULL) the default one with the test's
+ * flags. Returns 0 with *r filled (JE when the sandbox or the check
+ * failed), or -1 only for bad arguments. */
+int testrun(const struct build *b, const struct test_limits *lim, const struct test_case *t,
+	    const struct validator *v, const char *scratch_dir, struct test_result *r);
 
 #endif

@@ -45,10 +45,25 @@ malformed "bad memory limit" "limits.memory must be a positive whole number" 'se
 malformed "conflicting .timelimit" "conflicting time limits: .timelimit says 3 s" 'echo 3 > .timelimit'
 malformed "unknown format version" "problem_format_version '2031-01' is not supported" \
 	'sed -i "s/2025-09/2031-01/" problem.yaml'
-malformed "custom validation" "needs a custom output validator" 'sed -i "s/problem_format_version: 2025-09/validation: custom/" problem.yaml'
+malformed "custom validation without a validator" "asks for a custom validator, but there is no output_validators/ directory" 'sed -i "s/problem_format_version: 2025-09/validation: custom/" problem.yaml'
 malformed "bad validator flag" "data/secret: unknown validator flag 'float_tolernce'" \
 	'printf "output_validator_args: [float_tolernce, \"1e-6\"]\n" > data/secret/test_group.yaml'
 malformed "unsupported type" "type interactive is not supported yet" 'printf "type: interactive\n" >> problem.yaml'
+
+# Custom validators: one that does not compile is refused up front; one
+# that exits 0 (neither 42 nor 43) makes every test a judge error, never a
+# verdict blamed on the submission.
+rm -rf "$T/bad" && mkdir -p "$T/bad" && cp -r "$REPO/problems/factor" "$T/bad/factor"
+echo 'int main( {' >"$T/bad/factor/output_validator/validator.cpp"
+"$VERDICT" problem verify --work "$T" "$T/bad/factor" >"$T/bad.out" 2>&1
+rc=$?
+check "a validator that does not compile: exit 2, said so" "rc=$rc $(tr '\n' '|' <"$T/bad.out")" \
+	"$rc" -eq 2 -a "$(grep -c 'the output validator does not compile' "$T/bad.out")" -eq 1
+printf 'int main(void) { return 0; }\n' >"$T/bad/factor/output_validator/validator.cpp"
+"$VERDICT" problem verify --work "$T" "$T/bad/factor" >"$T/bad.out" 2>&1
+rc=$?
+check "a validator exiting 0: every submission is a judge error" "rc=$rc $(tr '\n' '|' <"$T/bad.out")" \
+	"$rc" -eq 1 -a "$(grep -c 'got JE on sample/1 (the output validator exited 0 (42 accepts, 43 rejects))' "$T/bad.out")" -eq 4
 
 mkdir -p "$T/bad name" && cp -r "$REPO/problems/aplusb/." "$T/bad name/"
 "$VERDICT" problem verify --work "$T" "$T/bad name" >"$T/bad.out" 2>&1

@@ -1,0 +1,30 @@
+/* validator.h - a package's custom output validator: built once, run per test (Kattis protocol). */
+#ifndef VERDICT_VALIDATOR_H
+#define VERDICT_VALIDATOR_H
+
+#include "compile.h"
+#include "package.h"
+#include "verdict.h"
+
+struct validator {
+	struct build build; /* its directory holds the sources (src/) and, for C and C++, the program */
+	char run[2][PATH_MAX]; /* how to start it in the box, before its arguments */
+	int nrun;
+};
+
+/* Builds p's output validator (p->validator_dir) under work_root: C or C++
+ * sources (any number, with their headers) are compiled in the sandbox, a
+ * Python program is checked for syntax. Returns 0 with v ready, or -1 with
+ * err set (the package's validator does not build: a judge error for every
+ * submission, so verify and import report it up front). */
+int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n);
+void validator_free(struct validator *v);
+
+/* Runs the validator on one test as the format says: `validator input
+ * answer feedback_dir/ [flags] < output`, in the sandbox. Exit 42: AC,
+ * 43: WA, anything else (or a crash or timeout): JE. The message is its
+ * judgemessage.txt, or why it failed. */
+enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
+			     const char *scratch_dir, char *message, size_t n);
+
+#endif

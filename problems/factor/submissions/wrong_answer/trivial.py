@@ -1,0 +1,3 @@
+# 1 * N is not allowed.
+n = int(input())
+print(1, n)
