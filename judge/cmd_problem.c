@@ -125,17 +125,24 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	}
 	unsigned got = outcome_of(j.verdict);
 	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
+	/* On a scoring problem, accepted means the best score too. */
+	if (fits && j.has_score && !rule->required && j.score < p->max_score)
+		fits = 0;
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
 	if (fits) {
 		printf("ok   %s/%s (%s): %s", rule->dir, file, lang->name, verdict_name(j.verdict));
 		if (where)
 			printf(" on %s", where);
+		if (j.has_score)
+			printf(", score %g of %g", j.score, p->max_score);
 		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB)\n", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
 		t->agree++;
 	} else {
 		printf("FAIL %s/%s (%s): got %s", rule->dir, file, lang->name, verdict_name(j.verdict));
 		if (where)
-			printf(" on %s (%s)", where, j.tests[j.nrun - 1].message);
+			printf(" on %s (%s)", where, j.tests[j.failed_test].message);
+		if (j.has_score)
+			printf(", score %g of %g", j.score, p->max_score);
 		printf(", but %s/ means %s\n", rule->dir, rule->meaning);
 		if (j.verdict == VERDICT_CE || j.verdict == VERDICT_JE)
 			printf("     %.600s\n", j.build.output);
@@ -154,9 +161,12 @@ static int verify(const char *pkg_path, const char *work)
 	}
 	if (p.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
-	printf("problem %s (%s, %s format): %d test cases, time limit %g s (%s), memory %ld MB, output %ld MB\n",
+	printf("problem %s (%s, %s format): %d test cases, time limit %g s (%s), memory %ld MB, output %ld MB",
 	       p.short_name, p.title, p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests, p.time_limit,
 	       p.time_limit_from, p.memory_mb, p.output_mb);
+	if (p.scoring)
+		printf(", scoring (best score %g)", p.max_score);
+	putchar('\n');
 	struct validator val;
 	if (p.custom_validator) {
 		if (validator_prepare(&p, work, &val, err, sizeof err) < 0) {

@@ -405,14 +405,15 @@ int db_judging_store(struct db *db, const struct db_claim *c, const struct db_ve
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st = prepare(db,
-				   "UPDATE submissions SET state = 'done', verdict = ?, score = NULL, lease_owner = NULL, "
+				   "UPDATE submissions SET state = 'done', verdict = ?, score = ?, lease_owner = NULL, "
 				   "lease_expires = NULL WHERE id = ? AND lease_owner = ? AND state = 'judging'",
 				   err, n);
 	if (!st)
 		goto out;
 	sqlite3_bind_text(st, 1, verdict_name(j->verdict), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, c->submission_id);
-	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
+	j->has_score ? sqlite3_bind_double(st, 2, j->score) : sqlite3_bind_null(st, 2);
+	sqlite3_bind_int64(st, 3, c->submission_id);
+	sqlite3_bind_text(st, 4, owner, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "finishing the submission");
 		goto out;
@@ -424,19 +425,20 @@ int db_judging_store(struct db *db, const struct db_claim *c, const struct db_ve
 	sqlite3_finalize(st);
 	st = prepare(db,
 		     "INSERT INTO judgings (submission_id, problem_version_id, verdict, score, compile_output, max_cpu_ms, "
-		     "max_mem_kb, judge, started_at, finished_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
+		     "max_mem_kb, judge, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		     err, n);
 	if (!st)
 		goto out;
 	sqlite3_bind_int64(st, 1, c->submission_id);
 	sqlite3_bind_int64(st, 2, v->id);
 	sqlite3_bind_text(st, 3, verdict_name(j->verdict), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, j->build.output, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, j->max_cpu_ms);
-	sqlite3_bind_int64(st, 6, j->max_mem_kb);
-	sqlite3_bind_text(st, 7, owner, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, started_at);
-	sqlite3_bind_int64(st, 9, now());
+	j->has_score ? sqlite3_bind_double(st, 4, j->score) : sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, j->build.output, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, j->max_cpu_ms);
+	sqlite3_bind_int64(st, 7, j->max_mem_kb);
+	sqlite3_bind_text(st, 8, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, started_at);
+	sqlite3_bind_int64(st, 10, now());
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "storing the judging");
 		goto out;

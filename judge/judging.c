@@ -63,14 +63,25 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			j->max_cpu_ms = r->cpu_ms;
 		if (r->mem_kb > j->max_mem_kb)
 			j->max_mem_kb = r->mem_kb;
-		if (r->verdict != VERDICT_AC) {
+		if (r->verdict != VERDICT_AC && j->failed_test < 0) {
 			j->verdict = r->verdict;
 			j->failed_test = i;
-			break;
+			if (!p->scoring)
+				break;
 		}
 		if (after_test && after_test(arg) != 0) {
 			rc = errf(err, n, "judging stopped after test %s", t->name);
 			break;
+		}
+	}
+	if (rc == 0 && p->scoring) {
+		int *verdicts = malloc(sizeof *verdicts * (size_t)(j->nrun ? j->nrun : 1));
+		if (verdicts) {
+			for (int i = 0; i < j->nrun; i++)
+				verdicts[i] = j->tests[i].verdict;
+			j->score = package_score(p, verdicts, j->nrun);
+			j->has_score = 1;
+			free(verdicts);
 		}
 	}
 	build_remove(&j->build);

@@ -13,13 +13,16 @@ struct judging {
 	struct test_result *tests; /* one per test case that ran, in the package's order */
 	int nrun;
 	int failed_test;           /* index of the test that decided a rejection, or -1 */
+	int has_score;             /* a scoring problem: score below is meaningful */
+	double score;
 	long max_cpu_ms, max_mem_kb;
 };
 
 /* Compiles source (submitted_name decides a Java class name) and runs it
  * on the package's test cases in order, samples first; the first test that
- * fails decides the verdict and ends the judging, as Kattis' default
- * on_reject: break does. Scratch files live under work_root and are
+ * fails decides the verdict. For a pass-fail problem it also ends the
+ * judging (contest style, as Kattis' default on_reject: break); a scoring
+ * problem runs every test and sums the points (assignment style). Scratch files live under work_root and are
  * removed. Returns 0 with *j filled (free with judging_free), or -1 with
  * err set when the judge itself could not proceed. */
 int judge_submission(const struct package *p, const struct validator *v, const struct language *lang,

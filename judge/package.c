@@ -326,12 +326,28 @@ static int ends_with(const char *s, const char *suffix)
 	return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* The validator flags a group sets for itself, if any: output_validator_flags
- * (a string) or output_validator_args (a list) in its testdata.yaml or
- * test_group.yaml. Returns 1 if set, 0 if not, -1 on a bad file. */
-static int group_flags(struct loader *L, const char *rel, char *out, size_t n)
+static int parse_score(const char *s, double *out)
+{
+	char *end;
+	if (!s)
+		return -1;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v) || v < 0 || v > 1e9)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Reads a group's testdata.yaml or test_group.yaml (both names, both
+ * versions' keys): the validator flags it sets for itself, if any
+ * (output_validator_flags, a string, or output_validator_args, a list),
+ * into out, and its scoring keys into group g. Returns 1 if flags were set,
+ * 0 if not, -1 on a bad file. */
+static int group_config(struct loader *L, const char *rel, int g, char *out, size_t n)
 {
 	static const char *const files[] = { "test_group.yaml", "testdata.yaml" };
+	struct test_group *grp = &L->p->groups[g];
 	for (size_t f = 0; f < 2; f++) {
 		char path[PATH_MAX], err[512];
 		fmt(path, sizeof path, "%s/data/%s/%s", L->p->dir, rel, files[f]);
@@ -358,8 +374,30 @@ static int group_flags(struct loader *L, const char *rel, char *out, size_t n)
 			}
 			set = 1;
 		}
+		const char *max = yaml_doc_scalar(yaml_doc_get(&y, root, "max_score"));
+		const char *agg = yaml_doc_scalar(yaml_doc_get(&y, root, "score_aggregation"));
+		const char *acc = yaml_doc_scalar(yaml_doc_get(&y, root, "accept_score"));
+		const char *flags = yaml_doc_scalar(yaml_doc_get(&y, root, "grader_flags"));
+		rc = 0;
+		if (max && parse_score(max, &grp->max_score) < 0)
+			rc = fail(L, "data/%s/%s: max_score must be a non-negative number ('unbounded' is not supported)",
+				  rel, files[f]);
+		if (rc == 0 && acc && parse_score(acc, &grp->accept_score) < 0)
+			rc = fail(L, "data/%s/%s: accept_score must be a non-negative number", rel, files[f]);
+		if (rc == 0 && agg) {
+			if (!strcmp(agg, "pass-fail"))
+				grp->aggregation = AGG_PASS_FAIL;
+			else if (!strcmp(agg, "sum"))
+				grp->aggregation = AGG_SUM;
+			else if (!strcmp(agg, "min"))
+				grp->aggregation = AGG_MIN;
+			else
+				rc = fail(L, "data/%s/%s: score_aggregation must be pass-fail, sum or min", rel, files[f]);
+		}
+		if (rc == 0 && flags && strstr(flags, "min"))
+			grp->aggregation = AGG_MIN;
 		yaml_doc_free(&y);
-		return set;
+		return rc < 0 ? -1 : set;
 	}
 	return 0;
 }
@@ -373,8 +411,11 @@ static int add_group(struct loader *L, const char *rel, int parent)
 	if (!g)
 		return fail(L, "out of memory");
 	p->groups = g;
+	memset(&g[p->ngroups], 0, sizeof *g);
 	fmt(g[p->ngroups].name, sizeof g->name, "%s", rel);
 	g[p->ngroups].parent = parent;
+	g[p->ngroups].max_score = -1;
+	g[p->ngroups].accept_score = -1;
 	return p->ngroups++;
 }
 
@@ -411,7 +452,7 @@ static int walk(struct loader *L, const char *rel, int parent, const char *inher
 	if (group < 0)
 		return -1;
 	char own[512], flags[1100];
-	int set = group_flags(L, rel, own, sizeof own);
+	int set = group_config(L, rel, group, own, sizeof own);
 	if (set < 0)
 		return -1;
 	if (!set)
@@ -495,6 +536,80 @@ static int find_validator(struct loader *L)
 	return 0;
 }
 
+/* The group directly under secret that test t belongs to (secret itself
+ * when its tests are not in groups). */
+static int top_group(const struct package *p, const struct test_case *t)
+{
+	int g = t->group;
+	while (p->groups[g].parent >= 0 && p->groups[p->groups[g].parent].parent >= 0)
+		g = p->groups[g].parent;
+	return g;
+}
+
+/* A legacy test case's points: the nearest accept_score above it, else 1. */
+static double accept_score(const struct package *p, const struct test_case *t)
+{
+	for (int g = t->group; g >= 0; g = p->groups[g].parent)
+		if (p->groups[g].accept_score >= 0)
+			return p->groups[g].accept_score;
+	return 1;
+}
+
+double package_score(const struct package *p, const int *verdicts, int nrun)
+{
+	double total = 0;
+	if (p->format == PACKAGE_LEGACY) {
+		for (int i = 0; i < p->ntests; i++)
+			if (!p->tests[i].sample && i < nrun && verdicts[i] == VERDICT_AC)
+				total += accept_score(p, &p->tests[i]);
+		return total;
+	}
+	for (int g = 0; g < p->ngroups; g++) {
+		int parent = p->groups[g].parent, is_secret = parent < 0 && strcmp(p->groups[g].name, "secret") == 0;
+		int is_top = (parent >= 0 && p->groups[parent].parent < 0 && strcmp(p->groups[parent].name, "secret") == 0);
+		if (!is_top && !is_secret)
+			continue;
+		int count = 0, passed = 0;
+		for (int i = 0; i < p->ntests; i++)
+			if (!p->tests[i].sample && top_group(p, &p->tests[i]) == g) {
+				count++;
+				passed += i < nrun && verdicts[i] == VERDICT_AC;
+			}
+		if (!count)
+			continue;
+		const struct test_group *grp = &p->groups[g];
+		enum aggregation agg = grp->aggregation != AGG_UNSET ? grp->aggregation : is_secret ? AGG_SUM : AGG_PASS_FAIL;
+		double max = grp->max_score >= 0 ? grp->max_score : 100;
+		total += agg == AGG_SUM ? max * passed / count : (passed == count ? max : 0);
+	}
+	return total;
+}
+
+/* For scoring problems: checks what the format requires of groups and
+ * works out the best score. */
+static int check_scoring(struct loader *L)
+{
+	struct package *p = L->p;
+	if (!p->scoring)
+		return 0;
+	if (p->format == PACKAGE_2025_09)
+		for (int g = 0; g < p->ngroups; g++) {
+			int parent = p->groups[g].parent;
+			if (parent >= 0 && p->groups[parent].parent < 0 && !strcmp(p->groups[parent].name, "secret") &&
+			    p->groups[g].max_score < 0)
+				return fail(L, "data/%s: a scoring problem's groups each need max_score in test_group.yaml",
+					    p->groups[g].name);
+		}
+	int *all_ac = malloc(sizeof *all_ac * (size_t)(p->ntests ? p->ntests : 1));
+	if (!all_ac)
+		return fail(L, "out of memory");
+	for (int i = 0; i < p->ntests; i++)
+		all_ac[i] = VERDICT_AC;
+	p->max_score = package_score(p, all_ac, p->ntests);
+	free(all_ac);
+	return 0;
+}
+
 static void find_statement(struct package *p)
 {
 	static const char *const dirs[2][2] = { { "problem_statement", "statement" }, { "statement", "problem_statement" } };
@@ -551,6 +666,8 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 		rc = walk(&L, "secret", -1, "", 0);
 	if (rc == 0 && p->ntests == first_secret)
 		rc = fail(&L, "data/secret has no test cases (.in files with their .ans)");
+	if (rc == 0)
+		rc = check_scoring(&L);
 	if (rc == 0)
 		find_statement(p);
 	if (rc < 0)

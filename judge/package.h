@@ -17,9 +17,16 @@ struct test_case {
 	char validator_flags[512]; /* the default validator's flags for this case */
 };
 
+enum aggregation { AGG_UNSET, AGG_PASS_FAIL, AGG_SUM, AGG_MIN };
+
 struct test_group {
 	char name[256];  /* "sample", "secret", "secret/g1" */
 	int parent;      /* index, or -1 for sample and secret */
+	/* Scoring, as the group's test_group.yaml / testdata.yaml says (-1 or
+	 * AGG_UNSET where it says nothing). */
+	double max_score;         /* 2025-09 */
+	enum aggregation aggregation;
+	double accept_score;      /* legacy: points of each accepted test case */
 };
 
 struct package {
@@ -30,7 +37,8 @@ struct package {
 	double time_limit;     /* CPU seconds */
 	char time_limit_from[64]; /* "problem.yaml limits.time_limit", ".timelimit", ... */
 	long memory_mb, output_mb;
-	int scoring;           /* type: scoring */
+	int scoring;           /* type: scoring: every test runs, groups earn points */
+	double max_score;      /* what a fully accepted submission scores (scoring problems) */
 	int custom_validator;  /* output is judged by the package's own validator */
 	char validator_dir[PATH_MAX]; /* its program: a directory of sources, or one file */
 	char statement[PATH_MAX]; /* the statement file, or "" */
@@ -40,6 +48,14 @@ struct package {
 	int ngroups;
 	char warnings[2048];   /* things a person should fix, one per line; not fatal */
 };
+
+/* The score of a scoring problem's judging, given the verdicts of its
+ * tests in order (nrun of them; those not run count as failed). Samples
+ * never count. 2025-09: each group directly under secret earns its
+ * max_score if every test passes (pass-fail, the default) or its share per
+ * accepted test (sum); legacy: each accepted secret test earns its
+ * group's accept_score (default 1). */
+double package_score(const struct package *p, const int *verdicts, int nrun);
 
 /* Reads the package in directory dir. A malformed package gets an error
  * naming the file (and the problem); nothing is left allocated then.

@@ -1,0 +1,3 @@
+import sys
+data = sys.stdin.buffer.read().split()
+print(" ".join(map(str, sorted(map(int, data[1:]), reverse=True))))
