@@ -2,7 +2,7 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev
 # The toolchains submissions are compiled and run with (judge/language.c).
 LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
 TEST_PKGS  := procps iproute2 util-linux sqlite3
@@ -15,8 +15,8 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -MMD -MP
 LDFLAGS := -pie -Wl,-z,relro,-z,now
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3)
-PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3) -pthread
+PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive)
+PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libarchive) -pthread
 
 JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c)) build/schema_sql.o
 MIGRATIONS := $(sort $(wildcard schema/*.sql))

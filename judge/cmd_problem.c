@@ -23,6 +23,7 @@
 #include "judging.h"
 #include "language.h"
 #include "package.h"
+#include "package_archive.h"
 #include "sandbox.h"
 #include "validator.h"
 
@@ -66,12 +67,13 @@ static unsigned outcome_of(enum verdict v)
 }
 
 static const char usage_text[] =
-	"usage: verdict problem add PATH [--db FILE]\n"
+	"usage: verdict problem add PATH|ARCHIVE [--db FILE]\n"
 	"       verdict problem list [--db FILE]\n"
 	"       verdict problem verify [--work DIR] PATH\n"
 	"\n"
-	"add imports a problem package directory (Kattis format, legacy or 2025-09) as\n"
-	"the problem named after the directory; adding it again makes a new test data\n"
+	"add imports a problem package (Kattis format, legacy or 2025-09), a directory or\n"
+	"a .zip/.kpp/.tar.gz/.tgz/.tar archive, as the problem named after the directory\n"
+	"or the archive's base name; adding it again makes a new test data\n"
 	"version. The database is --db, else $VERDICT_DB, else ./verdict.db; packages\n"
 	"are kept in $VERDICT_DATA, else <database>.data/.\n"
 	"\n"
@@ -291,6 +293,48 @@ out:
 	return rc;
 }
 
+/* An archive is unpacked (at most $VERDICT_PACKAGE_MAX_MB, default 1024 MB)
+ * into a scratch directory named after it, and imported from there. Its package may sit at the top of the archive or in
+ * a single directory inside it. */
+static int add_archive(const char *archive, const char *name, const char *db_path)
+{
+	char tmp[] = "/tmp/verdict-unpack-XXXXXX", dir[PATH_MAX], err[1024];
+	if (!mkdtemp(tmp)) {
+		fprintf(stderr, "verdict problem add: cannot create a scratch directory: %s\n", strerror(errno));
+		return 1;
+	}
+	int rc = 2;
+	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
+	const char *cap = getenv("VERDICT_PACKAGE_MAX_MB");
+	long long max_bytes = (cap && atoll(cap) > 0 ? atoll(cap) : 1024) << 20;
+	if (mkdir(dir, 0755) < 0 || package_archive_unpack(archive, dir, max_bytes, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem add: problem %s: %s\n", name, err);
+		goto out;
+	}
+	char yaml[PATH_MAX + 16];
+	snprintf(yaml, sizeof yaml, "%s/problem.yaml", dir);
+	struct stat st;
+	if (stat(yaml, &st) < 0) {
+		/* One directory holding the package? Lift it up. */
+		struct dirent **list;
+		int count = scandir(dir, &list, visible, by_name);
+		char inner[PATH_MAX + 300], lifted[PATH_MAX + 16];
+		int lift = count == 1 && list[0]->d_type == DT_DIR &&
+			   (size_t)snprintf(inner, sizeof inner, "%s/%s", dir, list[0]->d_name) < sizeof inner;
+		for (int i = 0; i < count; i++)
+			free(list[i]);
+		if (count >= 0)
+			free(list);
+		snprintf(lifted, sizeof lifted, "%s.pkg", dir);
+		if (lift && rename(inner, lifted) == 0 && rmdir(dir) == 0)
+			rename(lifted, dir);
+	}
+	rc = add(dir, db_path);
+out:
+	remove_tree(tmp);
+	return rc;
+}
+
 static void list_row(const struct db_version *v, const char *title, long submissions, void *arg)
 {
 	(void)arg;
@@ -351,8 +395,16 @@ int cmd_problem(int argc, char **argv)
 	}
 	if (!strcmp(sub, "list"))
 		return list(cli_db_path(db_opt));
-	if (!strcmp(sub, "add"))
-		return add(argv[1 + optind], cli_db_path(db_opt));
+	if (!strcmp(sub, "add")) {
+		char name[64];
+		int is_archive = package_archive_name(argv[1 + optind], name, sizeof name);
+		if (is_archive < 0) {
+			fprintf(stderr, "verdict problem add: the archive's name is too long\n");
+			return 2;
+		}
+		return is_archive ? add_archive(argv[1 + optind], name, cli_db_path(db_opt))
+				  : add(argv[1 + optind], cli_db_path(db_opt));
+	}
 	char err[256];
 	if (sandbox_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict problem verify: %s\n", err);

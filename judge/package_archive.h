@@ -1,0 +1,18 @@
+/* package_archive.h - unpack an uploaded problem package (.zip, .kpp, .tar.gz, .tgz, .tar) safely. */
+#ifndef VERDICT_PACKAGE_ARCHIVE_H
+#define VERDICT_PACKAGE_ARCHIVE_H
+
+#include <stddef.h>
+
+/* If path names an archive (by its suffix), puts its base name (the
+ * problem's name: "aplusb" for "x/aplusb.zip") in name and returns 1;
+ * returns 0 for anything else, -1 if the name does not fit. */
+int package_archive_name(const char *path, char *name, size_t n);
+
+/* Unpacks the archive at path into the existing directory dest, refusing
+ * (with the entry's name in err) absolute paths, "..", links out of the
+ * package, hard links, devices, and more than max_bytes of content.
+ * Returns 0 or -1; on -1 dest may hold a partial tree: remove it. */
+int package_archive_unpack(const char *path, const char *dest, long long max_bytes, char *err, size_t n);
+
+#endif
