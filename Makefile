@@ -91,9 +91,15 @@ test: build/verdict $(PROGS) $(UNIT)
 run: build/verdict $(PROGS)
 	@VERDICT=$(CURDIR)/build/verdict PROGS=$(CURDIR)/build/tests/progs tests/demo.sh
 
-bench: build/verdict build/bench/sandbox_bench build/tests/progs/trivial
+build/bench/judge_bench: tests/bench/judge_bench.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+
+bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/tests/progs/trivial
 	@build/bench/sandbox_bench --verdict $(CURDIR)/build/verdict \
 	  --prog $(CURDIR)/build/tests/progs/trivial $(BENCH_ARGS)
+	@echo
+	@build/bench/judge_bench --verdict $(CURDIR)/build/verdict
 
 clean:
 	rm -rf build

@@ -375,7 +375,7 @@ int cmd_problem(int argc, char **argv)
 	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", *db_opt = NULL;
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc - 1, argv + 1, "+", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc - 1, argv + 1, "", options, NULL)) != -1) {
 		if (opt == 'w') {
 			work = optarg;
 		} else if (opt == 'd') {
