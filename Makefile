@@ -5,6 +5,8 @@
 BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev
 # The toolchains submissions are compiled and run with (judge/language.c).
 LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
+# LaTeX statements become HTML at import (judge/statement.c).
+RUN_PKGS   := pandoc
 TEST_PKGS  := procps iproute2 util-linux sqlite3
 BENCH_PKGS := bubblewrap
 
@@ -30,7 +32,7 @@ all: build/verdict
 # Missing packages are installed once; the stamp is redone when this file changes.
 build/.deps: Makefile
 	@mkdir -p build
-	@missing=""; for p in $(BUILD_PKGS) $(LANG_PKGS) $(TEST_PKGS) $(BENCH_PKGS); do \
+	@missing=""; for p in $(BUILD_PKGS) $(LANG_PKGS) $(RUN_PKGS) $(TEST_PKGS) $(BENCH_PKGS); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \

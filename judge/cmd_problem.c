@@ -25,6 +25,7 @@
 #include "package.h"
 #include "package_archive.h"
 #include "sandbox.h"
+#include "statement.h"
 #include "validator.h"
 
 #include <dirent.h>
@@ -261,11 +262,23 @@ static int add(const char *pkg_path, const char *db_path)
 	struct package copy;
 	char why[1024];
 	if (package_load(staging, &copy, why, sizeof why) == 0) {
-		package_free(&copy);
+		package_free(&copy); /* (its statement path stays valid for below) */
 	} else {
 		snprintf(err, sizeof err, "the copied package does not read back: %.900s", why);
 		remove_tree(stage_parent);
 		goto out;
+	}
+	/* LaTeX statements are shown as HTML: converted once, here, beside the
+	 * package (<data>/problems/<name>/v<N>/statement.html). */
+	if (copy.statement[0] && strlen(copy.statement) > 4 && !strcmp(copy.statement + strlen(copy.statement) - 4, ".tex")) {
+		char html[PATH_MAX + 32], tex[PATH_MAX + 300];
+		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
+		snprintf(tex, sizeof tex, "%s%s", staging, p.statement + strlen(p.dir));
+		if (sandbox_init(why, sizeof why) < 0 || statement_tex_to_html(tex, html, why, sizeof why) < 0) {
+			snprintf(err, sizeof err, "%.300s: %.600s", p.statement + strlen(p.dir) + 1, why);
+			remove_tree(stage_parent);
+			goto out;
+		}
 	}
 	if (rename(stage_parent, final_parent) < 0) {
 		snprintf(err, sizeof err, "cannot move the package to %.900s: %s", final_parent, strerror(errno));

@@ -74,6 +74,20 @@ check "refused archives added nothing to the database" "" "$(sql "select count(*
 check "no scratch directories left behind" "$(ls -d /tmp/verdict-unpack-* 2>/dev/null | head -3)" \
 	-z "$(ls -d /tmp/verdict-unpack-* 2>/dev/null)"
 
+# LaTeX statements become HTML at import, in the sandbox: a statement that
+# \input's a host file gets nothing of it.
+echo "TOPSECRETMARKER" >"$T/marker.tex"
+cp -r "$P/circlearea" "$T/texcircle"
+printf '\\input{%s}\n\\input{/etc/shadow}\n' "$T/marker.tex" >>"$T/texcircle/problem_statement/problem.en.tex"
+"$VERDICT" problem add "$T/texcircle" >"$T/out" 2>&1
+rc=$?
+html=$(ls "$VERDICT_DB".data/problems/texcircle/v1/statement.html 2>/dev/null)
+check "a LaTeX statement is converted to HTML at import" "rc=$rc $(cat "$T/out")" \
+	"$rc" -eq 0 -a -n "$html" -a "$(grep -c 'radius' "$html" 2>/dev/null)" -ge 1
+check "with its formulas as MathML" "" "$(grep -c '<math' "$html" 2>/dev/null)" -ge 1
+check "and nothing of host files it tries to \\input" "$(grep -c TOPSECRETMARKER "$html" 2>/dev/null)" \
+	"$(grep -c -e TOPSECRETMARKER -e 'root:' "$html" 2>/dev/null)" -eq 0
+
 # A link inside the package is fine.
 cp -r "$P/aplusb" "$T/linked" && ln -s ../sample/1.in "$T/linked/data/secret/99.in" && cp "$T/linked/data/sample/1.ans" "$T/linked/data/secret/99.ans"
 tar -C "$T" -czf "$T/linked.tar.gz" linked
