@@ -107,14 +107,12 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	if (stat(path, &st) < 0)
 		return;
 	t->total++;
-	if (S_ISDIR(st.st_mode)) {
-		printf("FAIL %s/%s: multi-file submissions (a directory) are not judged by Verdict yet\n", rule->dir, file);
-		t->disagree++;
-		return;
-	}
-	const struct language *lang = language_for_file(file);
+	/* A directory is one submission of several files (DOMjudge exports
+	 * put every submission in one). */
+	const struct language *lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_for_file(file);
 	if (!lang) {
-		printf("skip %s/%s: no language has this file's extension\n", rule->dir, file);
+		printf("skip %s/%s: no language has %s extension\n", rule->dir, file,
+		       S_ISDIR(st.st_mode) ? "any of its files'" : "this file's");
 		t->total--;
 		t->skipped++;
 		return;

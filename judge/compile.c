@@ -13,6 +13,8 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
+#include <stdlib.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -167,6 +169,110 @@ int compile_submission(struct build *b, const struct language *lang, const char 
 		return 0;
 	}
 	if (run_compiler(b, err, errlen) < 0) {
+		build_remove(b);
+		return -1;
+	}
+	return 0;
+}
+
+#define DIR_MAX_FILES 64
+
+/* The visible regular files directly in dir, sorted; returns how many. */
+static int list_files(const char *dir, char names[][256], int max)
+{
+	struct dirent **list;
+	int n = scandir(dir, &list, NULL, alphasort), count = 0;
+	for (int i = 0; i < n; i++) {
+		char path[PATH_MAX + 256];
+		struct stat st;
+		snprintf(path, sizeof path, "%.4000s/%.255s", dir, list[i]->d_name);
+		if (list[i]->d_name[0] != '.' && count < max && lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    strlen(list[i]->d_name) < 256)
+			snprintf(names[count++], 256, "%s", list[i]->d_name);
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+	return count;
+}
+
+const struct language *language_for_dir(const char *dir)
+{
+	static const char *const priority[] = { "cpp", "c", "python3", "java" };
+	char names[DIR_MAX_FILES][256];
+	int n = list_files(dir, names, DIR_MAX_FILES), best_count = 0;
+	const struct language *best = NULL;
+	for (size_t p = 0; p < sizeof priority / sizeof *priority; p++) {
+		const struct language *lang = language_by_id(priority[p]);
+		int count = 0;
+		for (int i = 0; i < n; i++)
+			count += language_for_file(names[i]) == lang;
+		if (count > best_count) {
+			best = lang;
+			best_count = count;
+		}
+	}
+	return best;
+}
+
+int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *work_root,
+			   char *err, unsigned long errlen)
+{
+	memset(b, 0, sizeof *b);
+	b->lang = lang;
+	char names[DIR_MAX_FILES][256];
+	int n = list_files(dir, names, DIR_MAX_FILES), entry = -1;
+	for (int i = 0; i < n; i++) {
+		if (language_for_file(names[i]) != lang)
+			continue;
+		if (entry < 0 || strncasecmp(names[i], "main.", 5) == 0)
+			entry = i; /* main.* wins, else the first source */
+	}
+	if (entry < 0)
+		return errf(err, errlen, "%s holds no %s source", dir, lang->name);
+	if (!lang->source_name && !java_class_file_ok(names[entry]))
+		return errf(err, errlen, "%s: a Java source must be named after its public class", names[entry]);
+	snprintf(b->file, sizeof b->file, "%.255s", names[entry]);
+	if (make_work_dir(work_root, "build-", SANDBOX_UID, b->dir, sizeof b->dir) < 0)
+		return errf(err, errlen, "cannot create a build directory in %s: %s", work_root, strerror(errno));
+	for (int i = 0; i < n; i++) {
+		char src[PATH_MAX + 256], dst[PATH_MAX + 256];
+		snprintf(src, sizeof src, "%.4000s/%.255s", dir, names[i]);
+		snprintf(dst, sizeof dst, "%.4000s/%.255s", b->dir, names[i]);
+		if (copy_file(src, dst, 0644, SOURCE_MAX_BYTES) < 0) {
+			int e = errno;
+			build_remove(b);
+			return errf(err, errlen, "cannot read %s: %s", src, e == EFBIG ? "larger than 1 MB" : strerror(e));
+		}
+	}
+	if (!lang->compile[0]) {
+		b->verdict = VERDICT_AC;
+		return 0;
+	}
+	/* The template's lone "{file}" becomes every source; python3 compiles
+	 * its entry only (imports are compiled when they load). */
+	char args[LANGUAGE_MAX_ARGS + DIR_MAX_FILES][512];
+	char *argv[LANGUAGE_MAX_ARGS + DIR_MAX_FILES + 1];
+	int argc = 0, every = strcmp(lang->id, "python3") != 0;
+	for (int t = 0; lang->compile[t]; t++) {
+		if (strcmp(lang->compile[t], "{file}") == 0 && every) {
+			for (int i = 0; i < n; i++)
+				if (language_for_file(names[i]) == lang) {
+					snprintf(args[argc], sizeof args[argc], "%.255s", names[i]);
+					argv[argc] = args[argc];
+					argc++;
+				}
+			continue;
+		}
+		if (language_expand(lang->compile[t], b->file, 0, args[argc], sizeof args[argc]) < 0) {
+			build_remove(b);
+			return errf(err, errlen, "compile command too long");
+		}
+		argv[argc] = args[argc];
+		argc++;
+	}
+	argv[argc] = NULL;
+	if (build_run_compiler(b, argv, lang->compile_time_sec, lang->compile_mem_mb, err, errlen) < 0) {
 		build_remove(b);
 		return -1;
 	}

@@ -27,6 +27,18 @@ struct build {
 int compile_submission(struct build *b, const struct language *lang, const char *source_path,
 		       const char *submitted_name, const char *work_root, char *err, unsigned long errlen);
 
+/* The same for a submission made of several files (a directory, as in a
+ * package's submissions/ or a DOMjudge export): all its files are copied;
+ * C and C++ compile all their sources together, Java all its classes; the
+ * entry (main.* if there is one, else the only or first source) is what
+ * runs. Returns as compile_submission. */
+int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *work_root,
+			   char *err, unsigned long errlen);
+
+/* The language most of a directory's files are in (ties: C++, C, Python 3,
+ * Java, as problemtools decides), or NULL. */
+const struct language *language_for_dir(const char *dir);
+
 /* Runs a compiler (argv, absolute paths) in the sandbox with b->dir as its
  * writable /box and working directory, and the given limits, filling
  * b->verdict (AC compiled, CE, JE), its figures and b->output. Returns 0,

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void judging_free(struct judging *j)
@@ -28,7 +29,10 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 {
 	memset(j, 0, sizeof *j);
 	j->failed_test = -1;
-	if (compile_submission(&j->build, lang, source, submitted_name, work_root, err, n) < 0)
+	struct stat st;
+	int is_dir = stat(source, &st) == 0 && S_ISDIR(st.st_mode);
+	if ((is_dir ? compile_submission_dir(&j->build, lang, source, work_root, err, n)
+		    : compile_submission(&j->build, lang, source, submitted_name, work_root, err, n)) < 0)
 		return -1;
 	if (j->build.verdict != VERDICT_AC) {
 		j->verdict = j->build.verdict;

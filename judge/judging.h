@@ -18,7 +18,8 @@ struct judging {
 	long max_cpu_ms, max_mem_kb;
 };
 
-/* Compiles source (submitted_name decides a Java class name) and runs it
+/* Compiles source (a file, whose submitted_name decides a Java class name,
+ * or a directory of files: compile_submission_dir) and runs it
  * on the package's test cases in order, samples first; the first test that
  * fails decides the verdict. For a pass-fail problem it also ends the
  * judging (contest style, as Kattis' default on_reject: break); a scoring

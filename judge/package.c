@@ -261,6 +261,9 @@ static int read_problem_yaml(struct loader *L)
 				rc = fail(L, "problem.yaml: validation must start with 'default' or 'custom', not '%s'", validation);
 			else if (strcmp(word, "interactive") == 0)
 				rc = fail(L, "problem.yaml: validation '%s': interactive problems are not supported yet", validation);
+			else if (strcmp(word, "score") == 0)
+				rc = fail(L, "problem.yaml: validation '%s': scores from the validator (score.txt) are not "
+					     "supported yet", validation);
 			else if (w != validation && strcmp(word, "score") != 0)
 				rc = fail(L, "problem.yaml: validation '%s': unknown word '%s' (custom [interactive] [score])",
 					  validation, word);

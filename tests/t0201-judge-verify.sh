@@ -23,6 +23,32 @@ check "a WA submission in accepted/: exit status 1" "rc=$rc $(tr '\n' '|' <"$T/v
 check "a WA submission in accepted/: named, with its verdict and test" "$(tr '\n' '|' <"$T/verify.out")" \
 	"$(grep -c '^FAIL accepted/int32.c (C): got WA on secret/03' "$T/verify.out")" -eq 1
 
+# Submissions made of several files (a directory, as DOMjudge exports every
+# submission): C with a header, Java with a helper class, Python importing
+# its own module, and a directory holding one file.
+D="$T/dirsub"
+cp -r "$REPO/problems/aplusb" "$D"
+rm -f "$D"/submissions/accepted/*.java "$D"/submissions/accepted/*.cpp
+mkdir -p "$D/submissions/accepted/s42" "$D/submissions/accepted/multi" "$D/submissions/accepted/javadir" \
+	"$D/submissions/wrong_answer/pydir"
+cp "$REPO/problems/aplusb/submissions/accepted/aplusb.c" "$D/submissions/accepted/s42/"
+printf 'long long add(long long a, long long b);\n' >"$D/submissions/accepted/multi/add.h"
+printf '#include "add.h"\nlong long add(long long a, long long b) { return a + b; }\n' >"$D/submissions/accepted/multi/add.c"
+printf '#include <stdio.h>\n#include "add.h"\nint main(void) { long long a, b; scanf("%%lld %%lld", &a, &b); printf("%%lld\\n", add(a, b)); return 0; }\n' \
+	>"$D/submissions/accepted/multi/main.c"
+printf 'import java.util.*;\npublic class Main { public static void main(String[] x) { Scanner s = new Scanner(System.in); System.out.println(Helper.add(s.nextLong(), s.nextLong())); } }\n' \
+	>"$D/submissions/accepted/javadir/Main.java"
+printf 'public class Helper { static long add(long a, long b) { return a + b; } }\n' >"$D/submissions/accepted/javadir/Helper.java"
+printf 'from helper import add\na, b = map(int, input().split())\nprint(add(a, b) + 1)\n' >"$D/submissions/wrong_answer/pydir/main.py"
+printf 'def add(a, b):\n    return a + b\n' >"$D/submissions/wrong_answer/pydir/helper.py"
+"$VERDICT" problem verify --work "$T" "$D" >"$T/verify.out" 2>&1
+rc=$?
+sed 's/^/# /' "$T/verify.out"
+check "directory submissions verify" "rc=$rc" "$rc" -eq 0
+for s in "accepted/s42 (C): AC" "accepted/multi (C): AC" "accepted/javadir (Java): AC" "wrong_answer/pydir (Python 3): WA"; do
+	check "directory submission $s" "" "$(grep -cF "ok   $s" "$T/verify.out")" -eq 1
+done
+
 # malformed NAME EXPECTED-TEXT SETUP...: a copy of aplusb, changed by SETUP,
 # must be refused with exit status 2 and EXPECTED-TEXT in the error.
 malformed() {
@@ -49,6 +75,8 @@ malformed "custom validation without a validator" "asks for a custom validator, 
 malformed "bad validator flag" "data/secret: unknown validator flag 'float_tolernce'" \
 	'printf "output_validator_args: [float_tolernce, \"1e-6\"]\n" > data/secret/test_group.yaml'
 malformed "unsupported type" "type interactive is not supported yet" 'printf "type: interactive\n" >> problem.yaml'
+malformed "validator scores" "scores from the validator (score.txt) are not supported yet" \
+	'sed -i "s/problem_format_version: 2025-09/validation: custom score/" problem.yaml'
 
 # Custom validators: one that does not compile is refused up front; one
 # that exits 0 (neither 42 nor 43) makes every test a judge error, never a
