@@ -102,7 +102,13 @@ static int load_package(struct worker *w, const struct db_version *v, char *err,
 	if (package_load(v->package_dir, &w->pkg, err, n) < 0)
 		return -1;
 	if (w->pkg.custom_validator) {
-		if (validator_prepare(&w->pkg, w->o->work, &w->val, err, n) < 0)
+		/* Built at import, beside the package: .../v<N>/validator. */
+		char kept[PATH_MAX + 16];
+		snprintf(kept, sizeof kept, "%s", v->package_dir);
+		char *slash = strrchr(kept, '/');
+		if (slash)
+			strcpy(slash, "/validator");
+		if (validator_open(kept, &w->val, err, n) < 0)
 			return -1;
 		w->has_val = 1;
 	}

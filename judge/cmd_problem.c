@@ -212,16 +212,6 @@ static int add(const char *pkg_path, const char *db_path)
 	}
 	if (p.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
-	if (p.custom_validator) {
-		struct validator val;
-		char work[] = "/tmp";
-		if (sandbox_init(err, sizeof err) < 0 || validator_prepare(&p, work, &val, err, sizeof err) < 0) {
-			fprintf(stderr, "verdict problem add: problem %s: %s\n", p.short_name, err);
-			package_free(&p);
-			return 2;
-		}
-		validator_free(&val);
-	}
 	struct db *db = cli_open_db("problem add", db_path);
 	if (!db) {
 		package_free(&p);
@@ -265,6 +255,27 @@ static int add(const char *pkg_path, const char *db_path)
 		snprintf(err, sizeof err, "the copied package does not read back: %.900s", why);
 		remove_tree(stage_parent);
 		goto out;
+	}
+	/* A custom validator is built once per test data version, here, and
+	 * kept beside the package (<data>/problems/<name>/v<N>/validator). */
+	if (p.custom_validator) {
+		char built[PATH_MAX + 32];
+		struct package staged;
+		snprintf(built, sizeof built, "%s/validator", stage_parent);
+		if (sandbox_init(why, sizeof why) < 0 || package_load(staging, &staged, why, sizeof why) < 0) {
+			snprintf(err, sizeof err, "%.900s", why);
+			remove_tree(stage_parent);
+			rc = 2;
+			goto out;
+		}
+		int built_ok = validator_build_into(&staged, built, why, sizeof why);
+		package_free(&staged);
+		if (built_ok < 0) {
+			snprintf(err, sizeof err, "%.900s", why);
+			remove_tree(stage_parent);
+			rc = 2;
+			goto out;
+		}
 	}
 	/* LaTeX statements are shown as HTML: converted once, here, beside the
 	 * package (<data>/problems/<name>/v<N>/statement.html). */

@@ -14,6 +14,8 @@
 #include "util.h"
 
 #include <dirent.h>
+#include <ftw.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +33,8 @@ static int ends_with(const char *s, const char *suffix)
 
 void validator_free(struct validator *v)
 {
-	build_remove(&v->build);
+	if (!v->kept)
+		build_remove(&v->build);
 }
 
 int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n)
@@ -187,4 +190,77 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 	remove_tree(feedback);
 	unlink(err_path);
 	return verdict;
+}
+
+/* How to start the validator in dir: the compiled program, or the Python
+ * entry (__main__.py, main.py, else the only .py in src/). */
+static int find_run(const char *dir, struct validator *v)
+{
+	char path[PATH_MAX + 32];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/validator", dir);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		snprintf(v->run[0], sizeof v->run[0], "/val/validator");
+		v->nrun = 1;
+		return 0;
+	}
+	static const char *const entries[] = { "__main__.py", "main.py" };
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/src/%s", dir, entries[i]);
+		if (stat(path, &st) == 0) {
+			snprintf(v->run[0], sizeof v->run[0], "/usr/bin/python3");
+			snprintf(v->run[1], sizeof v->run[1], "/val/src/%s", entries[i]);
+			v->nrun = 2;
+			return 0;
+		}
+	}
+	snprintf(path, sizeof path, "%s/src", dir);
+	DIR *d = opendir(path);
+	struct dirent *e;
+	while (d && (e = readdir(d)))
+		if (ends_with(e->d_name, ".py")) {
+			snprintf(v->run[0], sizeof v->run[0], "/usr/bin/python3");
+			snprintf(v->run[1], sizeof v->run[1], "/val/src/%.200s", e->d_name);
+			v->nrun = 2;
+			break;
+		}
+	if (d)
+		closedir(d);
+	return v->nrun ? 0 : -1;
+}
+
+static int chown_root(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st, (void)type, (void)ftw;
+	return lchown(path, 0, 0);
+}
+
+int validator_build_into(const struct package *p, const char *dir, char *err, size_t n)
+{
+	char parent[PATH_MAX];
+	snprintf(parent, sizeof parent, "%s", dir);
+	char *slash = strrchr(parent, '/');
+	if (!slash)
+		return errf(err, n, "%s: not a path", dir);
+	*slash = 0;
+	struct validator v;
+	if (validator_prepare(p, parent, &v, err, n) < 0)
+		return -1;
+	/* Root's from now on: what runs later sees it read-only anyway. */
+	if (nftw(v.build.dir, chown_root, 16, FTW_PHYS) != 0 || rename(v.build.dir, dir) < 0) {
+		int e = errno;
+		validator_free(&v);
+		return errf(err, n, "cannot keep the built validator in %s: %s", dir, strerror(e));
+	}
+	return 0;
+}
+
+int validator_open(const char *dir, struct validator *v, char *err, size_t n)
+{
+	memset(v, 0, sizeof *v);
+	snprintf(v->build.dir, sizeof v->build.dir, "%s", dir);
+	v->kept = 1;
+	if (find_run(dir, v) < 0)
+		return errf(err, n, "no built output validator in %s", dir);
+	return 0;
 }

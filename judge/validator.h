@@ -10,6 +10,7 @@ struct validator {
 	struct build build; /* its directory holds the sources (src/) and, for C and C++, the program */
 	char run[2][PATH_MAX]; /* how to start it in the box, before its arguments */
 	int nrun;
+	int kept;           /* built at import and kept with the test data version: not removed */
 };
 
 /* Builds p's output validator (p->validator_dir) under work_root: C or C++
@@ -19,6 +20,15 @@ struct validator {
  * submission, so verify and import report it up front). */
 int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n);
 void validator_free(struct validator *v);
+
+/* Builds the validator as validator_prepare does and keeps it as dir (which
+ * must not exist), owned by root: done once per test data version, at
+ * import. Returns 0 or -1 with err set. */
+int validator_build_into(const struct package *p, const char *dir, char *err, size_t n);
+
+/* Opens a validator kept by validator_build_into. Returns 0, or -1 if dir
+ * holds none. */
+int validator_open(const char *dir, struct validator *v, char *err, size_t n);
 
 /* Runs the validator on one test as the format says: `validator input
  * answer feedback_dir/ [flags] < output`, in the sandbox. Exit 42: AC,

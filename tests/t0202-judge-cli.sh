@@ -134,4 +134,20 @@ check "new judgings used version 2" "" \
 v regrade --user nobody >"$T/out" 2>&1
 rc=$?
 check "regrade of an unknown user is refused" "rc=$rc $(cat "$T/out")" "$rc" -ne 0
+
+# A custom validator is built once, at import, kept root's beside the
+# package, and its judgemessage.txt is the test's message.
+F="$REPO/problems/factor"
+v problem add "$F" >"$T/out" 2>&1
+kept="$VERDICT_DB.data/problems/factor/v1/validator"
+check "the validator is built at import and kept with the version" "$(cat "$T/out")" \
+	-x "$kept/validator" -a "$(stat -c %u "$kept/validator" 2>/dev/null)" = 0
+good=$(v submit --user alice --problem factor "$F/submissions/accepted/reversed.py")
+bad=$(v submit --user alice --problem factor "$F/submissions/wrong_answer/trivial.py")
+v judge --once --workers 2 >/dev/null 2>&1
+check "a valid answer other than the judge's is AC" "" "$(sql "select verdict from submissions where id=$good")" = AC
+v result "$bad" --json >"$T/r.json"
+check "a wrong one is WA with the validator's message" "$(cat "$T/r.json")" \
+	"$($PY -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["verdict"], r["tests"][-1]["message"])' "$T/r.json")" \
+	= "WA both factors must be greater than 1 and less than N"
 finish
