@@ -35,10 +35,11 @@ static const char usage_text[] =
 	"  --box-size MB     size of the writable tmpfs at /box, and of /tmp (default 64)\n"
 	"  --env K=V         set a variable (the environment is otherwise only PATH)\n"
 	"  --cwd DIR         working directory in the box (default /box)\n"
-	"  --meta FILE       write the JSON result to FILE instead of stdout\n";
+	"  --meta FILE       write the JSON result to FILE instead of stdout\n"
+	"  --db FILE         accepted like every subcommand's, and unused: a box needs no database\n";
 
 enum { OPT_TIME = 256, OPT_WALL, OPT_MEM, OPT_PIDS, OPT_FSIZE, OPT_STACK, OPT_STDIN, OPT_STDOUT,
-       OPT_STDERR, OPT_DIR, OPT_BOX_SIZE, OPT_ENV, OPT_CWD, OPT_META, OPT_HELP };
+       OPT_STDERR, OPT_DIR, OPT_BOX_SIZE, OPT_ENV, OPT_CWD, OPT_META, OPT_HELP, OPT_DB };
 
 static const struct option options[] = {
 	{ "time", required_argument, NULL, OPT_TIME },     { "wall", required_argument, NULL, OPT_WALL },
@@ -48,7 +49,8 @@ static const struct option options[] = {
 	{ "stderr", required_argument, NULL, OPT_STDERR }, { "dir", required_argument, NULL, OPT_DIR },
 	{ "box-size", required_argument, NULL, OPT_BOX_SIZE }, { "env", required_argument, NULL, OPT_ENV },
 	{ "cwd", required_argument, NULL, OPT_CWD },       { "meta", required_argument, NULL, OPT_META },
-	{ "help", no_argument, NULL, OPT_HELP },           { NULL, 0, NULL, 0 },
+	{ "help", no_argument, NULL, OPT_HELP },           { "db", required_argument, NULL, OPT_DB },
+	{ NULL, 0, NULL, 0 },
 };
 
 /* Writes the result as one line of JSON to path, or to stdout. */
@@ -175,6 +177,8 @@ int cmd_sandbox(int argc, char **argv)
 		case OPT_HELP:
 			fputs(usage_text, stdout);
 			return 0;
+		case OPT_DB: /* every subcommand takes --db; a box needs none */
+			break;
 		default:
 			return bad_usage(meta, "unknown or incomplete option: %s", argv[optind - 1]);
 		}
