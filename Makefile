@@ -18,7 +18,8 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
 LDFLAGS := -pie -Wl,-z,relro,-z,now
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive)
-PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libarchive) -pthread
+# libarchive is not linked: judge/package_archive.c loads it when needed.
+PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3) -pthread
 
 JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c)) build/schema_sql.o
 MIGRATIONS := $(sort $(wildcard schema/*.sql))
