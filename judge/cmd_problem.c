@@ -12,7 +12,8 @@
  * (compiled and run on the test data in the sandbox), and its result must
  * fit the directory it is in. The rules are the format's defaults: a
  * directory permits some outcomes and (but for accepted) requires one of
- * them. The judging stops at the first failing test, so the outcome is that
+ * them (they differ a little between the legacy format and 2025-09, which
+ * also has rejected/ and brute_force/). The judging stops at the first failing test, so the outcome is that
  * test's verdict, or AC. MLE counts as a run-time error and OLE as a wrong
  * answer, as the format only knows AC, WA, TLE and RTE; CE and JE never fit.
  */
@@ -45,13 +46,21 @@ static const struct rule {
 	const char *dir;
 	unsigned permitted, required; /* required 0: none needed */
 	const char *meaning;
-} rules[] = {
+} rules_2025[] = {
+	/* 2025-09's default rules for the submission directories. */
 	{ "accepted", OUT_AC, 0, "accepted on every test" },
 	{ "wrong_answer", OUT_AC | OUT_WA, OUT_WA, "a wrong answer, never too slow nor crashing" },
-	{ "time_limit_exceeded", OUT_AC | OUT_WA | OUT_TLE, OUT_TLE, "too slow, never crashing" },
+	{ "time_limit_exceeded", OUT_AC | OUT_TLE, OUT_TLE, "too slow, never wrong nor crashing" },
 	{ "run_time_error", OUT_AC | OUT_RTE, OUT_RTE, "a crash, never too slow nor wrong" },
 	{ "rejected", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_WA | OUT_TLE | OUT_RTE, "rejected somehow" },
 	{ "brute_force", OUT_AC | OUT_TLE | OUT_RTE, OUT_TLE | OUT_RTE, "too slow or crashing, never wrong" },
+}, rules_legacy[] = {
+	/* The legacy text: TLE "may also WA but must not crash"; RTE "crashes
+	 * on some test case", with nothing forbidden. */
+	{ "accepted", OUT_AC, 0, "accepted on every test" },
+	{ "wrong_answer", OUT_AC | OUT_WA, OUT_WA, "a wrong answer, never too slow nor crashing" },
+	{ "time_limit_exceeded", OUT_AC | OUT_WA | OUT_TLE, OUT_TLE, "too slow, never crashing" },
+	{ "run_time_error", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_RTE, "a crash on some test" },
 };
 
 static unsigned outcome_of(enum verdict v)
@@ -178,7 +187,10 @@ static int verify(const char *pkg_path, const char *work)
 		printf("output validator: %s (built)\n", p.validator_dir);
 	}
 	struct tally t = { 0 };
-	for (size_t r = 0; r < sizeof rules / sizeof *rules; r++) {
+	const struct rule *rules = p.format == PACKAGE_2025_09 ? rules_2025 : rules_legacy;
+	size_t nrules = p.format == PACKAGE_2025_09 ? sizeof rules_2025 / sizeof *rules_2025
+						   : sizeof rules_legacy / sizeof *rules_legacy;
+	for (size_t r = 0; r < nrules; r++) {
 		char dir[PATH_MAX + 64];
 		snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
 		struct dirent **list;
