@@ -2,7 +2,7 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev
 # The toolchains submissions are compiled and run with (judge/language.c).
 LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
 # LaTeX statements become HTML at import (judge/statement.c).
@@ -17,9 +17,9 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -MMD -MP
 LDFLAGS := -pie -Wl,-z,relro,-z,now
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive)
+PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium)
 # libarchive is not linked: judge/package_archive.c loads it when needed.
-PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3) -pthread
+PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libsodium) -pthread
 
 JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c)) build/schema_sql.o
 MIGRATIONS := $(sort $(wildcard schema/*.sql))

@@ -1,16 +1,36 @@
-/* cmd_user.c - `verdict user add NAME [--role student|instructor|admin]`. */
+/* cmd_user.c - `verdict user add` and `verdict user import`: accounts and their passwords.
+ *
+ * Passwords are stored only as argon2id hashes (libsodium). An initial
+ * password is generated when none is given: printed once by add, written
+ * by import to a file only its owner can read, for the instructor to hand
+ * out. import is all or nothing: every line is checked first, and the users
+ * are created in one transaction.
+ */
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "password.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define IMPORT_MAX_USERS 5000
 
 static const char usage_text[] =
-	"usage: verdict user add NAME [--role student|instructor|admin] [--db FILE]\n"
+	"usage: verdict user add NAME [--role student|instructor|admin] [--password-file FILE] [--db FILE]\n"
+	"       verdict user import FILE.csv [--passwords OUT.csv] [--db FILE]\n"
 	"\n"
-	"NAME: 1 to 32 letters, digits, '.', '_' or '-'. The role defaults to student.\n";
+	"NAME: 1 to 32 letters, digits, '.', '_' or '-'. The role defaults to student.\n"
+	"add takes the password from the first line of --password-file, or generates one\n"
+	"and prints it. import reads lines 'name[,role]' (a 'name,role' header is\n"
+	"allowed), creates them all or none, and writes each one's generated password to\n"
+	"OUT.csv (default: FILE-passwords.csv beside it), readable only by its owner.\n";
 
 static int valid_name(const char *s)
 {
@@ -19,21 +39,234 @@ static int valid_name(const char *s)
 	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
 }
 
+static int valid_role(const char *r)
+{
+	return !strcmp(r, "student") || !strcmp(r, "instructor") || !strcmp(r, "admin");
+}
+
+/* The first line of path, without its line ending. */
+static int read_password_file(const char *path, char *out, size_t n)
+{
+	FILE *f = fopen(path, "re");
+	if (!f) {
+		fprintf(stderr, "verdict user add: cannot read %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (!fgets(out, (int)n, f))
+		out[0] = 0;
+	fclose(f);
+	out[strcspn(out, "\r\n")] = 0;
+	const char *problem = password_problem(out);
+	if (problem) {
+		fprintf(stderr, "verdict user add: %s: %s\n", path, problem);
+		return -1;
+	}
+	return 0;
+}
+
+static int add(const char *name, const char *role, const char *password_file, const char *db_path)
+{
+	if (!valid_name(name)) {
+		fprintf(stderr, "verdict user add: '%s' is not a valid user name (1 to 32 letters, digits, '.', '_' or '-')\n",
+			name);
+		return 2;
+	}
+	if (!valid_role(role)) {
+		fprintf(stderr, "verdict user add: unknown role '%s' (student, instructor or admin)\n", role);
+		return 2;
+	}
+	char password[PASSWORD_MAX + 2], hash[PASSWORD_HASH_MAX];
+	if (password_file && read_password_file(password_file, password, sizeof password) < 0)
+		return 2;
+	if (!password_file)
+		password_generate(password);
+	if (password_hash(password, hash) < 0) {
+		fprintf(stderr, "verdict user add: cannot hash the password (out of memory)\n");
+		return 1;
+	}
+	struct db *db = cli_open_db("user add", db_path);
+	if (!db)
+		return 1;
+	long long id;
+	char err[512];
+	int rc = db_user_add(db, name, role, hash, &id, err, sizeof err);
+	db_close(db);
+	if (rc < 0) {
+		fprintf(stderr, "verdict user add: %s\n", err);
+		return 1;
+	}
+	printf("user %s (%s) added with id %lld\n", name, role, id);
+	if (!password_file)
+		printf("initial password for %s: %s\n", name, password);
+	return 0;
+}
+
+struct person {
+	char name[33], role[16], password[17];
+};
+
+/* Reads and checks every line of the CSV. Returns how many people, or -1
+ * after saying which line is wrong. */
+static int read_class(const char *path, struct person **out)
+{
+	FILE *f = fopen(path, "re");
+	if (!f) {
+		fprintf(stderr, "verdict user import: cannot read %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	struct person *people = NULL;
+	int count = 0, line_no = 0, rc = 0;
+	char line[512];
+	while (rc == 0 && fgets(line, sizeof line, f)) {
+		line_no++;
+		if (!strchr(line, '\n') && !feof(f)) {
+			fprintf(stderr, "verdict user import: %s:%d: line too long\n", path, line_no);
+			rc = -1;
+			break;
+		}
+		line[strcspn(line, "\r\n")] = 0;
+		if (!line[0])
+			continue;
+		char *comma = strchr(line, ',');
+		const char *role = "student";
+		if (comma) {
+			*comma = 0;
+			role = comma + 1;
+		}
+		if (line_no == 1 && !strcasecmp(line, "name")) /* a header */
+			continue;
+		if (!valid_name(line)) {
+			fprintf(stderr, "verdict user import: %s:%d: '%s' is not a valid user name\n", path, line_no, line);
+			rc = -1;
+		} else if (!valid_role(role)) {
+			fprintf(stderr, "verdict user import: %s:%d: unknown role '%s'\n", path, line_no, role);
+			rc = -1;
+		} else if (count >= IMPORT_MAX_USERS) {
+			fprintf(stderr, "verdict user import: %s: more than %d users\n", path, IMPORT_MAX_USERS);
+			rc = -1;
+		}
+		for (int i = 0; rc == 0 && i < count; i++)
+			if (!strcmp(people[i].name, line)) {
+				fprintf(stderr, "verdict user import: %s:%d: '%s' appears twice\n", path, line_no, line);
+				rc = -1;
+			}
+		if (rc < 0)
+			break;
+		struct person *p = realloc(people, sizeof *p * (size_t)(count + 1));
+		if (!p) {
+			rc = -1;
+			break;
+		}
+		people = p;
+		snprintf(people[count].name, sizeof people->name, "%s", line);
+		snprintf(people[count].role, sizeof people->role, "%s", role);
+		count++;
+	}
+	fclose(f);
+	if (rc < 0 || count == 0) {
+		if (rc == 0)
+			fprintf(stderr, "verdict user import: %s has no users\n", path);
+		free(people);
+		return -1;
+	}
+	*out = people;
+	return count;
+}
+
+static int import(const char *csv, const char *passwords_path, const char *db_path)
+{
+	struct person *people;
+	int count = read_class(csv, &people);
+	if (count < 0)
+		return 2;
+	char default_out[4096];
+	if (!passwords_path) {
+		size_t len = strlen(csv);
+		int strip = len > 4 && !strcasecmp(csv + len - 4, ".csv") ? 4 : 0;
+		snprintf(default_out, sizeof default_out, "%.*s-passwords.csv", (int)(len - (size_t)strip), csv);
+		passwords_path = default_out;
+	}
+	/* Only its owner may read it; never overwrite an earlier one. */
+	int fd = open(passwords_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		fprintf(stderr, "verdict user import: cannot create %s: %s%s\n", passwords_path, strerror(errno),
+			errno == EEXIST ? " (it would be overwritten: move it away or give --passwords)" : "");
+		free(people);
+		return 2;
+	}
+	struct db *db = cli_open_db("user import", db_path);
+	char err[512];
+	int rc = db ? 0 : 1;
+	if (rc == 0 && db_begin(db, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict user import: %s\n", err);
+		rc = 1;
+	}
+	FILE *out = rc == 0 ? fdopen(fd, "w") : NULL;
+	if (out)
+		fd = -1;
+	if (rc == 0 && out)
+		fprintf(out, "name,password\n");
+	for (int i = 0; rc == 0 && i < count; i++) {
+		char hash[PASSWORD_HASH_MAX];
+		long long id;
+		password_generate(people[i].password);
+		if (password_hash(people[i].password, hash) < 0) {
+			fprintf(stderr, "verdict user import: cannot hash a password (out of memory)\n");
+			rc = 1;
+		} else if (db_user_add(db, people[i].name, people[i].role, hash, &id, err, sizeof err) < 0) {
+			fprintf(stderr, "verdict user import: %s: %s; nobody was added\n", people[i].name, err);
+			rc = 1;
+		} else {
+			fprintf(out, "%s,%s\n", people[i].name, people[i].password);
+		}
+	}
+	if (rc == 0 && (!out || fflush(out) != 0 || fsync(fileno(out)) != 0)) {
+		fprintf(stderr, "verdict user import: cannot write %s: %s\n", passwords_path, strerror(errno));
+		rc = 1;
+	}
+	if (rc == 0 && db_commit(db, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict user import: %s; nobody was added\n", err);
+		rc = 1;
+	}
+	if (rc != 0) {
+		if (db)
+			db_rollback(db);
+		unlink(passwords_path);
+	} else {
+		printf("imported %d users; their initial passwords are in %s\n", count, passwords_path);
+	}
+	if (out)
+		fclose(out);
+	if (fd >= 0)
+		close(fd);
+	db_close(db);
+	explicit_bzero(people, sizeof *people * (size_t)count);
+	free(people);
+	return rc;
+}
+
 int cmd_user(int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "add") != 0) {
-		fputs(usage_text, argc >= 2 && !strcmp(argv[1], "--help") ? stdout : stderr);
-		return argc >= 2 && !strcmp(argv[1], "--help") ? 0 : 2;
+	if (argc < 2 || (strcmp(argv[1], "add") && strcmp(argv[1], "import"))) {
+		int help = argc >= 2 && !strcmp(argv[1], "--help");
+		fputs(usage_text, help ? stdout : stderr);
+		return help ? 0 : 2;
 	}
 	static const struct option options[] = { { "role", required_argument, NULL, 'r' },
+						 { "password-file", required_argument, NULL, 'p' },
+						 { "passwords", required_argument, NULL, 'o' },
 						 { "db", required_argument, NULL, 'd' },
 						 { NULL, 0, NULL, 0 } };
-	const char *role = "student", *db_opt = NULL;
-	int opt;
+	const char *role = "student", *db_opt = NULL, *password_file = NULL, *passwords_out = NULL;
+	int opt, is_add = !strcmp(argv[1], "add");
 	optind = 1;
 	while ((opt = getopt_long(argc - 1, argv + 1, "", options, NULL)) != -1) {
-		if (opt == 'r')
+		if (opt == 'r' && is_add)
 			role = optarg;
+		else if (opt == 'p' && is_add)
+			password_file = optarg;
+		else if (opt == 'o' && !is_add)
+			passwords_out = optarg;
 		else if (opt == 'd')
 			db_opt = optarg;
 		else {
@@ -45,27 +278,10 @@ int cmd_user(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return 2;
 	}
-	const char *name = argv[1 + optind];
-	if (!valid_name(name)) {
-		fprintf(stderr, "verdict user add: '%s' is not a valid user name (1 to 32 letters, digits, '.', '_' or '-')\n",
-			name);
-		return 2;
-	}
-	if (strcmp(role, "student") && strcmp(role, "instructor") && strcmp(role, "admin")) {
-		fprintf(stderr, "verdict user add: unknown role '%s' (student, instructor or admin)\n", role);
-		return 2;
-	}
-	struct db *db = cli_open_db("user add", cli_db_path(db_opt));
-	if (!db)
-		return 1;
-	long long id;
-	char err[512];
-	int rc = db_user_add(db, name, role, &id, err, sizeof err);
-	db_close(db);
-	if (rc < 0) {
-		fprintf(stderr, "verdict user add: %s\n", err);
+	if (password_init() < 0) {
+		fprintf(stderr, "verdict user: cannot initialize libsodium\n");
 		return 1;
 	}
-	printf("user %s (%s) added with id %lld\n", name, role, id);
-	return 0;
+	return is_add ? add(argv[1 + optind], role, password_file, cli_db_path(db_opt))
+		      : import(argv[1 + optind], passwords_out, cli_db_path(db_opt));
 }

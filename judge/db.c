@@ -122,16 +122,36 @@ void db_close(struct db *db)
 	free(db);
 }
 
+/* ---- transactions ---- */
+
+int db_begin(struct db *db, char *err, size_t n)
+{
+	return exec(db, "BEGIN IMMEDIATE", err, n);
+}
+
+int db_commit(struct db *db, char *err, size_t n)
+{
+	return exec(db, "COMMIT", err, n);
+}
+
+void db_rollback(struct db *db)
+{
+	exec(db, "ROLLBACK", NULL, 0);
+}
+
 /* ---- users ---- */
 
-int db_user_add(struct db *db, const char *name, const char *role, long long *id, char *err, size_t n)
+int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,
+		size_t n)
 {
-	sqlite3_stmt *st = prepare(db, "INSERT INTO users (name, role, created_at) VALUES (?, ?, ?)", err, n);
+	sqlite3_stmt *st = prepare(db, "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+				   err, n);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, now());
+	password_hash ? sqlite3_bind_text(st, 3, password_hash, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 3);
+	sqlite3_bind_int64(st, 4, now());
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_CONSTRAINT)

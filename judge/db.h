@@ -20,8 +20,15 @@ struct package;
 int db_open(const char *path, struct db **out, char *err, size_t n);
 void db_close(struct db *db);
 
+/* ---- transactions, for callers that must store several things or none ---- */
+int db_begin(struct db *db, char *err, size_t n);
+int db_commit(struct db *db, char *err, size_t n);
+void db_rollback(struct db *db);
+
 /* ---- users ---- */
-int db_user_add(struct db *db, const char *name, const char *role, long long *id, char *err, size_t n);
+/* password_hash may be NULL (no login yet). */
+int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,
+		size_t n);
 /* 1 found (*id set), 0 not found, -1 error. */
 int db_user_find(struct db *db, const char *name, long long *id, char *err, size_t n);
 
