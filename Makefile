@@ -21,7 +21,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 li
 # libarchive is not linked: judge/package_archive.c loads it when needed.
 PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libsodium) -pthread
 
-JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c)) build/schema_sql.o
+JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c) $(wildcard web/*.c)) build/schema_sql.o
 MIGRATIONS := $(sort $(wildcard schema/*.sql))
 LIB_OBJ   := $(filter-out build/judge/main.o,$(JUDGE_OBJ))
 PROGS     := $(patsubst tests/progs/%.c,build/tests/progs/%,$(wildcard tests/progs/*.c))
@@ -54,6 +54,11 @@ build/judge/%.o: judge/%.c | build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# web/ links the judge code (judge/ knows nothing of the web).
+build/web/%.o: web/%.c | build/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Ijudge -c -o $@ $<
+
 # The migrations are compiled into the binary, in file-name order, so that
 # build/verdict can open or upgrade a database wherever it runs.
 build/schema_sql.c: $(MIGRATIONS) Makefile | build/.deps
@@ -80,7 +85,7 @@ build/tests/progs/%: tests/progs/%.c | build/.deps
 
 build/tests/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -Iweb -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
 
 build/bench/sandbox_bench: tests/bench/sandbox_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)

@@ -32,6 +32,23 @@ int db_user_add(struct db *db, const char *name, const char *role, const char *p
 /* 1 found (*id set), 0 not found, -1 error. */
 int db_user_find(struct db *db, const char *name, long long *id, char *err, size_t n);
 
+/* The user's id, role and password hash: 1 found, 0 not, -1 error. */
+int db_user_credentials(struct db *db, const char *name, long long *id, char role[16], char hash[128], char *err,
+			size_t n);
+
+/* ---- web sessions and failed logins ---- */
+int db_session_add(struct db *db, const char *token_hash, long long user_id, const char *csrf, long long expires_at,
+		   char *err, size_t n);
+/* 1 found and not expired (user filled), 0 not, -1 error. */
+int db_session_get(struct db *db, const char *token_hash, long long now, long long *user_id, char name[64],
+		   char role[16], char csrf[64], char *err, size_t n);
+int db_session_delete(struct db *db, const char *token_hash, char *err, size_t n);
+/* Failed logins since `since`, for this user name and for this address. */
+int db_login_failures(struct db *db, const char *name, const char *address, long long since, int *by_name,
+		      int *by_address, char *err, size_t n);
+int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, char *err, size_t n);
+int db_login_failures_clear(struct db *db, const char *name, char *err, size_t n);
+
 /* ---- problems and their test data versions ---- */
 struct db_version {
 	long long id, problem_id;
