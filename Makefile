@@ -2,7 +2,7 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev
 # The toolchains submissions are compiled and run with (judge/language.c).
 LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
 # LaTeX statements become HTML at import (judge/statement.c).
@@ -19,9 +19,14 @@ LDFLAGS := -pie -Wl,-z,relro,-z,now
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium)
 # libarchive is not linked: judge/package_archive.c loads it when needed.
-PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libsodium) -pthread
+PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libsodium) -pthread $(STATIC_CXX)
+# ctemplate and the C++ runtime are linked in statically: as shared
+# libraries they would be loaded by every verdict process (one per
+# `verdict sandbox` run) for the web's sake.
+STATIC_CXX = -Wl,-Bstatic -lctemplate -Wl,-Bdynamic -static-libstdc++ -static-libgcc
 
-JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c) $(wildcard web/*.c)) build/schema_sql.o
+JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c) $(wildcard web/*.c)) \
+             $(patsubst %.cc,build/%.o,$(wildcard web/*.cc)) build/schema_sql.o
 MIGRATIONS := $(sort $(wildcard schema/*.sql))
 LIB_OBJ   := $(filter-out build/judge/main.o,$(JUDGE_OBJ))
 PROGS     := $(patsubst tests/progs/%.c,build/tests/progs/%,$(wildcard tests/progs/*.c))
@@ -54,6 +59,13 @@ build/judge/%.o: judge/%.c | build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
+# The C++ shim over ctemplate (web/template.cc), the only C++ in Verdict.
+CXX      ?= g++
+CXXFLAGS := -std=gnu++17 -O2 -g -Wall -Wextra -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -MMD -MP
+build/web/%.o: web/%.cc | build/.deps
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
 # web/ links the judge code (judge/ knows nothing of the web).
 build/web/%.o: web/%.c | build/.deps
 	@mkdir -p $(dir $@)
@@ -75,7 +87,7 @@ build/schema_sql.o: build/schema_sql.c
 	$(CC) $(CFLAGS) -Ijudge -c -o $@ $<
 
 build/verdict: $(JUDGE_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # Hostile and benign programs the tests run inside the box: static, so they
 # need nothing from the box but themselves.
@@ -85,11 +97,11 @@ build/tests/progs/%: tests/progs/%.c | build/.deps
 
 build/tests/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -Iweb -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -Iweb -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 build/bench/sandbox_bench: tests/bench/sandbox_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 test: build/verdict $(PROGS) $(UNIT)
 	@VERDICT=$(CURDIR)/build/verdict PROGS=$(CURDIR)/build/tests/progs \
@@ -101,7 +113,7 @@ run: build/verdict $(PROGS)
 
 build/bench/judge_bench: tests/bench/judge_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -o $@ $< $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/tests/progs/trivial
 	@build/bench/sandbox_bench --verdict $(CURDIR)/build/verdict \
