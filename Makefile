@@ -2,7 +2,7 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libcmark-dev
 # The toolchains submissions are compiled and run with (judge/language.c).
 LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
 # LaTeX statements become HTML at import (judge/statement.c).
@@ -17,13 +17,13 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -MMD -MP
 LDFLAGS := -pie -Wl,-z,relro,-z,now
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium)
+PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libcmark)
 # libarchive is not linked: judge/package_archive.c loads it when needed.
 PKG_LIBS   = $(shell pkg-config --libs libseccomp libcjson yaml-0.1 sqlite3 libsodium) -pthread $(STATIC_CXX)
-# ctemplate and the C++ runtime are linked in statically: as shared
+# ctemplate, cmark and the C++ runtime are linked in statically: as shared
 # libraries they would be loaded by every verdict process (one per
 # `verdict sandbox` run) for the web's sake.
-STATIC_CXX = -Wl,-Bstatic -lctemplate -Wl,-Bdynamic -static-libstdc++ -static-libgcc
+STATIC_CXX = -Wl,-Bstatic -lctemplate -lcmark -Wl,-Bdynamic -static-libstdc++ -static-libgcc
 
 JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c) $(wildcard web/*.c)) \
              $(patsubst %.cc,build/%.o,$(wildcard web/*.cc)) build/schema_sql.o

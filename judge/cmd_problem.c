@@ -27,6 +27,8 @@
 #include "package_archive.h"
 #include "sandbox.h"
 #include "statement.h"
+#include "statement_markdown.h"
+#include "util.h"
 #include "validator.h"
 
 #include <dirent.h>
@@ -289,9 +291,19 @@ static int add(const char *pkg_path, const char *db_path)
 			goto out;
 		}
 	}
-	/* LaTeX statements are shown as HTML: converted once, here, beside the
-	 * package (<data>/problems/<name>/v<N>/statement.html). */
-	if (copy.statement[0] && strlen(copy.statement) > 4 && !strcmp(copy.statement + strlen(copy.statement) - 4, ".tex")) {
+	/* Statements are shown as HTML: converted once, here, beside the
+	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
+	 * cmark, in this process (it only parses); LaTeX by pandoc, boxed. */
+	if (copy.statement[0] && ends_with(copy.statement, ".md")) {
+		char html[PATH_MAX + 32], md[PATH_MAX + 300];
+		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
+		snprintf(md, sizeof md, "%s%s", staging, p.statement + strlen(p.dir));
+		if (statement_md_to_html(md, html, why, sizeof why) < 0) {
+			snprintf(err, sizeof err, "%.300s: %.600s", p.statement + strlen(p.dir) + 1, why);
+			remove_tree(stage_parent);
+			goto out;
+		}
+	} else if (copy.statement[0] && ends_with(copy.statement, ".tex")) {
 		char html[PATH_MAX + 32], tex[PATH_MAX + 300];
 		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
 		snprintf(tex, sizeof tex, "%s%s", staging, p.statement + strlen(p.dir));

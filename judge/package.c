@@ -24,6 +24,7 @@
  *               problem.en.{md,tex,pdf} or problem.{md,tex,pdf}.
  */
 #include "package.h"
+#include "util.h"
 #include "yaml_doc.h"
 
 #include <dirent.h>
@@ -321,12 +322,6 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 static int not_hidden(const struct dirent *e)
 {
 	return e->d_name[0] != '.';
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
 static int parse_score(const char *s, double *out)

@@ -43,7 +43,7 @@ int statement_tex_to_html(const char *tex_path, const char *html_path, char *err
 	unlink(errors);
 	if (rc < 0 || res.status != SANDBOX_OK) {
 		unlink(html_path);
-		return errf(err, n, "pandoc could not convert it to HTML: %s%s%.400s", rc < 0 ? res.message : res.message,
+		return errf(err, n, "pandoc could not convert it to HTML: %s%s%.400s", res.message,
 			    why[0] ? ": " : "", why);
 	}
 	return 0;

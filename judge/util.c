@@ -99,3 +99,9 @@ char *format_long(char *buf, size_t n, long v)
 	buf[j] = 0;
 	return buf;
 }
+
+int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n > m && strcmp(s + n - m, suffix) == 0;
+}

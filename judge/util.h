@@ -32,4 +32,7 @@ int64_t monotonic_ns(void);
  * returns buf. */
 char *format_long(char *buf, size_t n, long v);
 
+/* Does s end with suffix, with something before it? */
+int ends_with(const char *s, const char *suffix);
+
 #endif

@@ -25,12 +25,6 @@
 #define VALIDATOR_TIME 30   /* s of CPU per test: the format's validation_time is 60 */
 #define VALIDATOR_MEMORY 1024 /* MB */
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
 void validator_free(struct validator *v)
 {
 	if (!v->kept)

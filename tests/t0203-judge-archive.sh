@@ -88,6 +88,18 @@ check "with its formulas as MathML" "" "$(grep -c '<math' "$html" 2>/dev/null)" 
 check "and nothing of host files it tries to \\input" "$(grep -c TOPSECRETMARKER "$html" 2>/dev/null)" \
 	"$(grep -c -e TOPSECRETMARKER -e 'root:' "$html" 2>/dev/null)" -eq 0
 
+# Markdown statements become HTML at import too (cmark); raw HTML in them
+# is shown as text, never passed through.
+cp -r "$P/aplusb" "$T/mdsum"
+printf '\n<script>alert("x")</script>\n\n[bad](javascript:alert(1))\n' >>"$T/mdsum/statement/problem.en.md"
+"$VERDICT" problem add "$T/mdsum" >"$T/out" 2>&1
+rc=$?
+html="$VERDICT_DB.data/problems/mdsum/v1/statement.html"
+check "a Markdown statement is rendered to HTML at import" "rc=$rc $(cat "$T/out")" \
+	"$rc" -eq 0 -a -f "$html" -a "$(grep -c '<h2>Input</h2>' "$html" 2>/dev/null)" -ge 1
+check "with raw HTML escaped and javascript: links removed" "$(grep -i -e script -e javascript "$html" 2>/dev/null)" \
+	"$(grep -c '&lt;script&gt;' "$html" 2>/dev/null)" -eq 1 -a "$(grep -c -i -e '<script' -e 'javascript:' "$html" 2>/dev/null)" -eq 0
+
 # A link inside the package is fine.
 cp -r "$P/aplusb" "$T/linked" && ln -s ../sample/1.in "$T/linked/data/secret/99.in" && cp "$T/linked/data/sample/1.ans" "$T/linked/data/secret/99.ans"
 tar -C "$T" -czf "$T/linked.tar.gz" linked
