@@ -8,9 +8,9 @@
  */
 #include "cli.h"
 #include "commands.h"
-#include "compile.h"
 #include "db.h"
 #include "language.h"
+#include "submission.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#define SUBMIT_MAX_BYTES (128 * 1024)
 
 static const char usage_text[] =
 	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--db FILE] FILE\n"
@@ -36,7 +34,8 @@ static int fail(const char *fmt, const char *a, const char *b)
 	return 1;
 }
 
-/* Reads the whole source, refusing what is not a plausible program text. */
+/* Reads the whole source, refusing a file too large to be one before
+ * reading it; submission_queue() checks the text itself. */
 static char *read_source(const char *path, size_t *len)
 {
 	struct stat st;
@@ -50,7 +49,7 @@ static char *read_source(const char *path, size_t *len)
 		fail("%s is not a regular file%s", path, "");
 		return NULL;
 	}
-	if (st.st_size == 0 || st.st_size > SUBMIT_MAX_BYTES) {
+	if (st.st_size == 0 || st.st_size > SUBMISSION_MAX_BYTES) {
 		fclose(f);
 		fail(st.st_size ? "%s is larger than 128 KiB%s" : "%s is empty%s", path, "");
 		return NULL;
@@ -61,11 +60,6 @@ static char *read_source(const char *path, size_t *len)
 	if (!buf || got != (size_t)st.st_size) {
 		free(buf);
 		fail("cannot read %s%s", path, "");
-		return NULL;
-	}
-	if (memchr(buf, 0, got)) {
-		free(buf);
-		fail("%s looks like a binary file (it contains NUL bytes): submit the source code%s", path, "");
 		return NULL;
 	}
 	buf[got] = 0;
@@ -105,8 +99,6 @@ int cmd_submit(int argc, char **argv)
 		return lang_id ? fail("unknown language '%s' (c, cpp, python3, java)%s", lang_id, "")
 			       : fail("cannot tell the language of %s from its extension: give --lang (c, cpp, python3, java)%s",
 				      base, "");
-	if (!lang->source_name && !java_class_file_ok(base))
-		return fail("a Java source must be named after its public class, like Main.java (got %s)%s", base, "");
 	size_t len;
 	char *source = read_source(path, &len);
 	if (!source)
@@ -116,7 +108,7 @@ int cmd_submit(int argc, char **argv)
 		free(source);
 		return 1;
 	}
-	char err[512];
+	char err[512] = "";
 	long long user_id, id;
 	struct db_version v;
 	int rc = 1, found = db_user_find(db, user, &user_id, err, sizeof err);
@@ -124,12 +116,14 @@ int cmd_submit(int argc, char **argv)
 		fail("no user named '%s' (add one with: verdict user add %s)", user, user);
 	else if (found > 0 && (found = db_problem_current(db, problem, &v, err, sizeof err)) == 0)
 		fail("no problem named '%s' (see: verdict problem list)%s", problem, "");
-	else if (found > 0 && db_submission_add(db, user_id, v.problem_id, lang->id, base, source, len, &id, err,
-						sizeof err) == 0) {
+	else if (found > 0 && (found = submission_queue(db, user_id, v.problem_id, lang, base, source, len, NULL, &id, err,
+							 sizeof err)) == 1) {
 		printf("%lld\n", id);
 		rc = 0;
 	}
-	if (found < 0 || (found > 0 && rc))
+	if (found == 0 && err[0])
+		fail("%s: %s", base, err);
+	else if (found < 0)
 		fail("%s%s", err, "");
 	db_close(db);
 	free(source);

@@ -473,6 +473,30 @@ int db_submission_add(struct db *db, long long user_id, long long problem_id, co
 	return 0;
 }
 
+int db_user_submission_counts(struct db *db, long long user_id, long long since, int *recent, int *waiting, char *err,
+			      size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT COALESCE(SUM(CASE WHEN submitted_at >= ? THEN 1 ELSE 0 END), 0), "
+				   "COALESCE(SUM(CASE WHEN state <> 'done' THEN 1 ELSE 0 END), 0) "
+				   "FROM submissions WHERE user_id = ? AND (submitted_at >= ? OR state <> 'done')",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, since);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int64(st, 3, since);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*recent = sqlite3_column_int(st, 0);
+		*waiting = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return sql_error(db, err, n, "counting a user's submissions");
+	return 0;
+}
+
 int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_claim *c, char *err, size_t n)
 {
 	memset(c, 0, sizeof *c);

@@ -84,6 +84,11 @@ int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const 
 int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
 		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n);
 
+/* How many submissions user_id made at or after since (*recent), and how
+ * many of theirs are still queued or being judged (*waiting). */
+int db_user_submission_counts(struct db *db, long long user_id, long long since, int *recent, int *waiting, char *err,
+			      size_t n);
+
 struct db_claim {
 	long long submission_id;
 	long long problem_id;

@@ -1,0 +1,38 @@
+/* submission.h - checking and queueing a submission: one path for the CLI and the web. */
+#ifndef VERDICT_SUBMISSION_H
+#define VERDICT_SUBMISSION_H
+
+#include <stddef.h>
+
+struct db;
+struct language;
+
+#define SUBMISSION_MAX_BYTES (128 * 1024) /* the package format's usual code limit */
+
+/* How much one user may submit, so that one student cannot flood the
+ * queue. The web applies these to students; the CLI is an operator's tool. */
+struct submission_limits {
+	int max_waiting; /* queued or being judged at once */
+	int max_recent;  /* submitted within the last window_sec seconds */
+	int window_sec;
+};
+
+/* Defaults (3 waiting; 20 per 10 minutes), or $VERDICT_SUBMIT_LIMITS as
+ * "WAITING,RECENT/SECONDS" (e.g. "3,20/600"). Returns 0, or -1 with a
+ * message when the variable is malformed. */
+int submission_limits_from_env(struct submission_limits *l, char *err, size_t n);
+
+/* Is this plausible program text: not empty, at most SUBMISSION_MAX_BYTES,
+ * no NUL bytes? 0, or -1 with a message for the student. */
+int submission_source_ok(const void *source, size_t len, char *err, size_t n);
+
+/* Checks the source and file name for lang and queues it for user_id on
+ * problem_id. With limits, the check and the insert are one transaction,
+ * so concurrent requests cannot both slip under the limit. Returns 1
+ * (queued, *id set), 0 (refused: the reason, for people, in err), or -1
+ * (a database error, in err). */
+int submission_queue(struct db *db, long long user_id, long long problem_id, const struct language *lang,
+		     const char *file_name, const void *source, size_t len, const struct submission_limits *limits,
+		     long long *id, char *err, size_t n);
+
+#endif
