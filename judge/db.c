@@ -448,6 +448,67 @@ int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const 
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
 }
 
+int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
+		 char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT name, role FROM users WHERE ? IS NULL OR role = ? ORDER BY name", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char name[64], r[16];
+		text_col(st, 0, name, sizeof name);
+		text_col(st, 1, r, sizeof r);
+		fn(name, r, arg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing users");
+}
+
+int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n)
+{
+	/* Every judged submission, each pair's best first: an AC, then the
+	 * highest score, then the earliest. The first row of each pair is
+	 * its best; the rows are counted for the attempts. */
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT u.name, p.short_name, s.verdict, s.score FROM submissions s "
+				   "JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id "
+				   "WHERE s.state = 'done' AND s.verdict IS NOT NULL "
+				   "ORDER BY u.name, p.short_name, CASE WHEN s.verdict = 'AC' THEN 0 ELSE 1 END, "
+				   "COALESCE(s.score, 0) DESC, s.id",
+				   err, n);
+	if (!st)
+		return -1;
+	struct db_best best = { 0 };
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char user[64], problem[64];
+		text_col(st, 0, user, sizeof user);
+		text_col(st, 1, problem, sizeof problem);
+		if (best.attempts && !strcmp(user, best.user) && !strcmp(problem, best.problem)) {
+			best.attempts++;
+			continue;
+		}
+		if (best.attempts)
+			fn(&best, arg);
+		memset(&best, 0, sizeof best);
+		memcpy(best.user, user, sizeof user);
+		memcpy(best.problem, problem, sizeof problem);
+		text_col(st, 2, best.verdict, sizeof best.verdict);
+		best.has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		best.score = sqlite3_column_double(st, 3);
+		best.attempts = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "reading the best results");
+	if (best.attempts)
+		fn(&best, arg);
+	return 0;
+}
+
 /* ---- submissions and the queue ---- */
 
 int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,

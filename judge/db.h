@@ -80,6 +80,24 @@ int db_problem_current_by_id(struct db *db, long long problem_id, struct db_vers
 int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg),
 		    void *arg, char *err, size_t n);
 
+/* Calls fn for each user with role (or every user, role NULL), by name. */
+int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
+		 char *err, size_t n);
+
+/* A user's best judged submission to a problem: an AC before anything
+ * else, then the highest score, then the earliest. */
+struct db_best {
+	char user[64], problem[64];
+	char verdict[8];
+	double score;
+	int has_score;
+	int attempts; /* judged submissions of this user to this problem */
+};
+
+/* Calls fn once per (user, problem) with a judged submission, ordered by
+ * user and then problem name. */
+int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n);
+
 /* ---- submissions and the queue ---- */
 int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
 		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n);

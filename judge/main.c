@@ -11,11 +11,12 @@ static const struct command {
 } commands[] = {
 	{ "sandbox", cmd_sandbox, "run a program in a fresh, limited box and report on it as JSON" },
 	{ "problem", cmd_problem, "problem packages: add (import), list, verify (judge its own submissions)" },
-	{ "user", cmd_user, "add a user" },
+	{ "user", cmd_user, "add a user, or import a class from CSV" },
 	{ "submit", cmd_submit, "queue a submission and print its id" },
 	{ "judge", cmd_judge, "judge queued submissions (--once: until the queue is empty)" },
 	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)" },
 	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed" },
+	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)" },
 };
 
 static int usage(FILE *out)
