@@ -1,8 +1,9 @@
-/* cli.c - what the subcommands share: where the database and its data live. */
+/* cli.c - what the subcommands share: where the database and its data live, JSON fields. */
 #include "cli.h"
 #include "db.h"
 #include "util.h"
 
+#include <cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,4 +37,16 @@ struct db *cli_open_db(const char *cmd, const char *db_path)
 		return NULL;
 	}
 	return db;
+}
+
+void cli_json_verdict_score(cJSON *o, const char *verdict, int has_score, double score)
+{
+	if (verdict && verdict[0])
+		cJSON_AddStringToObject(o, "verdict", verdict);
+	else
+		cJSON_AddNullToObject(o, "verdict");
+	if (has_score)
+		cJSON_AddNumberToObject(o, "score", score);
+	else
+		cJSON_AddNullToObject(o, "score");
 }

@@ -21,14 +21,7 @@ static void print_json(const struct db_result *r)
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)r->id);
 	cJSON_AddStringToObject(o, "state", r->state);
-	if (r->verdict[0] && !strcmp(r->state, "done"))
-		cJSON_AddStringToObject(o, "verdict", r->verdict);
-	else
-		cJSON_AddNullToObject(o, "verdict");
-	if (r->has_score)
-		cJSON_AddNumberToObject(o, "score", r->score);
-	else
-		cJSON_AddNullToObject(o, "score");
+	cli_json_verdict_score(o, strcmp(r->state, "done") ? NULL : r->verdict, r->has_score, r->score);
 	cJSON *tests = cJSON_AddArrayToObject(o, "tests");
 	for (int i = 0; i < r->ntests; i++) {
 		const struct db_test_row *t = &r->tests[i];

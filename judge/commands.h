@@ -12,5 +12,6 @@ int cmd_result(int argc, char **argv);
 int cmd_judge(int argc, char **argv);
 int cmd_regrade(int argc, char **argv);
 int cmd_grades(int argc, char **argv);
+int cmd_submissions(int argc, char **argv);
 
 #endif

@@ -107,6 +107,27 @@ int db_submission_add(struct db *db, long long user_id, long long problem_id, co
 int db_user_submission_counts(struct db *db, long long user_id, long long since, int *recent, int *waiting, char *err,
 			      size_t n);
 
+/* Which submissions to list: each filter is NULL for any; newest first,
+ * limit (default 50) of them with ids below before_id (0: from the newest). */
+struct db_submission_filter {
+	const char *user, *problem, *language, *verdict;
+	long long before_id;
+	int limit;
+};
+
+struct db_submission_row {
+	long long id;
+	char user[64], problem[64], language[16], state[16];
+	char verdict[8]; /* "" until judged; the newest judging's after a regrade */
+	double score;
+	int has_score;
+	long long submitted_at;
+};
+
+/* Calls fn for each matching submission, newest first. Returns how many, or -1. */
+int db_submission_list(struct db *db, const struct db_submission_filter *f,
+		       void (*fn)(const struct db_submission_row *r, void *arg), void *arg, char *err, size_t n);
+
 struct db_claim {
 	long long submission_id;
 	long long problem_id;

@@ -14,6 +14,7 @@ static const struct command {
 	{ "user", cmd_user, "add a user, or import a class from CSV" },
 	{ "submit", cmd_submit, "queue a submission and print its id" },
 	{ "judge", cmd_judge, "judge queued submissions (--once: until the queue is empty)" },
+	{ "submissions", cmd_submissions, "list submissions, newest first, filtered and a page at a time" },
 	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)" },
 	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed" },
 	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)" },
@@ -23,7 +24,7 @@ static int usage(FILE *out)
 {
 	fputs("usage: verdict COMMAND [ARGS...]\n\ncommands:\n", out);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n'verdict COMMAND --help' describes one.\n", out);
 	return out == stdout ? 0 : 2;
 }
