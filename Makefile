@@ -119,11 +119,17 @@ build/bench/judge_bench: tests/bench/judge_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
-bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/tests/progs/trivial
+build/bench/db_bench: tests/bench/db_bench.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
+
+bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/bench/db_bench build/tests/progs/trivial
 	@build/bench/sandbox_bench --verdict $(CURDIR)/build/verdict \
 	  --prog $(CURDIR)/build/tests/progs/trivial $(BENCH_ARGS)
 	@echo
 	@build/bench/judge_bench --verdict $(CURDIR)/build/verdict
+	@echo
+	@build/bench/db_bench
 
 clean:
 	rm -rf build

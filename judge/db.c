@@ -469,44 +469,36 @@ int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, c
 
 int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n)
 {
-	/* Every judged submission, each pair's best first: an AC, then the
-	 * highest score, then the earliest. The first row of each pair is
-	 * its best; the rows are counted for the attempts. */
+	/* One row per (user, problem), grouped along submissions_by_user_problem
+	 * (which covers it) without a sort; names are joined after grouping. */
 	sqlite3_stmt *st = prepare(db,
-				   "SELECT u.name, p.short_name, s.verdict, s.score FROM submissions s "
-				   "JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id "
-				   "WHERE s.verdict IS NOT NULL "
-				   "ORDER BY u.name, p.short_name, CASE WHEN s.verdict = 'AC' THEN 0 ELSE 1 END, "
-				   "COALESCE(s.score, 0) DESC, s.id",
+				   "SELECT u.name, p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
+				   "FROM (SELECT user_id, problem_id, COUNT(*) AS attempts, "
+				   "MAX(CASE WHEN verdict = 'AC' THEN 1 ELSE 0 END) AS solved, MAX(score) AS best_score, "
+				   "MAX(id) AS last_id FROM submissions WHERE verdict IS NOT NULL "
+				   "GROUP BY user_id, problem_id) b "
+				   "JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id "
+				   "JOIN submissions s ON s.id = b.last_id "
+				   "ORDER BY u.name, p.short_name",
 				   err, n);
 	if (!st)
 		return -1;
-	struct db_best best = { 0 };
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char user[64], problem[64];
-		text_col(st, 0, user, sizeof user);
-		text_col(st, 1, problem, sizeof problem);
-		if (best.attempts && !strcmp(user, best.user) && !strcmp(problem, best.problem)) {
-			best.attempts++;
-			continue;
-		}
-		if (best.attempts)
-			fn(&best, arg);
-		memset(&best, 0, sizeof best);
-		memcpy(best.user, user, sizeof user);
-		memcpy(best.problem, problem, sizeof problem);
-		text_col(st, 2, best.verdict, sizeof best.verdict);
-		best.has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		best.score = sqlite3_column_double(st, 3);
-		best.attempts = 1;
+		struct db_best b = { 0 };
+		text_col(st, 0, b.user, sizeof b.user);
+		text_col(st, 1, b.problem, sizeof b.problem);
+		b.attempts = sqlite3_column_int(st, 2);
+		if (sqlite3_column_int(st, 3))
+			memcpy(b.verdict, "AC", 3);
+		else
+			text_col(st, 5, b.verdict, sizeof b.verdict);
+		b.has_score = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		b.score = sqlite3_column_double(st, 4);
+		fn(&b, arg);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "reading the best results");
-	if (best.attempts)
-		fn(&best, arg);
-	return 0;
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading the best results");
 }
 
 /* ---- submissions and the queue ---- */

@@ -84,8 +84,8 @@ int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const 
 int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
 		 char *err, size_t n);
 
-/* A user's best judged submission to a problem: an AC before anything
- * else, then the highest score, then the earliest. */
+/* How a user did on a problem, over their judged submissions: "AC" if any
+ * was accepted, else the newest one's verdict; the highest score. */
 struct db_best {
 	char user[64], problem[64];
 	char verdict[8];
@@ -95,7 +95,7 @@ struct db_best {
 };
 
 /* Calls fn once per (user, problem) with a judged submission, ordered by
- * user and then problem name. */
+ * user and then problem name (byte order). */
 int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n);
 
 /* ---- submissions and the queue ---- */
