@@ -526,19 +526,25 @@ int db_submission_add(struct db *db, long long user_id, long long problem_id, co
 	return 0;
 }
 
-int db_user_submission_counts(struct db *db, long long user_id, long long since, int *recent, int *waiting, char *err,
-			      size_t n)
+int db_user_submission_counts(struct db *db, long long user_id, long long since, int newest, int *recent,
+			      int *waiting, char *err, size_t n)
 {
+	/* Both read a bounded number of rows: the newest `newest` of the
+	 * user's submissions (ids grow with time), and the partial index of
+	 * never-judged ones. A regrade's requeued submissions have a judging,
+	 * so they do not count as waiting. */
 	sqlite3_stmt *st = prepare(db,
-				   "SELECT COALESCE(SUM(CASE WHEN submitted_at >= ? THEN 1 ELSE 0 END), 0), "
-				   "COALESCE(SUM(CASE WHEN state <> 'done' THEN 1 ELSE 0 END), 0) "
-				   "FROM submissions WHERE user_id = ? AND (submitted_at >= ? OR state <> 'done')",
+				   "SELECT (SELECT COUNT(*) FROM (SELECT submitted_at FROM submissions WHERE user_id = ? "
+				   "ORDER BY id DESC LIMIT ?) newest_ones WHERE submitted_at >= ?), "
+				   "(SELECT COUNT(*) FROM submissions WHERE user_id = ? AND judging_id IS NULL "
+				   "AND state <> 'done')",
 				   err, n);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, since);
-	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int(st, 2, newest);
 	sqlite3_bind_int64(st, 3, since);
+	sqlite3_bind_int64(st, 4, user_id);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*recent = sqlite3_column_int(st, 0);

@@ -102,13 +102,12 @@ int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg
 int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
 		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n);
 
-/* How many submissions user_id made at or after since (*recent), and how
- * many of theirs are still queued or being judged (*waiting). */
-int db_user_submission_counts(struct db *db, long long user_id, long long since, int *recent, int *waiting, char *err,
-			      size_t n);
+/* How many of user_id's newest `newest` submissions were made at or after
+ * since (*recent), and how many of theirs wait for a first judging
+ * (*waiting; a regrade's requeued ones are not counted). */
+int db_user_submission_counts(struct db *db, long long user_id, long long since, int newest, int *recent,
+			      int *waiting, char *err, size_t n);
 
-/* Which submissions to list: each filter is NULL for any; newest first,
- * limit (default 50) of them with ids below before_id (0: from the newest). */
 struct db_submission_filter {
 	const char *user, *problem, *language, *verdict;
 	long long before_id;

@@ -40,7 +40,9 @@ int submission_source_ok(const void *source, size_t len, char *err, size_t n)
 static int within_limits(struct db *db, long long user_id, const struct submission_limits *l, char *err, size_t n)
 {
 	int recent, waiting;
-	if (db_user_submission_counts(db, user_id, (long long)time(NULL) - l->window_sec, &recent, &waiting, err, n) < 0)
+	/* Only the newest max_recent matter: if all of them are recent, the limit is reached. */
+	if (db_user_submission_counts(db, user_id, (long long)time(NULL) - l->window_sec, l->max_recent, &recent, &waiting,
+				      err, n) < 0)
 		return -1;
 	if (waiting >= l->max_waiting) {
 		errf(err, n, "you already have %d submission%s waiting to be judged: wait for %s verdict before submitting again",

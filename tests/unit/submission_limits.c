@@ -23,7 +23,7 @@ static int count(struct db *db, long long user)
 {
 	int recent = -1, waiting = -1;
 	char err[256];
-	db_user_submission_counts(db, user, 0, &recent, &waiting, err, sizeof err);
+	db_user_submission_counts(db, user, 0, 1000000, &recent, &waiting, err, sizeof err);
 	return recent;
 }
 
@@ -85,6 +85,16 @@ int main(void)
 		queued += submission_queue(db, alice, v.problem_id, c, "a.c", src, len, &lim, &id, err, sizeof err) == 1;
 	check(queued == 1 && strstr(err, "5 submissions in the last 10 minutes"), "more than 5 in the window are refused",
 	      err);
+
+	/* A regrade puts judged submissions back in the queue: they are not the
+	 * student's doing, and must not block them. */
+	struct submission_limits roomy = { .max_waiting = 3, .max_recent = 100, .window_sec = 600 };
+	snprintf(sql, sizeof sql, "UPDATE submissions SET state = 'queued', judging_id = 1 WHERE user_id = %lld", alice);
+	done = sqlite3_open(path, &h) == SQLITE_OK && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+	check(done, "(a regrade requeues them)", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	rc = submission_queue(db, alice, v.problem_id, c, "a.c", src, len, &roomy, &id, err, sizeof err);
+	check(rc == 1, "a regrade's requeued submissions do not count as waiting", err);
 
 	setenv("VERDICT_SUBMIT_LIMITS", "2,7/60", 1);
 	check(submission_limits_from_env(&lim, err, sizeof err) == 0 && lim.max_waiting == 2 && lim.max_recent == 7 &&
