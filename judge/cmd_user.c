@@ -1,10 +1,11 @@
-/* cmd_user.c - `verdict user add` and `verdict user import`: accounts and their passwords.
+/* cmd_user.c - `verdict user add|import|list|passwd`: accounts and their passwords.
  *
  * Passwords are stored only as argon2id hashes (libsodium). An initial
  * password is generated when none is given: printed once by add, written
  * by import to a file only its owner can read, for the instructor to hand
  * out. import is all or nothing: every line is checked first, and the users
- * are created in one transaction.
+ * are created in one transaction. passwd sets a new password (given or
+ * generated) and ends every session of the user.
  */
 #include "cli.h"
 #include "commands.h"
@@ -25,12 +26,16 @@
 static const char usage_text[] =
 	"usage: verdict user add NAME [--role student|instructor|admin] [--password-file FILE] [--db FILE]\n"
 	"       verdict user import FILE.csv [--passwords OUT.csv] [--db FILE]\n"
+	"       verdict user list [--db FILE]\n"
+	"       verdict user passwd NAME [--password-file FILE] [--db FILE]\n"
 	"\n"
 	"NAME: 1 to 32 letters, digits, '.', '_' or '-'. The role defaults to student.\n"
 	"add takes the password from the first line of --password-file, or generates one\n"
 	"and prints it. import reads lines 'name[,role]' (a 'name,role' header is\n"
 	"allowed), creates them all or none, and writes each one's generated password to\n"
-	"OUT.csv (default: FILE-passwords.csv beside it), readable only by its owner.\n";
+	"OUT.csv (default: FILE-passwords.csv beside it), readable only by its owner.\n"
+	"passwd sets a new password (from --password-file, or generated and printed) and\n"
+	"logs the user out everywhere.\n";
 
 static int valid_name(const char *s)
 {
@@ -49,7 +54,7 @@ static int read_password_file(const char *path, char *out, size_t n)
 {
 	FILE *f = fopen(path, "re");
 	if (!f) {
-		fprintf(stderr, "verdict user add: cannot read %s: %s\n", path, strerror(errno));
+		fprintf(stderr, "verdict user: cannot read %s: %s\n", path, strerror(errno));
 		return -1;
 	}
 	if (!fgets(out, (int)n, f))
@@ -58,8 +63,23 @@ static int read_password_file(const char *path, char *out, size_t n)
 	out[strcspn(out, "\r\n")] = 0;
 	const char *problem = password_problem(out);
 	if (problem) {
-		fprintf(stderr, "verdict user add: %s: %s\n", path, problem);
+		fprintf(stderr, "verdict user: %s: %s\n", path, problem);
 		return -1;
+	}
+	return 0;
+}
+
+/* The password from password_file, or a generated one, and its hash.
+ * Returns 0, or the exit code after saying why on stderr. */
+static int new_password(const char *password_file, char *password, size_t n, char hash[PASSWORD_HASH_MAX])
+{
+	if (password_file && read_password_file(password_file, password, n) < 0)
+		return 2;
+	if (!password_file)
+		password_generate(password);
+	if (password_hash(password, hash) < 0) {
+		fprintf(stderr, "verdict user: cannot hash the password (out of memory)\n");
+		return 1;
 	}
 	return 0;
 }
@@ -76,14 +96,9 @@ static int add(const char *name, const char *role, const char *password_file, co
 		return 2;
 	}
 	char password[PASSWORD_MAX + 2], hash[PASSWORD_HASH_MAX];
-	if (password_file && read_password_file(password_file, password, sizeof password) < 0)
-		return 2;
-	if (!password_file)
-		password_generate(password);
-	if (password_hash(password, hash) < 0) {
-		fprintf(stderr, "verdict user add: cannot hash the password (out of memory)\n");
-		return 1;
-	}
+	int bad = new_password(password_file, password, sizeof password, hash);
+	if (bad)
+		return bad;
 	struct db *db = cli_open_db("user add", db_path);
 	if (!db)
 		return 1;
@@ -98,6 +113,53 @@ static int add(const char *name, const char *role, const char *password_file, co
 	printf("user %s (%s) added with id %lld\n", name, role, id);
 	if (!password_file)
 		printf("initial password for %s: %s\n", name, password);
+	return 0;
+}
+
+static void print_user(const char *name, const char *role, void *arg)
+{
+	(void)arg;
+	printf("%-32s %s\n", name, role);
+}
+
+static int list(const char *db_path)
+{
+	struct db *db = cli_open_db("user list", db_path);
+	if (!db)
+		return 1;
+	char err[512];
+	int rc = db_user_list(db, NULL, print_user, NULL, err, sizeof err);
+	db_close(db);
+	if (rc < 0) {
+		fprintf(stderr, "verdict user list: %s\n", err);
+		return 1;
+	}
+	return 0;
+}
+
+static int passwd(const char *name, const char *password_file, const char *db_path)
+{
+	char password[PASSWORD_MAX + 2], hash[PASSWORD_HASH_MAX];
+	int bad = new_password(password_file, password, sizeof password, hash);
+	if (bad)
+		return bad;
+	struct db *db = cli_open_db("user passwd", db_path);
+	if (!db)
+		return 1;
+	char err[512];
+	int rc = db_user_set_password(db, name, hash, err, sizeof err);
+	db_close(db);
+	if (rc < 0) {
+		fprintf(stderr, "verdict user passwd: %s\n", err);
+		return 1;
+	}
+	if (rc == 0) {
+		fprintf(stderr, "verdict user passwd: no user named '%s' (see: verdict user list)\n", name);
+		return 1;
+	}
+	printf("password of %s changed; their sessions are ended\n", name);
+	if (!password_file)
+		printf("new password for %s: %s\n", name, password);
 	return 0;
 }
 
@@ -247,7 +309,8 @@ static int import(const char *csv, const char *passwords_path, const char *db_pa
 
 int cmd_user(int argc, char **argv)
 {
-	if (argc < 2 || (strcmp(argv[1], "add") && strcmp(argv[1], "import"))) {
+	if (argc < 2 || (strcmp(argv[1], "add") && strcmp(argv[1], "import") && strcmp(argv[1], "list") &&
+			 strcmp(argv[1], "passwd"))) {
 		int help = argc >= 2 && !strcmp(argv[1], "--help");
 		fputs(usage_text, help ? stdout : stderr);
 		return help ? 0 : 2;
@@ -258,14 +321,15 @@ int cmd_user(int argc, char **argv)
 						 { "db", required_argument, NULL, 'd' },
 						 { NULL, 0, NULL, 0 } };
 	const char *role = "student", *db_opt = NULL, *password_file = NULL, *passwords_out = NULL;
-	int opt, is_add = !strcmp(argv[1], "add");
+	int opt, is_add = !strcmp(argv[1], "add"), is_list = !strcmp(argv[1], "list"),
+		  is_passwd = !strcmp(argv[1], "passwd");
 	optind = 1;
 	while ((opt = getopt_long(argc - 1, argv + 1, "", options, NULL)) != -1) {
 		if (opt == 'r' && is_add)
 			role = optarg;
-		else if (opt == 'p' && is_add)
+		else if (opt == 'p' && (is_add || is_passwd))
 			password_file = optarg;
-		else if (opt == 'o' && !is_add)
+		else if (opt == 'o' && !is_add && !is_list && !is_passwd)
 			passwords_out = optarg;
 		else if (opt == 'd')
 			db_opt = optarg;
@@ -274,14 +338,18 @@ int cmd_user(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (argc - 1 - optind != 1) {
+	if (argc - 1 - optind != (is_list ? 0 : 1)) {
 		fputs(usage_text, stderr);
 		return 2;
 	}
+	if (is_list)
+		return list(cli_db_path(db_opt));
 	if (password_init() < 0) {
 		fprintf(stderr, "verdict user: cannot initialize libsodium\n");
 		return 1;
 	}
+	if (is_passwd)
+		return passwd(argv[1 + optind], password_file, cli_db_path(db_opt));
 	return is_add ? add(argv[1 + optind], role, password_file, cli_db_path(db_opt))
 		      : import(argv[1 + optind], passwords_out, cli_db_path(db_opt));
 }

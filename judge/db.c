@@ -162,6 +162,45 @@ int db_user_add(struct db *db, const char *name, const char *role, const char *p
 	return 0;
 }
 
+int db_user_set_password(struct db *db, const char *name, const char *password_hash, char *err, size_t n)
+{
+	if (db_begin(db, err, n) < 0)
+		return -1;
+	sqlite3_stmt *st = prepare(db, "UPDATE users SET password_hash = ? WHERE name = ?", err, n);
+	if (!st) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, password_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	int found = sqlite3_changes(db->h) == 1;
+	if (rc != SQLITE_DONE) {
+		sql_error(db, err, n, "setting a password");
+		db_rollback(db);
+		return -1;
+	}
+	if (!found) {
+		db_rollback(db);
+		return 0;
+	}
+	st = prepare(db, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)", err, n);
+	if (!st) {
+		db_rollback(db);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		sql_error(db, err, n, "ending the user's sessions");
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, err, n) < 0 ? -1 : 1;
+}
+
 int db_user_find(struct db *db, const char *name, long long *id, char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db, "SELECT id FROM users WHERE name = ?", err, n);

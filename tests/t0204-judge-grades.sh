@@ -42,3 +42,4 @@ check "an unwritable --out is a clear error" "rc=$rc $(cat "$T/out")" "$rc" -eq 
 v grades extra >"$T/out" 2>&1
 rc=$?
 check "a stray argument is a usage error" "rc=$rc" "$rc" -eq 2
+finish

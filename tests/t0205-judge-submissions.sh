@@ -48,3 +48,4 @@ check "an unknown verdict is a usage error" "rc=$rc $(cat "$T/out")" "$rc" -eq 2
 v submissions --limit 0 >"$T/out" 2>&1
 rc=$?
 check "a bad --limit is a usage error" "rc=$rc $(cat "$T/out")" "$rc" -eq 2
+finish

@@ -53,4 +53,30 @@ bad "a bad name" "bad.csv:2: 'no spaces' is not a valid user name" 'ok1\nno spac
 bad "an unknown role" "bad.csv:1: unknown role 'wizard'" 'merlin,wizard\n'
 bad "an existing user" "alice: a user named 'alice' already exists; nobody was added" 'newbie\nalice\n'
 bad "an empty file" "has no users" ''
+
+# user list and user passwd (a reset ends the user's sessions).
+"$VERDICT" user list >"$T/out" 2>&1
+rc=$?
+check "user list shows every user with their role" "rc=$rc $(cat "$T/out")" \
+	"$rc" -eq 0 -a "$(grep -c -E '^(alice +student|bob +instructor|dave +instructor)$' "$T/out")" -eq 3
+before=$(sql "select password_hash from users where name='alice'")
+sql "insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) select 'h1', id, 'c', 0, 9999999999 from users where name='alice'"
+sql "insert into sessions (token_hash, user_id, csrf_token, created_at, expires_at) select 'h2', id, 'c', 0, 9999999999 from users where name='bob'"
+"$VERDICT" user passwd alice >"$T/out" 2>&1
+rc=$?
+pw=$(sed -n 's/^new password for alice: //p' "$T/out")
+check "user passwd prints a new generated password" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 -a "${#pw}" -eq 16
+check "and stores its hash in place of the old one" "" \
+	"$(sql "select password_hash <> '$before' and password_hash like '\$argon2id\$%' from users where name='alice'")" = 1
+check "and ends that user's sessions, only theirs" "$(sql "select token_hash from sessions")" \
+	"$(sql "select group_concat(token_hash) from sessions")" = h2
+printf 'short\n' >"$T/pw"
+"$VERDICT" user passwd bob --password-file "$T/pw" >"$T/out" 2>&1
+rc=$?
+check "user passwd refuses a too short password, changing nothing" "rc=$rc $(cat "$T/out")" \
+	"$rc" -eq 2 -a "$(sql "select count(*) from sessions")" -eq 1
+"$VERDICT" user passwd nobody-here >"$T/out" 2>&1
+rc=$?
+check "user passwd of an unknown user is a clear error" "rc=$rc $(cat "$T/out")" \
+	"$rc" -eq 1 -a "$(grep -c "no user named 'nobody-here'" "$T/out")" -eq 1
 finish
