@@ -79,8 +79,9 @@ static int raw_html_to_text(cmark_node *doc)
 char *markdown_to_html(const char *md, size_t len)
 {
 	/* VALIDATE_UTF8 replaces invalid sequences with U+FFFD; without UNSAFE,
-	 * the renderer strips dangerous URLs (and would drop raw HTML). */
-	int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_SMART;
+	 * the renderer strips dangerous URLs (and would drop raw HTML). No
+	 * SMART: a statement's "--flag" or 'c' must not become typography. */
+	int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
 	cmark_node *doc = cmark_parse_document(md, len, options);
 	if (!doc)
 		return NULL;

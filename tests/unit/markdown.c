@@ -52,6 +52,7 @@ int main(void)
 	static const char *const quote[] = { "\"onmouseover", NULL };
 	expect("a quote in a URL cannot close the attribute", "[x](http://e.com/\"onmouseover=alert(1))\n", "%22onmouseover",
 	       quote);
+	expect("quotes and dashes stay as written", "Pass --all or 'c'.\n", "Pass --all or 'c'.", NULL);
 	expect("an image with a relative path is kept", "![figure](fig.png)\n", "<img src=\"fig.png\" alt=\"figure\"", NULL);
 
 	char *html = markdown_to_html("a\xff\xfe b\0c", 7);
