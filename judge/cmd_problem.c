@@ -294,20 +294,15 @@ static int add(const char *pkg_path, const char *db_path)
 	/* Statements are shown as HTML: converted once, here, beside the
 	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
 	 * cmark, in this process (it only parses); LaTeX by pandoc, boxed. */
-	if (copy.statement[0] && ends_with(copy.statement, ".md")) {
-		char html[PATH_MAX + 32], md[PATH_MAX + 300];
+	int markdown = ends_with(copy.statement, ".md"), latex = ends_with(copy.statement, ".tex");
+	if (markdown || latex) {
+		char html[PATH_MAX + 32], source[PATH_MAX + 300];
 		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
-		snprintf(md, sizeof md, "%s%s", staging, p.statement + strlen(p.dir));
-		if (statement_md_to_html(md, html, why, sizeof why) < 0) {
-			snprintf(err, sizeof err, "%.300s: %.600s", p.statement + strlen(p.dir) + 1, why);
-			remove_tree(stage_parent);
-			goto out;
-		}
-	} else if (copy.statement[0] && ends_with(copy.statement, ".tex")) {
-		char html[PATH_MAX + 32], tex[PATH_MAX + 300];
-		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
-		snprintf(tex, sizeof tex, "%s%s", staging, p.statement + strlen(p.dir));
-		if (sandbox_init(why, sizeof why) < 0 || statement_tex_to_html(tex, html, why, sizeof why) < 0) {
+		snprintf(source, sizeof source, "%s%s", staging, p.statement + strlen(p.dir));
+		int converted = markdown ? statement_md_to_html(source, html, why, sizeof why)
+					 : sandbox_init(why, sizeof why) < 0 ? -1
+									     : statement_tex_to_html(source, html, why, sizeof why);
+		if (converted < 0) {
 			snprintf(err, sizeof err, "%.300s: %.600s", p.statement + strlen(p.dir) + 1, why);
 			remove_tree(stage_parent);
 			goto out;

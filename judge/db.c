@@ -164,41 +164,39 @@ int db_user_add(struct db *db, const char *name, const char *role, const char *p
 
 int db_user_set_password(struct db *db, const char *name, const char *password_hash, char *err, size_t n)
 {
-	if (db_begin(db, err, n) < 0)
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
 		return -1;
+	int rc = -1;
 	sqlite3_stmt *st = prepare(db, "UPDATE users SET password_hash = ? WHERE name = ?", err, n);
-	if (!st) {
-		db_rollback(db);
-		return -1;
-	}
+	if (!st)
+		goto out;
 	sqlite3_bind_text(st, 1, password_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	int found = sqlite3_changes(db->h) == 1;
-	if (rc != SQLITE_DONE) {
+	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "setting a password");
-		db_rollback(db);
-		return -1;
+		goto out;
 	}
-	if (!found) {
-		db_rollback(db);
-		return 0;
+	if (sqlite3_changes(db->h) != 1) {
+		rc = 0; /* no such user */
+		goto out;
 	}
-	st = prepare(db, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)", err, n);
-	if (!st) {
-		db_rollback(db);
-		return -1;
-	}
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	st = prepare(db, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)", err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "ending the user's sessions");
-		db_rollback(db);
-		return -1;
+		goto out;
 	}
-	return db_commit(db, err, n) < 0 ? -1 : 1;
+	rc = 1;
+out:
+	sqlite3_finalize(st);
+	if (rc == 1 && exec(db, "COMMIT", err, n) < 0)
+		rc = -1;
+	if (rc != 1)
+		exec(db, "ROLLBACK", NULL, 0);
+	return rc;
 }
 
 int db_user_find(struct db *db, const char *name, long long *id, char *err, size_t n)
