@@ -57,6 +57,18 @@ static long long now(void)
 	return (long long)time(NULL);
 }
 
+/* Ends the transaction: COMMIT when ok, else ROLLBACK. A COMMIT that fails
+ * (the disk is full, the database busy) is rolled back and reported: a
+ * caller must not say stored what was not. Returns 0 if committed or
+ * rolled back as asked, -1 if the COMMIT failed (err says why). */
+static int end_transaction(struct db *db, int ok, char *err, size_t n)
+{
+	if (ok && exec(db, "COMMIT", err, n) == 0)
+		return 0;
+	exec(db, "ROLLBACK", NULL, 0);
+	return ok ? -1 : 0;
+}
+
 static int migrate(struct db *db, char *err, size_t n)
 {
 	int count = 0;
@@ -84,7 +96,8 @@ static int migrate(struct db *db, char *err, size_t n)
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
 		rc = exec(db, pragma, err, n);
 	}
-	exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL, rc == 0 ? n : 0);
+	if (end_transaction(db, rc == 0, err, n) < 0)
+		rc = -1;
 	return rc;
 }
 
@@ -192,10 +205,8 @@ int db_user_set_password(struct db *db, const char *name, const char *password_h
 	rc = 1;
 out:
 	sqlite3_finalize(st);
-	if (rc == 1 && exec(db, "COMMIT", err, n) < 0)
+	if (end_transaction(db, rc == 1, err, n) < 0)
 		rc = -1;
-	if (rc != 1)
-		exec(db, "ROLLBACK", NULL, 0);
 	return rc;
 }
 
@@ -403,7 +414,8 @@ int db_problem_add_version(struct db *db, const char *title, struct db_version *
 	rc = 0;
 out:
 	sqlite3_finalize(st);
-	exec(db, rc == 0 ? "COMMIT" : "ROLLBACK", rc == 0 ? err : NULL, rc == 0 ? n : 0);
+	if (end_transaction(db, rc == 0, err, n) < 0)
+		rc = -1;
 	return rc;
 }
 
@@ -802,7 +814,8 @@ int db_judging_store(struct db *db, const struct db_claim *c, const struct db_ve
 	rc = 1;
 out:
 	sqlite3_finalize(st);
-	exec(db, rc == 1 ? "COMMIT" : "ROLLBACK", rc == 1 ? err : NULL, rc == 1 ? n : 0);
+	if (end_transaction(db, rc == 1, err, n) < 0)
+		rc = -1;
 	return rc;
 }
 
@@ -852,7 +865,8 @@ int db_requeue(struct db *db, long long submission_id, const char *problem, cons
 	count = rows;
 out:
 	sqlite3_finalize(st);
-	exec(db, count >= 0 ? "COMMIT" : "ROLLBACK", count >= 0 ? err : NULL, count >= 0 ? n : 0);
+	if (end_transaction(db, count >= 0, err, n) < 0)
+		count = -1;
 	return count;
 }
 
