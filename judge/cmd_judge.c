@@ -9,11 +9,17 @@
  * next claim takes the submission again, so none is lost or judged twice
  * into the record. Workers run one sandbox each, so --workers bounds the
  * runs in flight (default: one per core, for fair timing).
+ *
+ * The time and memory limits are the database's (the package's, unless an
+ * instructor changed them since). `verdict judge` also carries out the
+ * imports the web queues (import_job.c): at each turn of its loop, worker
+ * 0 takes queued imports before submissions.
  */
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
 #include "fsutil.h"
+#include "import_job.h"
 #include "judging.h"
 #include "language.h"
 #include "package.h"
@@ -35,8 +41,9 @@
 
 struct options {
 	const char *db_path;
-	char work[PATH_MAX];
+	char data[PATH_MAX], work[PATH_MAX];
 	int workers, once, lease, quiet;
+	int imports; /* worker 0 carries out import jobs too */
 };
 
 struct worker {
@@ -132,6 +139,11 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	} else if (w->pkg_version != v.id && load_package(w, &v, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else {
+		/* The limits are the database's: an instructor may have changed
+		 * them since the import (the loaded package is this worker's own). */
+		w->pkg.time_limit = v.time_limit;
+		w->pkg.memory_mb = v.memory_mb;
+		w->pkg.output_mb = v.output_mb;
 		snprintf(src, sizeof src, "%s/source-%lld-%d", w->o->work, c->submission_id, w->index);
 		FILE *f = fopen(src, "wbe");
 		int written = f && fwrite(c->source, 1, c->source_len, f) == c->source_len;
@@ -159,11 +171,30 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	judging_free(&j);
 }
 
+/* One import job, if one waits: 1 carried out, 0 none, -1 error (printed). */
+static int import_one(struct worker *w)
+{
+	struct import_job_outcome out;
+	char err[512];
+	int rc = import_job_run_next(w->db, w->o->db_path, w->o->data, w->owner, w->o->lease, &out, err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "verdict judge: imports: %s\n", err);
+	else if (rc == 1 && !strcmp(out.state, "lost"))
+		fprintf(stderr, "verdict judge: import %lld: another judge took it over\n", out.id);
+	else if (rc == 1 && !w->o->quiet)
+		printf("import %lld %s: %s\n", out.id, out.state, out.message);
+	fflush(stdout);
+	return rc;
+}
+
 static void *worker_main(void *arg)
 {
 	struct worker *w = arg;
 	char err[512];
 	while (!stopping) {
+		/* Imports first: they are few, and a person waits on each. */
+		if (w->index == 0 && w->o->imports && import_one(w) == 1)
+			continue;
 		struct db_claim c;
 		int rc = db_claim_next(w->db, w->owner, w->o->lease, &c, err, sizeof err);
 		if (rc < 0) {
@@ -187,15 +218,15 @@ static void *worker_main(void *arg)
 /* Runs the workers until the queue is empty (once) or a signal arrives. */
 static int run_workers(struct options *o, long *judged)
 {
-	char err[512], data[PATH_MAX], host[64] = "judge";
+	char err[512] = "", host[64] = "judge";
 	if (sandbox_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict judge: %s\n", err);
 		return 1;
 	}
-	if (cli_data_dir(o->db_path, data, sizeof data, err, sizeof err) < 0 ||
-	    (size_t)snprintf(o->work, sizeof o->work, "%s/work", data) >= sizeof o->work ||
+	if (cli_data_dir(o->db_path, o->data, sizeof o->data, err, sizeof err) < 0 ||
+	    (size_t)snprintf(o->work, sizeof o->work, "%s/work", o->data) >= sizeof o->work ||
 	    (mkdir(o->work, 0755) < 0 && errno != EEXIST)) {
-		fprintf(stderr, "verdict judge: cannot prepare the work directory in %s: %s\n", data,
+		fprintf(stderr, "verdict judge: cannot prepare the work directory in %s: %s\n", o->data,
 			err[0] ? err : strerror(errno));
 		return 1;
 	}
@@ -252,8 +283,9 @@ static int parse_count(const char *s, int lo, int hi)
 static const char judge_usage[] =
 	"usage: verdict judge [--workers N] [--once] [--lease SEC] [--db FILE]\n"
 	"\n"
-	"Judges queued submissions with N workers (default: one per core). --once\n"
-	"drains the queue and exits; otherwise it waits for more until SIGINT/SIGTERM.\n"
+	"Judges queued submissions with N workers (default: one per core), and carries\n"
+	"out the package imports queued by the web (from <data>/spool). --once\n"
+	"drains the queues and exits; otherwise it waits for more until SIGINT/SIGTERM.\n"
 	"A submission whose judge stops answering for --lease seconds (default 60,\n"
 	"counted in whole seconds) is judged again by another.\n";
 
@@ -264,7 +296,7 @@ int cmd_judge(int argc, char **argv)
 						 { "lease", required_argument, NULL, 'l' },
 						 { "db", required_argument, NULL, 'd' },
 						 { NULL, 0, NULL, 0 } };
-	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE };
+	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE, .imports = 1 };
 	const char *db_opt = NULL;
 	int opt;
 	optind = 1;
@@ -297,30 +329,24 @@ int cmd_judge(int argc, char **argv)
 
 /* ---- regrade ---- */
 
-struct before {
-	long long id;
-	char verdict[8];
-	double score;
-	int has_score;
+struct report {
+	int changed, waiting;
 };
 
-struct befores {
-	struct before *v;
-	int n;
-};
-
-static void remember(long long id, const char *verdict, double score, int has_score, void *arg)
+/* One line per regraded submission whose verdict or score changed, or
+ * that is not judged again yet. */
+static void report_item(const struct db_regrade_item *it, void *arg)
 {
-	struct befores *b = arg;
-	struct before *nv = realloc(b->v, sizeof *nv * (size_t)(b->n + 1));
-	if (!nv)
-		return;
-	b->v = nv;
-	nv[b->n].id = id;
-	snprintf(nv[b->n].verdict, sizeof nv->verdict, "%s", verdict);
-	nv[b->n].score = score;
-	nv[b->n].has_score = has_score;
-	b->n++;
+	struct report *r = arg;
+	if (strcmp(it->state, "done") != 0) {
+		printf("%-8lld %-16s %-16s %s -> (not judged yet: %s)\n", it->submission_id, it->user, it->problem,
+		       it->old_verdict, it->state);
+		r->waiting++;
+	} else if (it->changed) {
+		printf("%-8lld %-16s %-16s %s -> %s\n", it->submission_id, it->user, it->problem, it->old_verdict,
+		       it->verdict);
+		r->changed++;
+	}
 }
 
 static const char regrade_usage[] =
@@ -375,9 +401,9 @@ int cmd_regrade(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
-	struct befores b = { 0 };
-	int count = db_requeue(db, submission, problem, user, remember, &b, err, sizeof err);
-	if (count < 0) {
+	long long regrade;
+	int count;
+	if (db_regrade_start(db, 0, submission, problem, user, &regrade, &count, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict regrade: %s\n", err);
 		db_close(db);
 		return 1;
@@ -391,25 +417,15 @@ int cmd_regrade(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	long judged;
 	int rc = run_workers(&o, &judged);
-	int changed = 0;
+	struct report r = { 0 };
 	printf("%-8s %-16s %-16s %s\n", "id", "user", "problem", "old -> new");
-	for (int i = 0; i < b.n; i++) {
-		struct db_result r;
-		if (db_result_get(db, b.v[i].id, &r, err, sizeof err) <= 0)
-			continue;
-		int differs = strcmp(r.verdict, b.v[i].verdict) != 0 || r.has_score != b.v[i].has_score ||
-			      (r.has_score && r.score != b.v[i].score);
-		if (strcmp(r.state, "done") != 0) {
-			printf("%-8lld %-16s %-16s %s -> (not judged yet: %s)\n", r.id, r.user, r.problem, b.v[i].verdict, r.state);
-			rc = 1;
-		} else if (differs) {
-			printf("%-8lld %-16s %-16s %s -> %s\n", r.id, r.user, r.problem, b.v[i].verdict, r.verdict);
-			changed++;
-		}
-		db_result_free(&r);
+	if (db_regrade_items(db, regrade, report_item, &r, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict regrade: %s\n", err);
+		rc = 1;
 	}
-	printf("regraded %d submissions: %d changed, %d unchanged\n", b.n, changed, b.n - changed);
-	free(b.v);
+	if (r.waiting)
+		rc = 1;
+	printf("regraded %d submissions: %d changed, %d unchanged\n", count, r.changed, count - r.changed);
 	db_close(db);
 	return rc;
 }

@@ -1,11 +1,7 @@
 /* cmd_problem.c - `verdict problem add|list|verify`: import packages, list them, check them.
  *
- * add: the package is read (so a malformed one is refused with the file
- * at fault), copied into a staging directory beside the database, read
- * again there, renamed into place as the problem's next test data version,
- * and only then recorded in the database, in one transaction; if that
- * fails the copy is removed. Old versions stay, with the submissions
- * judged against them.
+ * add: problem_import.c does the work (the judge uses it too, for the
+ * imports the web queues).
  *
  * verify:
  * Like Kattis' verifyproblem: every file in submissions/<dir>/ is judged
@@ -20,27 +16,20 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
-#include "fsutil.h"
 #include "judging.h"
 #include "language.h"
 #include "package.h"
 #include "package_archive.h"
+#include "problem_import.h"
 #include "sandbox.h"
-#include "statement.h"
-#include "statement_markdown.h"
-#include "util.h"
 #include "validator.h"
 
 #include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
-
-#define PACKAGE_MAX_BYTES (2LL << 30) /* a larger package is refused */
 
 enum outcome { OUT_AC = 1, OUT_WA = 2, OUT_TLE = 4, OUT_RTE = 8 };
 
@@ -216,164 +205,34 @@ static int verify(const char *pkg_path, const char *work)
 	return t.disagree ? 1 : 0;
 }
 
-static int add(const char *pkg_path, const char *db_path)
+/* problem add: a directory, or an archive (archive set), imported by
+ * problem_import. Prints what was added (stdout), or why not (stderr);
+ * exits 0, 1 when the system failed, 2 when the package is at fault. */
+static int add(const char *path, int archive, const char *db_path)
 {
-	struct package p;
-	char err[1024] = "", data[PATH_MAX], staging[PATH_MAX], final_dir[PATH_MAX];
-	if (package_load(pkg_path, &p, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict problem add: %s\n", err);
-		return 2;
-	}
-	if (p.warnings[0])
-		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
+	char err[2048], data[PATH_MAX];
 	struct db *db = cli_open_db("problem add", db_path);
-	if (!db) {
-		package_free(&p);
+	if (!db)
+		return 1;
+	if (cli_data_dir(db_path, data, sizeof data, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem add: %s\n", err);
+		db_close(db);
 		return 1;
 	}
-	struct db_version v = { 0 };
-	int rc = 1;
-	snprintf(v.short_name, sizeof v.short_name, "%s", p.short_name);
-	if (cli_data_dir(db_path, data, sizeof data, err, sizeof err) < 0 ||
-	    db_problem_next_version(db, p.short_name, &v.version, err, sizeof err) < 0)
-		goto out;
-	/* A version lives in <data>/problems/<name>/v<N>/<name>: the package keeps
-	 * its directory name, which is the problem's name. It is staged in
-	 * <data>/problems/.import-<pid>/<name> and moved into place whole. */
-	char stage_parent[PATH_MAX], final_parent[PATH_MAX];
-	if ((size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems", data) >= sizeof stage_parent ||
-	    (mkdir(stage_parent, 0755) < 0 && errno != EEXIST) ||
-	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s", data, p.short_name) >= sizeof final_parent ||
-	    (mkdir(final_parent, 0755) < 0 && errno != EEXIST) ||
-	    (size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems/.import-%d", data, (int)getpid()) >=
-		    sizeof stage_parent ||
-	    (size_t)snprintf(staging, sizeof staging, "%s/%s", stage_parent, p.short_name) >= sizeof staging ||
-	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s/v%d", data, p.short_name, v.version) >=
-		    sizeof final_parent ||
-	    (size_t)snprintf(final_dir, sizeof final_dir, "%s/%s", final_parent, p.short_name) >= sizeof v.package_dir) {
-		snprintf(err, sizeof err, "cannot prepare %.900s/problems: %s", data, strerror(errno ? errno : ENAMETOOLONG));
-		goto out;
-	}
-	remove_tree(stage_parent);
-	if (mkdir(stage_parent, 0755) < 0 || copy_tree(p.dir, staging, p.dir, PACKAGE_MAX_BYTES, err, sizeof err) < 0) {
-		if (!err[0])
-			snprintf(err, sizeof err, "cannot create %.900s: %s", stage_parent, strerror(errno));
-		remove_tree(stage_parent);
-		goto out;
-	}
-	struct package copy;
-	char why[1024];
-	if (package_load(staging, &copy, why, sizeof why) == 0) {
-		package_free(&copy); /* (its statement path stays valid for below) */
-	} else {
-		snprintf(err, sizeof err, "the copied package does not read back: %.900s", why);
-		remove_tree(stage_parent);
-		goto out;
-	}
-	/* A custom validator is built once per test data version, here, and
-	 * kept beside the package (<data>/problems/<name>/v<N>/validator). */
-	if (p.custom_validator) {
-		char built[PATH_MAX + 32];
-		struct package staged;
-		snprintf(built, sizeof built, "%s/validator", stage_parent);
-		if (sandbox_init(why, sizeof why) < 0 || package_load(staging, &staged, why, sizeof why) < 0) {
-			snprintf(err, sizeof err, "%.900s", why);
-			remove_tree(stage_parent);
-			rc = 2;
-			goto out;
-		}
-		int built_ok = validator_build_into(&staged, built, why, sizeof why);
-		package_free(&staged);
-		if (built_ok < 0) {
-			snprintf(err, sizeof err, "%.900s", why);
-			remove_tree(stage_parent);
-			rc = 2;
-			goto out;
-		}
-	}
-	/* Statements are shown as HTML: converted once, here, beside the
-	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
-	 * cmark, in this process (it only parses); LaTeX by pandoc, boxed. */
-	int markdown = ends_with(copy.statement, ".md"), latex = ends_with(copy.statement, ".tex");
-	if (markdown || latex) {
-		char html[PATH_MAX + 32], source[PATH_MAX + 300];
-		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
-		snprintf(source, sizeof source, "%s%s", staging, p.statement + strlen(p.dir));
-		int converted = markdown ? statement_md_to_html(source, html, why, sizeof why)
-					 : sandbox_init(why, sizeof why) < 0 ? -1
-									     : statement_tex_to_html(source, html, why, sizeof why);
-		if (converted < 0) {
-			snprintf(err, sizeof err, "%.300s: %.600s", p.statement + strlen(p.dir) + 1, why);
-			remove_tree(stage_parent);
-			goto out;
-		}
-	}
-	if (rename(stage_parent, final_parent) < 0) {
-		snprintf(err, sizeof err, "cannot move the package to %.900s: %s", final_parent, strerror(errno));
-		remove_tree(stage_parent);
-		goto out;
-	}
-	memcpy(v.package_dir, final_dir, strlen(final_dir) + 1); /* fits: checked above */
-	snprintf(v.format, sizeof v.format, "%s", p.format == PACKAGE_LEGACY ? "legacy" : "2025-09");
-	v.time_limit = p.time_limit;
-	v.memory_mb = p.memory_mb;
-	v.output_mb = p.output_mb;
-	v.test_count = p.ntests;
-	if (db_problem_add_version(db, p.title, &v, err, sizeof err) < 0) {
-		remove_tree(final_parent);
-		goto out;
-	}
-	printf("problem %s (%s) added as version %d: %d test cases, time limit %g s, memory %ld MB\n", p.short_name,
-	       p.title, v.version, p.ntests, p.time_limit, p.memory_mb);
-	rc = 0;
-out:
-	if (rc)
-		fprintf(stderr, "verdict problem add: problem %s: %s\n", p.short_name, err);
+	struct problem_import_result r;
+	int rc = archive ? problem_import_archive(db, data, path, path, &r, err, sizeof err)
+			 : problem_import_dir(db, data, path, &r, err, sizeof err);
 	db_close(db);
-	package_free(&p);
-	return rc;
-}
-
-/* An archive is unpacked (at most $VERDICT_PACKAGE_MAX_MB, default 1024 MB)
- * into a scratch directory named after it, and imported from there. Its package may sit at the top of the archive or in
- * a single directory inside it. */
-static int add_archive(const char *archive, const char *name, const char *db_path)
-{
-	char tmp[] = "/tmp/verdict-unpack-XXXXXX", dir[PATH_MAX], err[1024];
-	if (!mkdtemp(tmp)) {
-		fprintf(stderr, "verdict problem add: cannot create a scratch directory: %s\n", strerror(errno));
-		return 1;
+	if (r.warnings[0])
+		fprintf(stderr, "warnings for problem %s:\n%s", r.short_name, r.warnings);
+	if (rc < 0) {
+		fprintf(stderr, "verdict problem add: %s\n", err);
+		return r.bad_package ? 2 : 1;
 	}
-	int rc = 2;
-	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
-	const char *cap = getenv("VERDICT_PACKAGE_MAX_MB");
-	long long max_bytes = (cap && atoll(cap) > 0 ? atoll(cap) : 1024) << 20;
-	if (mkdir(dir, 0755) < 0 || package_archive_unpack(archive, dir, max_bytes, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict problem add: problem %s: %s\n", name, err);
-		goto out;
-	}
-	char yaml[PATH_MAX + 16];
-	snprintf(yaml, sizeof yaml, "%s/problem.yaml", dir);
-	struct stat st;
-	if (stat(yaml, &st) < 0) {
-		/* One directory holding the package? Lift it up. */
-		struct dirent **list;
-		int count = scandir(dir, &list, visible, by_name);
-		char inner[PATH_MAX + 300], lifted[PATH_MAX + 16];
-		int lift = count == 1 && list[0]->d_type == DT_DIR &&
-			   (size_t)snprintf(inner, sizeof inner, "%s/%s", dir, list[0]->d_name) < sizeof inner;
-		for (int i = 0; i < count; i++)
-			free(list[i]);
-		if (count >= 0)
-			free(list);
-		snprintf(lifted, sizeof lifted, "%s.pkg", dir);
-		if (lift && rename(inner, lifted) == 0 && rmdir(dir) == 0)
-			rename(lifted, dir);
-	}
-	rc = add(dir, db_path);
-out:
-	remove_tree(tmp);
-	return rc;
+	char line[1024];
+	problem_import_describe(&r, line, sizeof line);
+	printf("%s\n", line);
+	return 0;
 }
 
 static void list_row(const struct db_version *v, const char *title, long submissions, void *arg)
@@ -443,8 +302,7 @@ int cmd_problem(int argc, char **argv)
 			fprintf(stderr, "verdict problem add: the archive's name is too long\n");
 			return 2;
 		}
-		return is_archive ? add_archive(argv[1 + optind], name, cli_db_path(db_opt))
-				  : add(argv[1 + optind], cli_db_path(db_opt));
+		return add(argv[1 + optind], is_archive, cli_db_path(db_opt));
 	}
 	char err[256];
 	if (sandbox_init(err, sizeof err) < 0) {

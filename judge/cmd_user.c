@@ -7,6 +7,7 @@
  * are created in one transaction. passwd sets a new password (given or
  * generated) and ends every session of the user.
  */
+#include "account.h"
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
@@ -36,18 +37,6 @@ static const char usage_text[] =
 	"OUT.csv (default: FILE-passwords.csv beside it), readable only by its owner.\n"
 	"passwd sets a new password (from --password-file, or generated and printed) and\n"
 	"logs the user out everywhere.\n";
-
-static int valid_name(const char *s)
-{
-	size_t n = strlen(s);
-	return n >= 1 && n <= 32 &&
-	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") == n;
-}
-
-static int valid_role(const char *r)
-{
-	return !strcmp(r, "student") || !strcmp(r, "instructor") || !strcmp(r, "admin");
-}
 
 /* The first line of path, without its line ending. */
 static int read_password_file(const char *path, char *out, size_t n)
@@ -86,12 +75,12 @@ static int new_password(const char *password_file, char *password, size_t n, cha
 
 static int add(const char *name, const char *role, const char *password_file, const char *db_path)
 {
-	if (!valid_name(name)) {
+	if (!account_name_ok(name)) {
 		fprintf(stderr, "verdict user add: '%s' is not a valid user name (1 to 32 letters, digits, '.', '_' or '-')\n",
 			name);
 		return 2;
 	}
-	if (!valid_role(role)) {
+	if (!account_role_ok(role)) {
 		fprintf(stderr, "verdict user add: unknown role '%s' (student, instructor or admin)\n", role);
 		return 2;
 	}
@@ -197,10 +186,10 @@ static int read_class(const char *path, struct person **out)
 		}
 		if (line_no == 1 && !strcasecmp(line, "name")) /* a header */
 			continue;
-		if (!valid_name(line)) {
+		if (!account_name_ok(line)) {
 			fprintf(stderr, "verdict user import: %s:%d: '%s' is not a valid user name\n", path, line_no, line);
 			rc = -1;
-		} else if (!valid_role(role)) {
+		} else if (!account_role_ok(role)) {
 			fprintf(stderr, "verdict user import: %s:%d: unknown role '%s'\n", path, line_no, role);
 			rc = -1;
 		} else if (count >= IMPORT_MAX_USERS) {

@@ -16,8 +16,16 @@
 #include <string.h>
 #include <time.h>
 
+#define STMT_CACHE 32
+
 struct db {
 	sqlite3 *h;
+	/* The statements every page runs, prepared once per handle (see cached()). */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+		int busy;
+	} cache[STMT_CACHE];
 };
 
 static int sql_error(struct db *db, char *err, size_t n, const char *what)
@@ -33,6 +41,49 @@ static sqlite3_stmt *prepare(struct db *db, const char *sql, char *err, size_t n
 		return NULL;
 	}
 	return st;
+}
+
+/* Like prepare(), but the statement is kept for the handle's life and
+ * only reset by put(): preparing cost more than running most of the
+ * queries a page makes, the session's on every request (`make bench`,
+ * tests/bench/web_bench.sh). Keyed by the address of sql, so only for
+ * SQL that is a string literal. A statement still in use (a callback
+ * that queries again) is prepared afresh, and put() finalizes it. */
+static sqlite3_stmt *cached(struct db *db, const char *sql, char *err, size_t n)
+{
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (db->cache[i].sql == sql) {
+			if (db->cache[i].busy)
+				break;
+			db->cache[i].busy = 1;
+			return db->cache[i].st;
+		}
+		if (!db->cache[i].sql) {
+			sqlite3_stmt *st = NULL;
+			if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+				sql_error(db, err, n, "prepare");
+				return NULL;
+			}
+			db->cache[i].sql = sql;
+			db->cache[i].st = st;
+			db->cache[i].busy = 1;
+			return st;
+		}
+	}
+	return prepare(db, sql, err, n);
+}
+
+/* Gives back a statement from cached() (or finalizes one it made afresh). */
+static void put(struct db *db, sqlite3_stmt *st)
+{
+	for (int i = 0; i < STMT_CACHE && db->cache[i].sql; i++)
+		if (db->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			db->cache[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 static int exec(struct db *db, const char *sql, char *err, size_t n)
@@ -131,6 +182,8 @@ void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	for (int i = 0; i < STMT_CACHE; i++)
+		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close(db->h);
 	free(db);
 }
@@ -269,7 +322,7 @@ int db_session_add(struct db *db, const char *token_hash, long long user_id, con
 int db_session_get(struct db *db, const char *token_hash, long long at, long long *user_id, char name[64],
 		   char role[16], char csrf[64], char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db,
+	sqlite3_stmt *st = cached(db,
 				   "SELECT u.id, u.name, u.role, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id "
 				   "WHERE s.token_hash = ? AND s.expires_at > ?",
 				   err, n);
@@ -284,7 +337,7 @@ int db_session_get(struct db *db, const char *token_hash, long long at, long lon
 		text_col(st, 2, role, 16);
 		text_col(st, 3, csrf, 64);
 	}
-	sqlite3_finalize(st);
+	put(db, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sql_error(db, err, n, "reading a session");
 	return rc == SQLITE_ROW;
@@ -421,7 +474,7 @@ out:
 
 #define VERSION_COLUMNS \
 	"v.id, v.problem_id, v.version, p.short_name, v.package_dir, v.format, v.time_limit, v.memory_mb, " \
-	"v.output_mb, v.test_count"
+	"v.output_mb, v.test_count, p.visible"
 
 static void read_version(sqlite3_stmt *st, struct db_version *v)
 {
@@ -435,11 +488,12 @@ static void read_version(sqlite3_stmt *st, struct db_version *v)
 	v->memory_mb = (long)sqlite3_column_int64(st, 7);
 	v->output_mb = (long)sqlite3_column_int64(st, 8);
 	v->test_count = sqlite3_column_int(st, 9);
+	v->visible = sqlite3_column_int(st, 10);
 }
 
 int db_problem_current(struct db *db, const char *short_name, struct db_version *v, char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db,
+	sqlite3_stmt *st = cached(db,
 				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
 				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1",
 				   err, n);
@@ -449,7 +503,7 @@ int db_problem_current(struct db *db, const char *short_name, struct db_version 
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_version(st, v);
-	sqlite3_finalize(st);
+	put(db, st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sql_error(db, err, n, "finding a problem");
 	return rc == SQLITE_ROW;
@@ -490,11 +544,49 @@ int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const 
 		struct db_version v;
 		char title[256];
 		read_version(st, &v);
-		text_col(st, 10, title, sizeof title);
-		fn(&v, title, (long)sqlite3_column_int64(st, 11), arg);
+		text_col(st, 11, title, sizeof title);
+		fn(&v, title, (long)sqlite3_column_int64(st, 12), arg);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
+}
+
+int db_problem_set_visible(struct db *db, const char *short_name, int visible, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "UPDATE problems SET visible = ? WHERE short_name = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, visible ? 1 : 0);
+	sqlite3_bind_text(st, 2, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "showing or hiding a problem");
+	return sqlite3_changes(db->h) == 1;
+}
+
+int db_problem_set_limits(struct db *db, const char *short_name, double time_limit, long memory_mb, char *err,
+			  size_t n)
+{
+	if (!(time_limit >= 0.1 && time_limit <= 60)) /* (NaN too) */
+		return errf(err, n, "the time limit must be 0.1 to 60 seconds, not %g", time_limit);
+	if (memory_mb < 16 || memory_mb > 4096)
+		return errf(err, n, "the memory limit must be 16 to 4096 MB, not %ld", memory_mb);
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE problem_versions SET time_limit = ?, memory_mb = ? WHERE id = "
+				   "(SELECT v.id FROM problem_versions v JOIN problems p ON p.id = v.problem_id "
+				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1)",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_double(st, 1, time_limit);
+	sqlite3_bind_int64(st, 2, memory_mb);
+	sqlite3_bind_text(st, 3, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "setting a problem's limits");
+	return sqlite3_changes(db->h) == 1;
 }
 
 int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
@@ -555,7 +647,7 @@ int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg
 int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
 		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db,
+	sqlite3_stmt *st = cached(db,
 				   "INSERT INTO submissions (user_id, problem_id, language, file_name, source, state, "
 				   "submitted_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)",
 				   err, n);
@@ -568,7 +660,7 @@ int db_submission_add(struct db *db, long long user_id, long long problem_id, co
 	sqlite3_bind_blob(st, 5, source, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, now());
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	put(db, st);
 	if (rc != SQLITE_DONE)
 		return sql_error(db, err, n, "storing the submission");
 	*id = sqlite3_last_insert_rowid(db->h);
@@ -582,7 +674,7 @@ int db_user_submission_counts(struct db *db, long long user_id, long long since,
 	 * user's submissions (ids grow with time), and the partial index of
 	 * never-judged ones. A regrade's requeued submissions have a judging,
 	 * so they do not count as waiting. */
-	sqlite3_stmt *st = prepare(db,
+	sqlite3_stmt *st = cached(db,
 				   "SELECT (SELECT COUNT(*) FROM (SELECT submitted_at FROM submissions WHERE user_id = ? "
 				   "ORDER BY id DESC LIMIT ?) newest_ones WHERE submitted_at >= ?), "
 				   "(SELECT COUNT(*) FROM submissions WHERE user_id = ? AND judging_id IS NULL "
@@ -599,7 +691,7 @@ int db_user_submission_counts(struct db *db, long long user_id, long long since,
 		*recent = sqlite3_column_int(st, 0);
 		*waiting = sqlite3_column_int(st, 1);
 	}
-	sqlite3_finalize(st);
+	put(db, st);
 	if (rc != SQLITE_ROW)
 		return sql_error(db, err, n, "counting a user's submissions");
 	return 0;
@@ -824,50 +916,286 @@ out:
 	"WHERE s.state = 'done' AND (?1 = 0 OR s.id = ?1) AND (?2 IS NULL OR p.short_name = ?2) " \
 	"AND (?3 IS NULL OR u.name = ?3)"
 
-int db_requeue(struct db *db, long long submission_id, const char *problem, const char *user,
-	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
-	       char *err, size_t n)
+static void bind_regrade_filter(sqlite3_stmt *st, long long submission_id, const char *problem, const char *user)
 {
-	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
-		return -1;
-	int count = -1;
-	sqlite3_stmt *st = prepare(db, "SELECT s.id, s.verdict, s.score " REGRADE_FILTER " ORDER BY s.id", err, n);
-	if (!st)
-		goto out;
 	sqlite3_bind_int64(st, 1, submission_id);
 	problem ? sqlite3_bind_text(st, 2, problem, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
 	user ? sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 3);
-	int rc, rows = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *v = sqlite3_column_text(st, 1);
-		fn(sqlite3_column_int64(st, 0), v ? (const char *)v : "", sqlite3_column_double(st, 2),
-		   sqlite3_column_type(st, 2) != SQLITE_NULL, arg);
-		rows++;
+}
+
+/* The body of db_requeue, inside the caller's transaction: fn (if not
+ * NULL) sees each matching submission, regrade_id (if > 0) records them
+ * with their old verdict and score, then they are requeued. Returns how
+ * many, or -1. */
+static int requeue_in_transaction(struct db *db, long long submission_id, const char *problem, const char *user,
+				  void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg),
+				  void *arg, long long regrade_id, char *err, size_t n)
+{
+	int count = -1, rows = 0, rc;
+	sqlite3_stmt *st = NULL;
+	if (fn) {
+		st = prepare(db, "SELECT s.id, s.verdict, s.score " REGRADE_FILTER " ORDER BY s.id", err, n);
+		if (!st)
+			goto out;
+		bind_regrade_filter(st, submission_id, problem, user);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const unsigned char *v = sqlite3_column_text(st, 1);
+			fn(sqlite3_column_int64(st, 0), v ? (const char *)v : "", sqlite3_column_double(st, 2),
+			   sqlite3_column_type(st, 2) != SQLITE_NULL, arg);
+			rows++;
+		}
+		if (rc != SQLITE_DONE) {
+			sql_error(db, err, n, "selecting submissions to regrade");
+			goto out;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
 	}
-	if (rc != SQLITE_DONE) {
-		sql_error(db, err, n, "selecting submissions to regrade");
-		goto out;
+	if (regrade_id > 0) {
+		st = prepare(db,
+			     "INSERT INTO regrade_items (regrade_id, submission_id, old_verdict, old_score) "
+			     "SELECT ?4, s.id, s.verdict, s.score " REGRADE_FILTER,
+			     err, n);
+		if (!st)
+			goto out;
+		bind_regrade_filter(st, submission_id, problem, user);
+		sqlite3_bind_int64(st, 4, regrade_id);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sql_error(db, err, n, "recording the regrade");
+			goto out;
+		}
+		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(st);
 	st = prepare(db,
 		     "UPDATE submissions SET state = 'queued', lease_owner = NULL, lease_expires = NULL "
 		     "WHERE id IN (SELECT s.id " REGRADE_FILTER ")",
 		     err, n);
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, submission_id);
-	problem ? sqlite3_bind_text(st, 2, problem, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
-	user ? sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 3);
+	bind_regrade_filter(st, submission_id, problem, user);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "requeueing submissions");
 		goto out;
 	}
-	count = rows;
+	count = fn ? rows : sqlite3_changes(db->h);
 out:
 	sqlite3_finalize(st);
+	return count;
+}
+
+int db_requeue(struct db *db, long long submission_id, const char *problem, const char *user,
+	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
+	       char *err, size_t n)
+{
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int count = requeue_in_transaction(db, submission_id, problem, user, fn, arg, 0, err, n);
 	if (end_transaction(db, count >= 0, err, n) < 0)
 		count = -1;
 	return count;
+}
+
+int db_regrade_start(struct db *db, long long by_user_id, long long submission_id, const char *problem,
+		     const char *user, long long *regrade_id, int *count, char *err, size_t n)
+{
+	char scope[128];
+	if (submission_id > 0)
+		snprintf(scope, sizeof scope, "submission %lld", submission_id);
+	else if (problem)
+		snprintf(scope, sizeof scope, "problem %.100s", problem);
+	else if (user)
+		snprintf(scope, sizeof scope, "user %.100s", user);
+	else
+		snprintf(scope, sizeof scope, "all");
+	*regrade_id = 0;
+	*count = 0;
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int rc = -1, requeued = 0;
+	long long id = 0;
+	sqlite3_stmt *st = prepare(db, "INSERT INTO regrades (user_id, scope, created_at) VALUES (?, ?, ?)", err, n);
+	if (!st)
+		goto out;
+	by_user_id > 0 ? sqlite3_bind_int64(st, 1, by_user_id) : sqlite3_bind_null(st, 1);
+	sqlite3_bind_text(st, 2, scope, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now());
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sql_error(db, err, n, "starting a regrade");
+		goto out;
+	}
+	id = sqlite3_last_insert_rowid(db->h);
+	requeued = requeue_in_transaction(db, submission_id, problem, user, NULL, NULL, id, err, n);
+	if (requeued >= 0)
+		rc = 0;
+out:
+	sqlite3_finalize(st);
+	/* Nothing matched: no regrade to remember either. */
+	if (end_transaction(db, rc == 0 && requeued > 0, err, n) < 0)
+		return -1;
+	if (rc == 0 && requeued > 0) {
+		*regrade_id = id;
+		*count = requeued;
+	}
+	return rc;
+}
+
+int db_regrade_items(struct db *db, long long regrade_id, void (*fn)(const struct db_regrade_item *it, void *arg),
+		     void *arg, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT s.id, u.name, p.short_name, i.old_verdict, i.old_score, s.state, s.verdict, "
+				   "s.score FROM regrade_items i JOIN submissions s ON s.id = i.submission_id "
+				   "JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id "
+				   "WHERE i.regrade_id = ? ORDER BY s.id",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, regrade_id);
+	int rc, count = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_regrade_item it;
+		it.submission_id = sqlite3_column_int64(st, 0);
+		text_col(st, 1, it.user, sizeof it.user);
+		text_col(st, 2, it.problem, sizeof it.problem);
+		text_col(st, 3, it.old_verdict, sizeof it.old_verdict);
+		it.old_has_score = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		it.old_score = sqlite3_column_double(st, 4);
+		text_col(st, 5, it.state, sizeof it.state);
+		text_col(st, 6, it.verdict, sizeof it.verdict);
+		it.has_score = sqlite3_column_type(st, 7) != SQLITE_NULL;
+		it.score = sqlite3_column_double(st, 7);
+		it.changed = strcmp(it.state, "done") == 0 &&
+			     (strcmp(it.verdict, it.old_verdict) != 0 || it.has_score != it.old_has_score ||
+			      (it.has_score && it.score != it.old_score));
+		fn(&it, arg);
+		count++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? count : sql_error(db, err, n, "reading a regrade");
+}
+
+/* ---- import jobs ---- */
+
+int db_import_add(struct db *db, long long user_id, const char *file_name, const char *spool_path, long long *id,
+		  char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "INSERT INTO imports (user_id, file_name, spool_path, state, created_at) "
+				   "VALUES (?, ?, ?, 'queued', ?)",
+				   err, n);
+	if (!st)
+		return -1;
+	user_id > 0 ? sqlite3_bind_int64(st, 1, user_id) : sqlite3_bind_null(st, 1);
+	sqlite3_bind_text(st, 2, file_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, spool_path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now());
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "queueing an import");
+	*id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
+#define IMPORT_COLUMNS \
+	"id, user_id, file_name, spool_path, state, message, problem_id, version, created_at, finished_at"
+
+static void read_import(sqlite3_stmt *st, struct db_import *imp)
+{
+	imp->id = sqlite3_column_int64(st, 0);
+	imp->user_id = sqlite3_column_int64(st, 1); /* NULL reads as 0 */
+	text_col(st, 2, imp->file_name, sizeof imp->file_name);
+	text_col(st, 3, imp->spool_path, sizeof imp->spool_path);
+	text_col(st, 4, imp->state, sizeof imp->state);
+	text_col(st, 5, imp->message, sizeof imp->message);
+	imp->problem_id = sqlite3_column_int64(st, 6);
+	imp->version = sqlite3_column_int(st, 7);
+	imp->created_at = sqlite3_column_int64(st, 8);
+	imp->finished_at = sqlite3_column_int64(st, 9);
+}
+
+int db_import_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_import *imp, char *err,
+			 size_t n)
+{
+	/* One statement, as db_claim_next: two judges never get the same row. */
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE imports SET state = 'running', lease_owner = ?, lease_expires = ? "
+				   "WHERE id = (SELECT id FROM imports WHERE state = 'queued' "
+				   "OR (state = 'running' AND lease_expires < ?) ORDER BY id LIMIT 1) "
+				   "RETURNING " IMPORT_COLUMNS,
+				   err, n);
+	if (!st)
+		return -1;
+	long long t = now();
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t + lease_seconds);
+	sqlite3_bind_int64(st, 3, t);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_import(st, imp);
+		while (sqlite3_step(st) == SQLITE_ROW) /* let the UPDATE complete */
+			;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "claiming an import");
+	return rc == SQLITE_ROW;
+}
+
+int db_import_renew(struct db *db, long long id, const char *owner, int lease_seconds, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE imports SET lease_expires = ? WHERE id = ? AND lease_owner = ? AND state = 'running'",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now() + lease_seconds);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "renewing an import's lease");
+	return sqlite3_changes(db->h) == 1;
+}
+
+int db_import_finish(struct db *db, long long id, const char *owner, int ok, long long problem_id, int version,
+		     const char *message, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE imports SET state = ?, message = ?, problem_id = ?, version = ?, finished_at = ?, "
+				   "lease_owner = NULL, lease_expires = NULL "
+				   "WHERE id = ? AND lease_owner = ? AND state = 'running'",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, ok ? "done" : "failed", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, message, -1, SQLITE_STATIC);
+	ok ? sqlite3_bind_int64(st, 3, problem_id) : sqlite3_bind_null(st, 3);
+	ok ? sqlite3_bind_int(st, 4, version) : sqlite3_bind_null(st, 4);
+	sqlite3_bind_int64(st, 5, now());
+	sqlite3_bind_int64(st, 6, id);
+	sqlite3_bind_text(st, 7, owner, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "finishing an import");
+	return sqlite3_changes(db->h) == 1;
+}
+
+int db_import_get(struct db *db, long long id, struct db_import *imp, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT " IMPORT_COLUMNS " FROM imports WHERE id = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_import(st, imp);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "reading an import");
+	return rc == SQLITE_ROW;
 }
 
 /* ---- results ---- */
@@ -875,7 +1203,7 @@ out:
 int db_result_get(struct db *db, long long id, struct db_result *r, char *err, size_t n)
 {
 	memset(r, 0, sizeof *r);
-	sqlite3_stmt *st = prepare(db,
+	sqlite3_stmt *st = cached(db,
 				   "SELECT s.id, u.name, p.short_name, s.language, s.file_name, s.state, s.verdict, s.score, "
 				   "j.compile_output, s.judging_id FROM submissions s JOIN users u ON u.id = s.user_id "
 				   "JOIN problems p ON p.id = s.problem_id LEFT JOIN judgings j ON j.id = s.judging_id "
@@ -886,7 +1214,7 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		put(db, st);
 		return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading a submission");
 	}
 	r->id = sqlite3_column_int64(st, 0);
@@ -903,10 +1231,10 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	long long judging_id = sqlite3_column_int64(st, 9);
 	/* A regrade in progress shows its state, not the old judging's tests. */
 	int show_tests = strcmp(r->state, "done") == 0;
-	sqlite3_finalize(st);
+	put(db, st);
 	if (!show_tests || !judging_id)
 		return 1;
-	st = prepare(db,
+	st = cached(db,
 		     "SELECT test_name, sample, verdict, cpu_ms, wall_ms, mem_kb, message FROM test_results "
 		     "WHERE judging_id = ? ORDER BY test_index",
 		     err, n);
@@ -927,7 +1255,7 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 		t->mem_kb = (long)sqlite3_column_int64(st, 5);
 		text_col(st, 6, t->message, sizeof t->message);
 	}
-	sqlite3_finalize(st);
+	put(db, st);
 	if (rc != SQLITE_DONE) {
 		db_result_free(r);
 		return sql_error(db, err, n, "reading test results");
@@ -942,4 +1270,107 @@ void db_result_free(struct db_result *r)
 	r->compile_output = NULL;
 	r->tests = NULL;
 	r->ntests = 0;
+}
+
+/* ---- what the web pages read ---- */
+
+int db_problem_list_brief(struct db *db, void (*fn)(const struct db_version *v, const char *title, void *arg), void *arg,
+			  char *err, size_t n)
+{
+	sqlite3_stmt *st = cached(db,
+				   "SELECT " VERSION_COLUMNS ", p.title "
+				   "FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) "
+				   "ORDER BY p.short_name",
+				   err, n);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_version v;
+		char title[256];
+		read_version(st, &v);
+		text_col(st, 11, title, sizeof title);
+		fn(&v, title, arg);
+	}
+	put(db, st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
+}
+
+int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
+		 size_t n)
+{
+	/* Along submissions_by_user_problem, which covers it: one user's rows only. */
+	sqlite3_stmt *st = cached(db,
+				   "SELECT p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
+				   "FROM (SELECT problem_id, COUNT(*) AS attempts, "
+				   "MAX(CASE WHEN verdict = 'AC' THEN 1 ELSE 0 END) AS solved, MAX(score) AS best_score, "
+				   "MAX(id) AS last_id FROM submissions WHERE user_id = ? AND verdict IS NOT NULL "
+				   "GROUP BY problem_id) b "
+				   "JOIN problems p ON p.id = b.problem_id JOIN submissions s ON s.id = b.last_id "
+				   "ORDER BY p.short_name",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_best b = { 0 };
+		text_col(st, 0, b.problem, sizeof b.problem);
+		b.attempts = sqlite3_column_int(st, 1);
+		if (sqlite3_column_int(st, 2))
+			memcpy(b.verdict, "AC", 3);
+		else
+			text_col(st, 4, b.verdict, sizeof b.verdict);
+		b.has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		b.score = sqlite3_column_double(st, 3);
+		fn(&b, arg);
+	}
+	put(db, st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading a user's best results");
+}
+
+int db_problem_title(struct db *db, long long problem_id, char *title, size_t len, char *err, size_t n)
+{
+	sqlite3_stmt *st = cached(db, "SELECT title FROM problems WHERE id = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, problem_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		text_col(st, 0, title, len);
+	put(db, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "reading a problem's title");
+	return rc == SQLITE_ROW;
+}
+
+int db_submission_source(struct db *db, long long id, void **source, size_t *len, long long *submitted_at, char *err,
+			 size_t n)
+{
+	*source = NULL;
+	*len = 0;
+	sqlite3_stmt *st = cached(db, "SELECT source, submitted_at FROM submissions WHERE id = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const void *blob = sqlite3_column_blob(st, 0);
+		int size = sqlite3_column_bytes(st, 0);
+		*source = malloc((size_t)size + 1);
+		if (!*source) {
+			put(db, st);
+			return errf(err, n, "out of memory");
+		}
+		if (size)
+			memcpy(*source, blob, (size_t)size);
+		((char *)*source)[size] = 0;
+		*len = (size_t)size;
+		*submitted_at = sqlite3_column_int64(st, 1);
+	}
+	put(db, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "reading a submission's source");
+	return rc == SQLITE_ROW;
 }

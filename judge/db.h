@@ -61,8 +61,9 @@ struct db_version {
 	char package_dir[PATH_MAX];
 	char format[16];
 	double time_limit;
-	long memory_mb, output_mb;
+	long memory_mb, output_mb; /* time_limit and memory_mb: the package's, or an instructor's since */
 	int test_count;
+	int visible; /* the problem's: students see only visible problems (callers filter) */
 };
 
 /* The version number the next import of short_name will get (1 for a new problem). */
@@ -80,9 +81,20 @@ int db_problem_current(struct db *db, const char *short_name, struct db_version 
 int db_problem_current_by_id(struct db *db, long long problem_id, struct db_version *v, char *err, size_t n);
 
 /* Calls fn for each problem, by name, with its newest version and how many
- * submissions it has. */
+ * submissions it has; hidden ones too (v->visible tells). */
 int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg),
 		    void *arg, char *err, size_t n);
+
+/* Shows (1) or hides (0) a problem from students: 1 done, 0 no such
+ * problem, -1 error. */
+int db_problem_set_visible(struct db *db, const char *short_name, int visible, char *err, size_t n);
+
+/* Sets the time limit (CPU seconds, 0.1 to 60) and memory limit (MB, 16 to
+ * 4096) of short_name's newest test data version, which the judge uses
+ * from then on (a later import brings the package's own limits again).
+ * 1 done, 0 no such problem, -1 error or a limit out of range. */
+int db_problem_set_limits(struct db *db, const char *short_name, double time_limit, long memory_mb, char *err,
+			  size_t n);
 
 /* Calls fn for each user with role (or every user, role NULL), by name. */
 int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
@@ -164,6 +176,68 @@ int db_requeue(struct db *db, long long submission_id, const char *problem, cons
 	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
 	       char *err, size_t n);
 
+/* Starts a regrade, in one transaction: the matching judged submissions
+ * (filters as db_requeue's) are requeued exactly as db_requeue does, and
+ * each one's verdict and score from before is recorded under a new regrade
+ * asked for by by_user_id (0: nobody, the command line). Sets *count, and
+ * *regrade_id (0, with nothing recorded, when nothing matched). */
+int db_regrade_start(struct db *db, long long by_user_id, long long submission_id, const char *problem,
+		     const char *user, long long *regrade_id, int *count, char *err, size_t n);
+
+struct db_regrade_item {
+	long long submission_id;
+	char user[64], problem[64];
+	char old_verdict[8]; /* before the regrade ("" if it had none) */
+	double old_score;
+	int old_has_score;
+	char state[16];      /* now: queued or judging until the regrade's judging is stored, then done */
+	char verdict[8];     /* the newest judging's: still the old one until then */
+	double score;
+	int has_score;
+	int changed;         /* done, with a verdict or score other than before */
+};
+
+/* Calls fn for each submission of regrade regrade_id, by id. Returns how
+ * many (0 also for no such regrade), or -1. */
+int db_regrade_items(struct db *db, long long regrade_id, void (*fn)(const struct db_regrade_item *it, void *arg),
+		     void *arg, char *err, size_t n);
+
+/* ---- import jobs: packages the web uploaded, imported by the judge ---- */
+struct db_import {
+	long long id;
+	long long user_id;      /* 0: none */
+	char file_name[256];    /* as uploaded: its suffix is the archive type, its base name the problem's */
+	char spool_path[PATH_MAX];
+	char state[16];         /* queued, running, done, failed */
+	char message[4096];     /* done: what was added; failed: why ("" before) */
+	long long problem_id;   /* done: the problem (else 0) */
+	int version;            /* done: its new test data version (else 0) */
+	long long created_at, finished_at; /* finished_at 0 until done or failed */
+};
+
+/* Queues the import of the archive at spool_path (uploaded as file_name by
+ * user_id, 0 for none); sets *id. */
+int db_import_add(struct db *db, long long user_id, const char *file_name, const char *spool_path, long long *id,
+		  char *err, size_t n);
+
+/* Takes the oldest queued import, or a running one whose lease has expired
+ * (its judge died), for owner until now + lease_seconds, atomically.
+ * 1 claimed (*imp filled), 0 none waits, -1 error. */
+int db_import_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_import *imp, char *err,
+			 size_t n);
+
+/* Pushes the import's lease on while it runs: 1 still ours, 0 lost, -1 error. */
+int db_import_renew(struct db *db, long long id, const char *owner, int lease_seconds, char *err, size_t n);
+
+/* Records how an import ended, only if owner still holds its lease: done
+ * (ok) as version `version` of problem problem_id, or failed; message
+ * says what was added or why not. 1 stored, 0 lease lost, -1 error. */
+int db_import_finish(struct db *db, long long id, const char *owner, int ok, long long problem_id, int version,
+		     const char *message, char *err, size_t n);
+
+/* 1 found (*imp filled), 0 no such import, -1 error. */
+int db_import_get(struct db *db, long long id, struct db_import *imp, char *err, size_t n);
+
 /* ---- results ---- */
 struct db_test_row {
 	char name[256];
@@ -188,5 +262,26 @@ struct db_result {
 /* 1 found, 0 no such submission, -1 error. Free with db_result_free. */
 int db_result_get(struct db *db, long long id, struct db_result *r, char *err, size_t n);
 void db_result_free(struct db_result *r);
+
+/* ---- what the web pages read ---- */
+
+/* Like db_problem_list, without counting submissions (for the pages that
+ * many ask for: cheap whatever the number of submissions). */
+int db_problem_list_brief(struct db *db, void (*fn)(const struct db_version *v, const char *title, void *arg), void *arg,
+			  char *err, size_t n);
+
+/* db_best_results for one user: one call per problem they have a judged
+ * submission to (b->user is left empty), by problem name. */
+int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
+		 size_t n);
+
+/* The problem's title into title: 1 found, 0 not, -1 error. */
+int db_problem_title(struct db *db, long long problem_id, char *title, size_t len, char *err, size_t n);
+
+/* A submission's source (malloc'd into *source, NUL-terminated after
+ * *len bytes; the caller frees it) and when it was submitted: 1 found, 0
+ * not, -1 error. */
+int db_submission_source(struct db *db, long long id, void **source, size_t *len, long long *submitted_at, char *err,
+			 size_t n);
 
 #endif

@@ -118,7 +118,8 @@ static int safe_link(const char *name, const char *target)
 	return 1;
 }
 
-int package_archive_unpack(const char *path, const char *dest, long long max_bytes, char *err, size_t n)
+int package_archive_unpack(const char *path, const char *shown_as, const char *dest, long long max_bytes, char *err,
+			   size_t n)
 {
 	if (load_libarchive(err, n) < 0)
 		return -1;
@@ -135,9 +136,10 @@ int package_archive_unpack(const char *path, const char *dest, long long max_byt
 	 * rewritten to absolute paths under dest.) */
 	la.archive_write_disk_set_options(out, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
 						    ARCHIVE_EXTRACT_NO_OVERWRITE);
+	const char *shown = shown_as ? shown_as : path;
 	int rc = -1;
 	if (la.archive_read_open_filename(in, path, 65536) != ARCHIVE_OK) {
-		errf(err, n, "%s: not a readable archive: %s", path, la.archive_error_string(in));
+		errf(err, n, "%s: not a readable archive: %s", shown, la.archive_error_string(in));
 		goto out;
 	}
 	long long written = 0;
@@ -150,31 +152,31 @@ int package_archive_unpack(const char *path, const char *dest, long long max_byt
 		const char *raw = la.archive_entry_pathname(e);
 		mode_t type = la.archive_entry_filetype(e);
 		if (!raw || strlen(raw) >= sizeof name || !safe_name(raw)) {
-			errf(err, n, "%s: entry '%.300s' is an absolute path or leaves the package with '..'", path,
+			errf(err, n, "%s: entry '%.300s' is an absolute path or leaves the package with '..'", shown,
 			     raw ? raw : "(no name)");
 			goto out;
 		}
 		memcpy(name, raw, strlen(raw) + 1);
 		if (++entries > MAX_ENTRIES) {
-			errf(err, n, "%s: more than %d entries", path, MAX_ENTRIES);
+			errf(err, n, "%s: more than %d entries", shown, MAX_ENTRIES);
 			goto out;
 		}
 		if (la.archive_entry_hardlink(e)) {
-			errf(err, n, "%s: entry '%s' is a hard link, which packages may not contain", path, name);
+			errf(err, n, "%s: entry '%s' is a hard link, which packages may not contain", shown, name);
 			goto out;
 		}
 		if (type == AE_IFLNK && !safe_link(name, la.archive_entry_symlink(e))) {
-			errf(err, n, "%s: entry '%s' is a link that leads out of the package (to %s)", path, name,
+			errf(err, n, "%s: entry '%s' is a link that leads out of the package (to %s)", shown, name,
 			     la.archive_entry_symlink(e) ? la.archive_entry_symlink(e) : "?");
 			goto out;
 		}
 		if (type != AE_IFREG && type != AE_IFDIR && type != AE_IFLNK) {
-			errf(err, n, "%s: entry '%s' is neither a file, a directory nor a link", path, name);
+			errf(err, n, "%s: entry '%s' is neither a file, a directory nor a link", shown, name);
 			goto out;
 		}
 		char full[PATH_MAX];
 		if ((size_t)snprintf(full, sizeof full, "%s/%s", dest, name) >= sizeof full) {
-			errf(err, n, "%s: entry '%s': path too long", path, name);
+			errf(err, n, "%s: entry '%s': path too long", shown, name);
 			goto out;
 		}
 		la.archive_entry_set_pathname(e, full);
@@ -183,7 +185,7 @@ int package_archive_unpack(const char *path, const char *dest, long long max_byt
 		la.archive_entry_set_uid(e, 0);
 		la.archive_entry_set_gid(e, 0);
 		if (la.archive_write_header(out, e) != ARCHIVE_OK) {
-			errf(err, n, "%s: cannot unpack '%s': %s", path, name, la.archive_error_string(out));
+			errf(err, n, "%s: cannot unpack '%s': %s", shown, name, la.archive_error_string(out));
 			goto out;
 		}
 		const void *buf;
@@ -192,26 +194,26 @@ int package_archive_unpack(const char *path, const char *dest, long long max_byt
 		while ((r = la.archive_read_data_block(in, &buf, &size, &offset)) == ARCHIVE_OK) {
 			written += (long long)size;
 			if (written > max_bytes) {
-				errf(err, n, "%s: unpacks to more than %lld MB", path, max_bytes >> 20);
+				errf(err, n, "%s: unpacks to more than %lld MB", shown, max_bytes >> 20);
 				goto out;
 			}
 			if (la.archive_write_data_block(out, buf, size, offset) != ARCHIVE_OK) {
-				errf(err, n, "%s: cannot write '%s': %s", path, name, la.archive_error_string(out));
+				errf(err, n, "%s: cannot write '%s': %s", shown, name, la.archive_error_string(out));
 				goto out;
 			}
 		}
 		if (r != ARCHIVE_EOF) {
-			errf(err, n, "%s: damaged entry '%s': %s", path, name, la.archive_error_string(in));
+			errf(err, n, "%s: damaged entry '%s': %s", shown, name, la.archive_error_string(in));
 			goto out;
 		}
 		la.archive_write_finish_entry(out);
 	}
 	if (r != ARCHIVE_EOF) {
-		errf(err, n, "%s: damaged archive: %s", path, la.archive_error_string(in));
+		errf(err, n, "%s: damaged archive: %s", shown, la.archive_error_string(in));
 		goto out;
 	}
 	if (entries == 0) {
-		errf(err, n, "%s: the archive is empty", path);
+		errf(err, n, "%s: the archive is empty", shown);
 		goto out;
 	}
 	rc = 0;

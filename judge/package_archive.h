@@ -12,7 +12,10 @@ int package_archive_name(const char *path, char *name, size_t n);
 /* Unpacks the archive at path into the existing directory dest, refusing
  * (with the entry's name in err) absolute paths, "..", links out of the
  * package, hard links, devices, and more than max_bytes of content.
+ * Messages name the archive shown_as (path when NULL). Not thread-safe
+ * the first time (it loads libarchive): one thread at a time imports.
  * Returns 0 or -1; on -1 dest may hold a partial tree: remove it. */
-int package_archive_unpack(const char *path, const char *dest, long long max_bytes, char *err, size_t n);
+int package_archive_unpack(const char *path, const char *shown_as, const char *dest, long long max_bytes, char *err,
+			   size_t n);
 
 #endif

@@ -36,7 +36,7 @@ int submission_source_ok(const void *source, size_t len, char *err, size_t n)
 	return 0;
 }
 
-/* 1 within the limits, 0 over them (reason in err), -1 error. */
+/* 1 within the limits, SUBMISSION_THROTTLED over them (reason in err), -1 error. */
 static int within_limits(struct db *db, long long user_id, const struct submission_limits *l, char *err, size_t n)
 {
 	int recent, waiting;
@@ -47,12 +47,12 @@ static int within_limits(struct db *db, long long user_id, const struct submissi
 	if (waiting >= l->max_waiting) {
 		errf(err, n, "you already have %d submission%s waiting to be judged: wait for %s verdict before submitting again",
 		     waiting, waiting == 1 ? "" : "s", waiting == 1 ? "its" : "their");
-		return 0;
+		return SUBMISSION_THROTTLED;
 	}
 	if (recent >= l->max_recent) {
 		errf(err, n, "you have made %d submissions in the last %d minutes, the most allowed: try again later", recent,
 		     (l->window_sec + 59) / 60);
-		return 0;
+		return SUBMISSION_THROTTLED;
 	}
 	return 1;
 }

@@ -26,11 +26,14 @@ int submission_limits_from_env(struct submission_limits *l, char *err, size_t n)
  * no NUL bytes? 0, or -1 with a message for the student. */
 int submission_source_ok(const void *source, size_t len, char *err, size_t n);
 
+#define SUBMISSION_THROTTLED 2
+
 /* Checks the source and file name for lang and queues it for user_id on
  * problem_id. With limits, the check and the insert are one transaction,
  * so concurrent requests cannot both slip under the limit. Returns 1
- * (queued, *id set), 0 (refused: the reason, for people, in err), or -1
- * (a database error, in err). */
+ * (queued, *id set), 0 (refused: the reason, for people, in err),
+ * SUBMISSION_THROTTLED (over the limits: the reason in err), or -1 (a
+ * database error, in err). */
 int submission_queue(struct db *db, long long user_id, long long problem_id, const struct language *lang,
 		     const char *file_name, const void *source, size_t len, const struct submission_limits *limits,
 		     long long *id, char *err, size_t n);

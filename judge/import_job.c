@@ -1,0 +1,190 @@
+/* import_job.c - the judge's side of import jobs: packages the web spooled, imported as root.
+ *
+ * The spool file's path comes from the database, which an unprivileged
+ * process writes: it is trusted no further than the spool directory. The
+ * directory part must resolve to the spool directory itself, the file is
+ * opened relative to it without following links (and must be a regular
+ * file), and it is handed to libarchive as /proc/thread-self/fd/N, so the
+ * file checked is the file read, whatever is renamed meanwhile. Only that
+ * directory entry is ever removed (unlinkat never follows a link).
+ */
+#include "import_job.h"
+#include "db.h"
+#include "problem_import.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+int import_job_spool_dir(const char *data_dir, char *out, size_t n)
+{
+	return (size_t)snprintf(out, n, "%s/spool", data_dir) < n ? 0 : -1;
+}
+
+/* ---- the lease, kept by a thread of its own while the import runs ---- */
+
+struct keeper {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int stop, started;
+	struct db *db; /* its own handle: a handle is for one thread */
+	long long id;
+	const char *owner;
+	int lease;
+};
+
+static void *keep_lease(void *arg)
+{
+	struct keeper *k = arg;
+	int every = k->lease / 3 > 0 ? k->lease / 3 : 1;
+	pthread_mutex_lock(&k->mu);
+	while (!k->stop) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		ts.tv_sec += every;
+		while (!k->stop && pthread_cond_timedwait(&k->cv, &k->mu, &ts) != ETIMEDOUT)
+			;
+		if (k->stop)
+			break;
+		pthread_mutex_unlock(&k->mu);
+		char err[256];
+		/* A failed renewal is not fatal: the finish checks the lease. */
+		db_import_renew(k->db, k->id, k->owner, k->lease, err, sizeof err);
+		pthread_mutex_lock(&k->mu);
+	}
+	pthread_mutex_unlock(&k->mu);
+	return NULL;
+}
+
+/* Without a keeper (no handle, no thread) the import goes on: it keeps
+ * its lease for lease seconds anyway. */
+static void keeper_start(struct keeper *k, const char *db_path, long long id, const char *owner, int lease)
+{
+	memset(k, 0, sizeof *k);
+	k->id = id;
+	k->owner = owner;
+	k->lease = lease;
+	char err[512];
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_mutex_init(&k->mu, NULL);
+	pthread_cond_init(&k->cv, &ca);
+	pthread_condattr_destroy(&ca);
+	if (db_open(db_path, &k->db, err, sizeof err) < 0) {
+		k->db = NULL;
+		return;
+	}
+	k->started = pthread_create(&k->thread, NULL, keep_lease, k) == 0;
+}
+
+static void keeper_stop(struct keeper *k)
+{
+	pthread_mutex_lock(&k->mu);
+	k->stop = 1;
+	pthread_cond_signal(&k->cv);
+	pthread_mutex_unlock(&k->mu);
+	if (k->started)
+		pthread_join(k->thread, NULL);
+	db_close(k->db);
+	pthread_cond_destroy(&k->cv);
+	pthread_mutex_destroy(&k->mu);
+}
+
+/* ---- the spool file ---- */
+
+/* Opens the spool file read-only, as described at the top. Returns its
+ * descriptor, or -1 with why set; *dirfd is the spool directory's (or -1
+ * when spool_path is not in it: then nothing may be removed). */
+static int open_spool_file(const char *data_dir, const char *spool_path, int *dirfd, const char **base, char *why,
+			   size_t n)
+{
+	char spool[PATH_MAX], real_spool[PATH_MAX], parent[PATH_MAX], real_parent[PATH_MAX];
+	*dirfd = -1;
+	const char *slash = strrchr(spool_path, '/');
+	*base = slash ? slash + 1 : spool_path;
+	if (import_job_spool_dir(data_dir, spool, sizeof spool) < 0 || !realpath(spool, real_spool))
+		return errf(why, n, "the judge has no spool directory (%s): %s", spool, strerror(errno));
+	if (!slash || (size_t)(slash - spool_path) >= sizeof parent)
+		return errf(why, n, "the uploaded file %s is not in the spool directory %s", spool_path, real_spool);
+	memcpy(parent, spool_path, (size_t)(slash - spool_path));
+	parent[slash - spool_path] = 0;
+	if (!**base || !strcmp(*base, ".") || !strcmp(*base, "..") || !realpath(parent[0] ? parent : "/", real_parent) ||
+	    strcmp(real_parent, real_spool) != 0)
+		return errf(why, n, "the uploaded file %s is not in the spool directory %s", spool_path, real_spool);
+	*dirfd = open(real_spool, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (*dirfd < 0)
+		return errf(why, n, "cannot open the spool directory %s: %s", real_spool, strerror(errno));
+	int fd = openat(*dirfd, *base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return errf(why, n, "the uploaded file %s cannot be read (upload it again): %s", *base,
+			    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return errf(why, n, "the uploaded file %s is not a regular file", *base);
+	}
+	return fd;
+}
+
+/* ---- one job ---- */
+
+/* message = text, then the package's warnings if any (without a last newline). */
+static void compose(char *out, size_t n, const char *text, const struct problem_import_result *r)
+{
+	if (r->warnings[0])
+		snprintf(out, n, "%.1900s\nwarnings for problem %s:\n%.2000s", text, r->short_name, r->warnings);
+	else
+		snprintf(out, n, "%s", text);
+	size_t len = strlen(out);
+	while (len && out[len - 1] == '\n')
+		out[--len] = 0;
+}
+
+int import_job_run_next(struct db *db, const char *db_path, const char *data_dir, const char *owner,
+			int lease_seconds, struct import_job_outcome *out, char *err, size_t n)
+{
+	struct db_import imp;
+	int claimed = db_import_claim_next(db, owner, lease_seconds, &imp, err, n);
+	if (claimed <= 0)
+		return claimed;
+	memset(out, 0, sizeof *out);
+	out->id = imp.id;
+	struct keeper k;
+	keeper_start(&k, db_path, imp.id, owner, lease_seconds);
+
+	struct problem_import_result r;
+	memset(&r, 0, sizeof r);
+	char why[2048], text[2048];
+	const char *base;
+	int dirfd, ok = 0, fd = open_spool_file(data_dir, imp.spool_path, &dirfd, &base, why, sizeof why);
+	if (fd >= 0) {
+		char path[64];
+		snprintf(path, sizeof path, "/proc/thread-self/fd/%d", fd);
+		ok = problem_import_archive(db, data_dir, path, imp.file_name, &r, why, sizeof why) == 0;
+		close(fd);
+	}
+	if (ok)
+		problem_import_describe(&r, text, sizeof text);
+	compose(out->message, sizeof out->message, ok ? text : why, &r);
+
+	keeper_stop(&k);
+	int stored = db_import_finish(db, imp.id, owner, ok, r.problem_id, r.version, out->message, err, n);
+	if (stored == 1 && dirfd >= 0)
+		unlinkat(dirfd, base, 0); /* done with; a lost lease leaves it to the judge that has it now */
+	if (dirfd >= 0)
+		close(dirfd);
+	if (stored < 0)
+		return -1;
+	snprintf(out->state, sizeof out->state, "%s", stored == 0 ? "lost" : ok ? "done" : "failed");
+	return 1;
+}

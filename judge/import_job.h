@@ -1,0 +1,40 @@
+/* import_job.h - the judge's side of import jobs: packages the web spooled, imported as root.
+ *
+ * The web server runs unprivileged, so it cannot import a package (a
+ * custom validator is built and a LaTeX statement converted in the
+ * sandbox). It writes the upload into the spool directory and queues an
+ * import (db_import_add); `verdict judge` carries it out with this.
+ */
+#ifndef VERDICT_IMPORT_JOB_H
+#define VERDICT_IMPORT_JOB_H
+
+#include <stddef.h>
+
+struct db;
+
+/* Where uploads wait for the judge: "<data_dir>/spool" into out. The web
+ * server makes it (as root, before it drops privileges: owned by the uid it
+ * drops to, so that it can write there); the judge only reads from it and
+ * removes what it has imported. Returns 0, or -1 if the path is too long. */
+int import_job_spool_dir(const char *data_dir, char *out, size_t n);
+
+struct import_job_outcome {
+	long long id;         /* the import */
+	char state[16];       /* "done", "failed", or "lost" (another judge took it over: nothing recorded) */
+	char message[4096];   /* as recorded: what was added, or why not (a sentence for a person) */
+};
+
+/* Claims the next import (the oldest queued, or one whose judge died) for
+ * owner, imports its spool file as an archive named by the upload's file
+ * name (problem_import_archive), records done or failed with a message,
+ * and removes the spool file. The spool file must be a regular file
+ * directly in the spool directory (it is opened without following links):
+ * anything else fails the import, and a path outside the directory is
+ * never touched. While the import runs, a thread of its own (with its own
+ * handle on db_path) keeps the lease, so that only a judge that died loses
+ * it. Returns 1 with *out filled when one was carried out, 0 when none
+ * waits, -1 on a database error (err). */
+int import_job_run_next(struct db *db, const char *db_path, const char *data_dir, const char *owner,
+			int lease_seconds, struct import_job_outcome *out, char *err, size_t n);
+
+#endif

@@ -1,0 +1,241 @@
+/* problem_import.c - import a problem package (a directory or an archive) as a problem's next test data version.
+ *
+ * The package is read first (so a malformed one is refused with the file
+ * at fault), copied into a staging directory beside the database's other
+ * packages, read again there, renamed into place as the problem's next
+ * test data version, and only then recorded in the database, in one
+ * transaction; if that fails the copy is removed. Old versions stay, with
+ * the submissions judged against them.
+ */
+#include "problem_import.h"
+#include "db.h"
+#include "fsutil.h"
+#include "package.h"
+#include "package_archive.h"
+#include "sandbox.h"
+#include "statement.h"
+#include "statement_markdown.h"
+#include "util.h"
+#include "validator.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PACKAGE_MAX_BYTES (2LL << 30) /* a larger package is refused */
+
+/* Numbers this process's staging directories: with the pid, unique among
+ * every import running at once (a judge and a command line, or two). */
+static unsigned staging_counter;
+
+void problem_import_describe(const struct problem_import_result *r, char *out, size_t n)
+{
+	snprintf(out, n, "problem %s (%s) added as version %d: %d test cases, time limit %g s, memory %ld MB",
+		 r->short_name, r->title, r->version, r->test_count, r->time_limit, r->memory_mb);
+}
+
+/* Builds a custom validator into built, and converts the statement to
+ * <stage_parent>/statement.html, from the staged copy. -1 with why set;
+ * *bad when the package is at fault. */
+static int prepare_staged(const struct package *p, const struct package *copy, const char *staging,
+			  const char *stage_parent, int *bad, char *why, size_t n)
+{
+	/* A custom validator is built once per test data version, here, and
+	 * kept beside the package (<data>/problems/<name>/v<N>/validator). */
+	if (p->custom_validator) {
+		char built[PATH_MAX + 32];
+		struct package staged;
+		snprintf(built, sizeof built, "%s/validator", stage_parent);
+		*bad = 1;
+		if (sandbox_init(why, n) < 0 || package_load(staging, &staged, why, n) < 0)
+			return -1;
+		int built_ok = validator_build_into(&staged, built, why, n);
+		package_free(&staged);
+		if (built_ok < 0)
+			return -1;
+		*bad = 0;
+	}
+	/* Statements are shown as HTML: converted once, here, beside the
+	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
+	 * cmark, in this process (it only parses); LaTeX by pandoc, boxed. */
+	int markdown = ends_with(copy->statement, ".md"), latex = ends_with(copy->statement, ".tex");
+	if (markdown || latex) {
+		char html[PATH_MAX + 32], source[PATH_MAX + 300], reason[1024];
+		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
+		snprintf(source, sizeof source, "%s%s", staging, p->statement + strlen(p->dir));
+		int converted = markdown ? statement_md_to_html(source, html, reason, sizeof reason)
+					 : sandbox_init(reason, sizeof reason) < 0
+						 ? -1
+						 : statement_tex_to_html(source, html, reason, sizeof reason);
+		if (converted < 0)
+			return errf(why, n, "%.300s: %.600s", p->statement + strlen(p->dir) + 1, reason);
+	}
+	return 0;
+}
+
+int problem_import_dir(struct db *db, const char *data, const char *pkg_path, struct problem_import_result *r,
+		       char *err, size_t n)
+{
+	memset(r, 0, sizeof *r);
+	struct package p;
+	if (package_load(pkg_path, &p, err, n) < 0) {
+		r->bad_package = 1;
+		return -1;
+	}
+	snprintf(r->short_name, sizeof r->short_name, "%s", p.short_name);
+	snprintf(r->title, sizeof r->title, "%s", p.title);
+	snprintf(r->warnings, sizeof r->warnings, "%s", p.warnings);
+	char why[1024] = "", staging[PATH_MAX], final_dir[PATH_MAX];
+	struct db_version v = { 0 };
+	int rc = -1;
+	snprintf(v.short_name, sizeof v.short_name, "%s", p.short_name);
+	if (db_problem_next_version(db, p.short_name, &v.version, why, sizeof why) < 0)
+		goto out;
+	/* A version lives in <data>/problems/<name>/v<N>/<name>: the package keeps
+	 * its directory name, which is the problem's name. It is staged in
+	 * <data>/problems/.import-<pid>-<k>/<name> and moved into place whole. */
+	char stage_parent[PATH_MAX], final_parent[PATH_MAX];
+	unsigned k = __atomic_add_fetch(&staging_counter, 1, __ATOMIC_RELAXED);
+	errno = 0;
+	if ((size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems", data) >= sizeof stage_parent ||
+	    (mkdir(stage_parent, 0755) < 0 && errno != EEXIST) ||
+	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s", data, p.short_name) >= sizeof final_parent ||
+	    (mkdir(final_parent, 0755) < 0 && errno != EEXIST) ||
+	    (size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems/.import-%d-%u", data, (int)getpid(), k) >=
+		    sizeof stage_parent ||
+	    (size_t)snprintf(staging, sizeof staging, "%s/%s", stage_parent, p.short_name) >= sizeof staging ||
+	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s/v%d", data, p.short_name, v.version) >=
+		    sizeof final_parent ||
+	    (size_t)snprintf(final_dir, sizeof final_dir, "%s/%s", final_parent, p.short_name) >= sizeof v.package_dir) {
+		snprintf(why, sizeof why, "cannot prepare %.900s/problems: %s", data,
+			 strerror(errno && errno != EEXIST ? errno : ENAMETOOLONG));
+		goto out;
+	}
+	remove_tree(stage_parent); /* left by an earlier process with this pid */
+	if (mkdir(stage_parent, 0755) < 0 || copy_tree(p.dir, staging, p.dir, PACKAGE_MAX_BYTES, why, sizeof why) < 0) {
+		if (!why[0])
+			snprintf(why, sizeof why, "cannot create %.900s: %s", stage_parent, strerror(errno));
+		remove_tree(stage_parent);
+		goto out;
+	}
+	struct package copy;
+	char reason[1024];
+	if (package_load(staging, &copy, reason, sizeof reason) == 0) {
+		package_free(&copy); /* (its statement path stays valid for below) */
+	} else {
+		snprintf(why, sizeof why, "the copied package does not read back: %.900s", reason);
+		remove_tree(stage_parent);
+		goto out;
+	}
+	if (prepare_staged(&p, &copy, staging, stage_parent, &r->bad_package, why, sizeof why) < 0) {
+		remove_tree(stage_parent);
+		goto out;
+	}
+	if (rename(stage_parent, final_parent) < 0) {
+		snprintf(why, sizeof why, "cannot move the package to %.900s: %s", final_parent, strerror(errno));
+		remove_tree(stage_parent);
+		goto out;
+	}
+	memcpy(v.package_dir, final_dir, strlen(final_dir) + 1); /* fits: checked above */
+	snprintf(v.format, sizeof v.format, "%s", p.format == PACKAGE_LEGACY ? "legacy" : "2025-09");
+	v.time_limit = p.time_limit;
+	v.memory_mb = p.memory_mb;
+	v.output_mb = p.output_mb;
+	v.test_count = p.ntests;
+	if (db_problem_add_version(db, p.title, &v, why, sizeof why) < 0) {
+		remove_tree(final_parent);
+		goto out;
+	}
+	r->problem_id = v.problem_id;
+	r->version = v.version;
+	r->test_count = p.ntests;
+	r->time_limit = p.time_limit;
+	r->memory_mb = p.memory_mb;
+	r->output_mb = p.output_mb;
+	rc = 0;
+out:
+	if (rc < 0)
+		errf(err, n, "problem %s: %s", p.short_name, why);
+	package_free(&p);
+	return rc;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_hidden(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+/* A package that sits in a single directory of the archive is lifted up
+ * to dir itself. */
+static void lift_single_directory(const char *dir)
+{
+	char yaml[PATH_MAX + 16];
+	snprintf(yaml, sizeof yaml, "%s/problem.yaml", dir);
+	struct stat st;
+	if (stat(yaml, &st) == 0)
+		return;
+	struct dirent **list;
+	int count = scandir(dir, &list, not_hidden, by_name);
+	char inner[PATH_MAX + 300], lifted[PATH_MAX + 16];
+	int lift = count == 1 && list[0]->d_type == DT_DIR &&
+		   (size_t)snprintf(inner, sizeof inner, "%s/%s", dir, list[0]->d_name) < sizeof inner;
+	for (int i = 0; i < count; i++)
+		free(list[i]);
+	if (count >= 0)
+		free(list);
+	snprintf(lifted, sizeof lifted, "%s.pkg", dir);
+	if (lift && rename(inner, lifted) == 0 && rmdir(dir) == 0)
+		rename(lifted, dir);
+}
+
+int problem_import_archive(struct db *db, const char *data_dir, const char *archive_path, const char *display_name,
+			   struct problem_import_result *r, char *err, size_t n)
+{
+	memset(r, 0, sizeof *r);
+	char name[64];
+	int is_archive = package_archive_name(display_name, name, sizeof name);
+	if (is_archive <= 0) {
+		r->bad_package = 1;
+		return is_archive < 0 ? errf(err, n, "the archive's name is too long")
+				      : errf(err, n, "%s is not a package archive (.zip, .kpp, .tar.gz, .tgz or .tar)",
+					     display_name);
+	}
+	/* The name comes from whoever uploaded the file: checked before it
+	 * names a directory (package_load checks it again). */
+	if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(name) || !*name) {
+		r->bad_package = 1;
+		return errf(err, n, "problem package %s: the archive's name without its suffix is the problem's name, "
+				    "and must be 1 to 63 letters, digits, '-' or '_'", display_name);
+	}
+	snprintf(r->short_name, sizeof r->short_name, "%s", name);
+	char tmp[] = "/tmp/verdict-unpack-XXXXXX", dir[PATH_MAX], why[1024];
+	if (!mkdtemp(tmp))
+		return errf(err, n, "cannot create a scratch directory: %s", strerror(errno));
+	int rc = -1;
+	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
+	const char *cap = getenv("VERDICT_PACKAGE_MAX_MB");
+	long long max_bytes = (cap && atoll(cap) > 0 ? atoll(cap) : 1024) << 20;
+	if (mkdir(dir, 0755) < 0) {
+		errf(err, n, "cannot create a scratch directory: %s", strerror(errno));
+		goto out;
+	}
+	if (package_archive_unpack(archive_path, display_name, dir, max_bytes, why, sizeof why) < 0) {
+		r->bad_package = 1;
+		errf(err, n, "problem %s: %s", name, why);
+		goto out;
+	}
+	lift_single_directory(dir);
+	rc = problem_import_dir(db, data_dir, dir, r, err, n);
+out:
+	remove_tree(tmp);
+	return rc;
+}
