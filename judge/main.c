@@ -9,6 +9,7 @@ static const struct command {
 	int (*run)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
+	{ "serve", cmd_serve, "the web pages and the judge: http://127.0.0.1:8080/ by default" },
 	{ "sandbox", cmd_sandbox, "run a program in a fresh, limited box and report on it as JSON" },
 	{ "problem", cmd_problem, "problem packages: add (import), list, verify (judge its own submissions)" },
 	{ "user", cmd_user, "add a user, or import a class from CSV" },

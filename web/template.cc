@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,19 @@ static void free_children(tpl_dict *d)
 }
 
 static std::string root = "web/templates";
+static std::set<std::string> registered; // names given by tpl_register, filled before threads start
+
+extern "C" int tpl_register(const char *name, const char *text, size_t len)
+{
+	try {
+		if (!ctemplate::StringToTemplateCache(name, ctemplate::TemplateString(text, len), ctemplate::DO_NOT_STRIP))
+			return -1;
+		registered.insert(name);
+		return 0;
+	} catch (...) {
+		return -1;
+	}
+}
 
 extern "C" void tpl_set_root(const char *dir)
 {
@@ -89,6 +103,19 @@ extern "C" struct tpl_dict *tpl_add_section(struct tpl_dict *d, const char *sect
 	}
 }
 
+extern "C" struct tpl_dict *tpl_include(struct tpl_dict *d, const char *marker, const char *name)
+{
+	try {
+		ctemplate::TemplateDictionary *child = d->dict->AddIncludeDictionary(marker);
+		child->SetFilename(registered.count(name) ? std::string(name) : root + "/" + name);
+		tpl_dict *wrapper = new tpl_dict{ child, false, {} };
+		d->children.push_back(wrapper);
+		return wrapper;
+	} catch (...) {
+		return nullptr;
+	}
+}
+
 extern "C" int tpl_show_section(struct tpl_dict *d, const char *section)
 {
 	try {
@@ -108,8 +135,8 @@ extern "C" int tpl_expand(const char *name, struct tpl_dict *d, char **out, size
 		// ctemplate would print its own warning to stderr.
 		if (!name || !*name || name[0] == '/' || std::strstr(name, ".."))
 			return -1;
-		std::string path = root + "/" + name;
-		if (access(path.c_str(), R_OK) != 0)
+		std::string path = registered.count(name) ? std::string(name) : root + "/" + name;
+		if (!registered.count(name) && access(path.c_str(), R_OK) != 0)
 			return -1;
 		if (!ctemplate::ExpandTemplate(path, ctemplate::DO_NOT_STRIP, d->dict, &result))
 			return -1;

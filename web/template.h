@@ -14,6 +14,11 @@ struct tpl_dict; /* opaque: a ctemplate::TemplateDictionary */
 /* Where templates are read from (default: web/templates). */
 void tpl_set_root(const char *dir);
 
+/* Registers a template under name from memory (the templates compiled
+ * into the binary), before any thread expands one. Returns 0 or -1 (a
+ * broken template). A registered name is used before a file of that name. */
+int tpl_register(const char *name, const char *text, size_t len);
+
 struct tpl_dict *tpl_dict_new(void); /* NULL when out of memory */
 void tpl_dict_free(struct tpl_dict *d);
 
@@ -24,6 +29,11 @@ int tpl_set_int(struct tpl_dict *d, const char *key, long long value);
 /* Adds one repetition of a section and returns its dictionary, owned by
  * d (do not free it), or NULL. */
 struct tpl_dict *tpl_add_section(struct tpl_dict *d, const char *section);
+
+/* Fills the include marker {{>MARKER}} with the template name; returns the
+ * included template's dictionary, owned by d, or NULL. It sees only its
+ * own values. */
+struct tpl_dict *tpl_include(struct tpl_dict *d, const char *marker, const char *name);
 
 /* Shows a section once, with d's values. Returns 0 or -1. */
 int tpl_show_section(struct tpl_dict *d, const char *section);

@@ -1,0 +1,372 @@
+/* cmd_serve.c - `verdict serve`: the web server and the judge, as separate processes.
+ *
+ * Theory of operation: the command starts as a small supervisor. It opens
+ * the database once (creating or upgrading it), binds the listening socket,
+ * and starts two children: the judge (`verdict judge`, which must be root to
+ * set up sandboxes) and the web server, which drops to an unprivileged
+ * account before it reads a single byte of HTTP. The supervisor itself
+ * parses nothing from the network; it restarts a judge that dies (its
+ * submissions are judged again once their leases expire) and stops both on
+ * SIGINT or SIGTERM. The web server and the judge meet only in the
+ * database: a web upload becomes an import job that the judge carries out.
+ */
+#include "assets.h"
+#include "cli.h"
+#include "commands.h"
+#include "db.h"
+#include "server.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <grp.h>
+#include <limits.h>
+#include <netdb.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define WEB_UID 61001 /* when there is no "verdict" account: an id of its own (the boxes run as 61000) */
+
+static const char serve_usage[] =
+	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--db FILE]\n"
+	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--no-judge]\n"
+	"\n"
+	"Serves the web pages on ADDR:PORT (default 127.0.0.1:8080) with N HTTP\n"
+	"threads (default: one per core) and runs the judge beside it with N\n"
+	"workers (default: one per core). Started as root, the web server runs as\n"
+	"the account --user (default: \"verdict\" if it exists, else uid 61001),\n"
+	"which must be able to write the database's directory. --no-judge leaves\n"
+	"judging to `verdict judge` processes started elsewhere.\n";
+
+struct serve_options {
+	char host[256], port[16];
+	int workers, threads, judge;
+	const char *db_path, *user, *cert_path, *key_path;
+	long max_upload_mb;
+	uid_t uid;
+	gid_t gid;
+};
+
+static int parse_listen(const char *s, struct serve_options *o)
+{
+	const char *colon = strrchr(s, ':');
+	if (!colon || colon == s || !colon[1] || strlen(colon + 1) >= sizeof o->port)
+		return -1;
+	size_t hl = (size_t)(colon - s);
+	if (s[0] == '[' && hl >= 2 && s[hl - 1] == ']') { /* [::1]:8080 */
+		s++;
+		hl -= 2;
+	}
+	if (hl >= sizeof o->host)
+		return -1;
+	memcpy(o->host, s, hl);
+	o->host[hl] = 0;
+	strcpy(o->port, colon + 1);
+	return 0;
+}
+
+static int listen_socket(const struct serve_options *o)
+{
+	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE | AI_NUMERICSERV };
+	struct addrinfo *res;
+	int rc = getaddrinfo(o->host, o->port, &hints, &res);
+	if (rc) {
+		fprintf(stderr, "verdict serve: --listen %s:%s: %s\n", o->host, o->port, gai_strerror(rc));
+		return -1;
+	}
+	int fd = -1;
+	for (struct addrinfo *a = res; a; a = a->ai_next) {
+		fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			continue;
+		int one = 1;
+		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+		if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 1024) == 0)
+			break;
+		fprintf(stderr, "verdict serve: cannot listen on %s:%s: %s\n", o->host, o->port, strerror(errno));
+		close(fd);
+		fd = -1;
+	}
+	freeaddrinfo(res);
+	return fd;
+}
+
+static int find_account(struct serve_options *o)
+{
+	const char *name = o->user ? o->user : "verdict";
+	struct passwd *pw = getpwnam(name);
+	if (pw) {
+		o->uid = pw->pw_uid;
+		o->gid = pw->pw_gid;
+	} else if (o->user) {
+		fprintf(stderr, "verdict serve: --user %s: no such account\n", o->user);
+		return -1;
+	} else {
+		o->uid = WEB_UID;
+		o->gid = WEB_UID;
+	}
+	if (o->uid == 0) {
+		fprintf(stderr, "verdict serve: --user must not be root: the web server parses untrusted input\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* Hands the database's files and the upload spool to the web account:
+ * SQLite running as root gives the -wal and -shm files to the database
+ * file's owner, so both processes can always open them. */
+static int prepare_files(const struct serve_options *o, const char *data, const char *spool)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 8];
+	snprintf(dir, sizeof dir, "%s", o->db_path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = 0;
+	else
+		strcpy(dir, ".");
+	static const char *const suffixes[] = { "", "-wal", "-shm" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", o->db_path, suffixes[i]);
+		if (chown(path, o->uid, o->gid) < 0 && errno != ENOENT) {
+			fprintf(stderr, "verdict serve: cannot give %s to uid %d: %s\n", path, (int)o->uid, strerror(errno));
+			return -1;
+		}
+	}
+	if (chown(spool, o->uid, o->gid) < 0 || chmod(spool, 0700) < 0 || chmod(data, 0755) < 0) {
+		fprintf(stderr, "verdict serve: cannot prepare %s: %s\n", spool, strerror(errno));
+		return -1;
+	}
+	struct stat st;
+	if (stat(dir, &st) < 0 ||
+	    !((st.st_uid == o->uid && (st.st_mode & S_IWUSR)) || (st.st_gid == o->gid && (st.st_mode & S_IWGRP)) ||
+	      (st.st_mode & S_IWOTH) == S_IWOTH)) {
+		fprintf(stderr,
+			"verdict serve: the web server runs as uid %d and must be able to write %s (SQLite keeps its\n"
+			"journal there): chown %d %s, or keep the database in a directory of its own (--db)\n",
+			(int)o->uid, dir, (int)o->uid, dir);
+		return -1;
+	}
+	return 0;
+}
+
+static int drop_privileges(const struct serve_options *o)
+{
+	if (setgroups(0, NULL) < 0 || setresgid(o->gid, o->gid, o->gid) < 0 || setresuid(o->uid, o->uid, o->uid) < 0 ||
+	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || setuid(0) == 0) {
+		fprintf(stderr, "verdict serve: cannot drop privileges: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static char *read_pem(const char *path)
+{
+	FILE *f = path ? fopen(path, "re") : NULL;
+	if (!f)
+		return NULL;
+	char *buf = calloc(1, 65536);
+	size_t n = buf ? fread(buf, 1, 65535, f) : 0;
+	fclose(f);
+	if (buf && n == 0) {
+		free(buf);
+		buf = NULL;
+	}
+	return buf;
+}
+
+static pid_t start_judge(const struct serve_options *o)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		char workers[16];
+		snprintf(workers, sizeof workers, "%d", o->workers);
+		sigset_t none;
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		execl("/proc/self/exe", "verdict", "judge", "--db", o->db_path, "--workers", workers, (char *)NULL);
+		fprintf(stderr, "verdict serve: cannot start the judge: %s\n", strerror(errno));
+		_exit(127);
+	}
+	return pid;
+}
+
+static pid_t start_web(const struct serve_options *o, int fd, const char *data, const char *spool)
+{
+	pid_t pid = fork();
+	if (pid != 0)
+		return pid;
+	/* The child keeps SIGINT and SIGTERM blocked: server_run waits for them. */
+	char *cert = NULL, *key = NULL;
+	if (o->cert_path && (!(cert = read_pem(o->cert_path)) || !(key = read_pem(o->key_path)))) {
+		fprintf(stderr, "verdict serve: cannot read --tls-cert/--tls-key\n");
+		_exit(1);
+	}
+	if (getuid() == 0 && drop_privileges(o) < 0)
+		_exit(1);
+	char err[512];
+	if (assets_register_templates(err, sizeof err) < 0) {
+		fprintf(stderr, "verdict serve: %s\n", err);
+		_exit(1);
+	}
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct server_options so = {
+		.listen_fd = fd,
+		.threads = o->threads > 0 ? o->threads : cores > 0 ? (int)cores : 1,
+		.conn_limit = 1000,
+		.per_ip_limit = 200,
+		.timeout_sec = 30,
+		.tls_cert = cert,
+		.tls_key = key,
+		.http = { .db_path = o->db_path, .data_dir = data, .spool_dir = spool, .form_limit = 1024 * 1024,
+			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL },
+	};
+	_exit(server_run(&so) < 0 ? 1 : 0);
+}
+
+static int parse_count(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*end || end == s || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Waits for SIGINT/SIGTERM (stop both) and SIGCHLD (restart a dead judge,
+ * at most once a second; a dead web server ends the service). */
+static int supervise(const struct serve_options *o, pid_t web, pid_t judge, const sigset_t *set)
+{
+	int rc = 0;
+	for (;;) {
+		int sig;
+		sigwait(set, &sig);
+		if (sig != SIGCHLD)
+			break;
+		int status;
+		pid_t pid;
+		int web_died = 0;
+		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			if (pid == web) {
+				web_died = 1;
+				web = -1;
+			} else if (pid == judge) {
+				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
+				sleep(1);
+				judge = start_judge(o);
+			}
+		}
+		if (web_died) {
+			fprintf(stderr, "verdict serve: the web server stopped\n");
+			rc = 1;
+			break;
+		}
+	}
+	if (web > 0)
+		kill(web, SIGTERM);
+	if (judge > 0)
+		kill(judge, SIGTERM);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	return rc;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "listen", required_argument, NULL, 'l' },   { "workers", required_argument, NULL, 'w' },
+		{ "threads", required_argument, NULL, 't' },  { "db", required_argument, NULL, 'd' },
+		{ "user", required_argument, NULL, 'u' },     { "max-upload-mb", required_argument, NULL, 'm' },
+		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
+		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	struct serve_options o = { .host = "127.0.0.1", .port = "8080", .workers = cores > 0 ? (int)cores : 1,
+				   .judge = 1, .max_upload_mb = 64 };
+	const char *db_opt = NULL;
+	int opt;
+	long v = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		int bad = 0;
+		switch (opt) {
+		case 'l': bad = parse_listen(optarg, &o); break;
+		case 'w': bad = parse_count(optarg, 1, 256, &v); o.workers = (int)v; break;
+		case 't': bad = parse_count(optarg, 1, 256, &v); o.threads = (int)v; break;
+		case 'd': db_opt = optarg; break;
+		case 'u': o.user = optarg; break;
+		case 'm': bad = parse_count(optarg, 1, 4096, &o.max_upload_mb); break;
+		case 'c': o.cert_path = optarg; break;
+		case 'k': o.key_path = optarg; break;
+		case 'n': o.judge = 0; break;
+		case 'h': fputs(serve_usage, stdout); return 0;
+		default: fputs(serve_usage, stderr); return 2;
+		}
+		if (bad) {
+			fprintf(stderr, "verdict serve: bad value: %s\n%s", optarg, serve_usage);
+			return 2;
+		}
+	}
+	if (optind != argc || !o.cert_path != !o.key_path) {
+		fputs(serve_usage, stderr);
+		return 2;
+	}
+	o.db_path = cli_db_path(db_opt);
+	int root = getuid() == 0;
+	if (root && find_account(&o) < 0)
+		return 1;
+
+	/* The database is created or upgraded here, once, before anyone uses it. */
+	struct db *db = cli_open_db("serve", o.db_path);
+	if (!db)
+		return 1;
+	db_close(db);
+	char data[PATH_MAX], spool[PATH_MAX + 8], err[512];
+	if (cli_data_dir(o.db_path, data, sizeof data, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict serve: %s\n", err);
+		return 1;
+	}
+	snprintf(spool, sizeof spool, "%s/spool", data);
+	if (mkdir(spool, 0700) < 0 && errno != EEXIST) {
+		fprintf(stderr, "verdict serve: cannot create %s: %s\n", spool, strerror(errno));
+		return 1;
+	}
+	if (root && prepare_files(&o, data, spool) < 0)
+		return 1;
+	int fd = listen_socket(&o);
+	if (fd < 0)
+		return 1;
+
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	pid_t web = start_web(&o, fd, data, spool);
+	close(fd);
+	pid_t judge = o.judge ? start_judge(&o) : -1;
+	if (web < 0 || (o.judge && judge < 0)) {
+		fprintf(stderr, "verdict serve: cannot start: %s\n", strerror(errno));
+		if (web > 0)
+			kill(web, SIGTERM);
+		if (judge > 0)
+			kill(judge, SIGTERM);
+		return 1;
+	}
+	printf("Verdict is serving http://%s%s%s:%s/ (web as uid %d, judge %s)\n", strchr(o.host, ':') ? "[" : "",
+	       o.host, strchr(o.host, ':') ? "]" : "", o.port, root ? (int)o.uid : (int)getuid(),
+	       o.judge ? "running" : "not started (--no-judge)");
+	fflush(stdout);
+	return supervise(&o, web, judge, &set);
+}

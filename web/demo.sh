@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make run`: Verdict on http://127.0.0.1:8080 with the example problems
+# and a demo instructor and student, whose passwords are printed here (new
+# ones at each start). The database lives in build/run/ and is kept from one
+# run to the next. Needs root, like the judge (sandboxes).
+set -eu
+: "${VERDICT:?set VERDICT to build/verdict}"
+here=$(cd "$(dirname "$0")/.." && pwd)
+listen=${VERDICT_LISTEN:-127.0.0.1:8080}
+
+if [ "$(id -u)" != 0 ]; then
+	echo "The judge needs root (cgroups, namespaces): run 'sudo make run'." >&2
+	exit 1
+fi
+run=$here/build/run
+db=$run/verdict.db
+mkdir -p "$run"
+# The web server drops to this account and keeps its database here.
+webuid=$(id -u verdict 2>/dev/null || echo 61001)
+chown "$webuid" "$run"
+
+for p in "$here"/problems/*/; do
+	name=$(basename "$p")
+	if ! "$VERDICT" problem list --db "$db" 2>/dev/null | grep -q "^$name "; then
+		"$VERDICT" problem add "$p" --db "$db" >/dev/null || echo "could not add $name (see above)" >&2
+	fi
+done
+
+password() { # NAME ROLE: (re)creates the account with a fresh password and prints it
+	local out
+	if "$VERDICT" user list --db "$db" | grep -q "^$1 "; then
+		out=$("$VERDICT" user passwd "$1" --db "$db")
+	else
+		out=$("$VERDICT" user add "$1" --role "$2" --db "$db")
+	fi
+	printf '%s\n' "$out" | sed -n 's/.*password for [^:]*: //p'
+}
+instructor=$(password instructor instructor)
+student=$(password student student)
+
+cat <<MSG
+
+  Verdict: http://$listen/
+
+  demo instructor: instructor / $instructor
+  demo student:    student / $student
+
+  (data in $run; Ctrl-C stops the server and the judge)
+
+MSG
+exec "$VERDICT" serve --db "$db" --listen "$listen"

@@ -1,0 +1,186 @@
+/* http.c - answering a request: responses, errors, form fields, cookies, pages. */
+#include "http.h"
+#include "mhd.h"
+#include "template.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void http_respond(struct request *r, int status, const char *content_type, char *body, size_t len)
+{
+	free(r->body);
+	r->status = status;
+	r->content_type = content_type;
+	r->body = body;
+	r->len = body ? len : 0;
+	r->answered = 1;
+}
+
+int http_header(struct request *r, const char *name, const char *value)
+{
+	if (r->nheaders >= HTTP_MAX_HEADERS || strlen(name) >= sizeof r->headers[0][0] ||
+	    strlen(value) >= sizeof r->headers[0][1])
+		return -1;
+	strcpy(r->headers[r->nheaders][0], name);
+	strcpy(r->headers[r->nheaders][1], value);
+	r->nheaders++;
+	return 0;
+}
+
+void http_redirect(struct request *r, const char *location)
+{
+	/* Only paths of this site: a redirect never leaves it. */
+	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
+		location = "/";
+	http_header(r, "Location", location);
+	http_respond(r, 303, "text/plain; charset=utf-8", NULL, 0);
+}
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 400: return "Bad request";
+	case 403: return "Forbidden";
+	case 404: return "Not found";
+	case 405: return "Method not allowed";
+	case 409: return "Conflict";
+	case 413: return "Too large";
+	case 415: return "Unsupported form";
+	case 429: return "Too many requests";
+	case 503: return "Unavailable";
+	default: return status >= 500 ? "Server error" : "Error";
+	}
+}
+
+void http_error(struct request *r, int status, const char *message)
+{
+	struct page *p;
+	struct tpl_dict *d = page_new(r, reason(status), "error.tpl", &p);
+	if (!d)
+		return;
+	tpl_set(d, "REASON", reason(status));
+	tpl_set(d, "MESSAGE", message);
+	tpl_set_int(d, "STATUS", status);
+	page_send(r, p, status);
+}
+
+const char *http_query(struct request *r, const char *name)
+{
+	return mhd.MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_cookie(struct request *r, const char *name)
+{
+	return mhd.MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const struct http_field *http_field(struct request *r, const char *name)
+{
+	for (int i = 0; i < r->nfields; i++)
+		if (strcmp(r->fields[i].name, name) == 0)
+			return &r->fields[i];
+	return NULL;
+}
+
+const char *http_form(struct request *r, const char *name)
+{
+	const struct http_field *f = http_field(r, name);
+	return f && f->value ? f->value : "";
+}
+
+int http_same_origin(struct request *r)
+{
+	const char *origin = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
+	if (!origin)
+		return 1; /* older browsers and non-browser clients; the CSRF token still guards */
+	const char *host = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Host");
+	if (!host)
+		return 0;
+	const char *rest = strncmp(origin, "http://", 7) == 0 ? origin + 7 : strncmp(origin, "https://", 8) == 0 ? origin + 8 : NULL;
+	return rest && strcmp(rest, host) == 0;
+}
+
+long long http_id(const char *s)
+{
+	if (!s || !*s || strlen(s) > 15)
+		return 0;
+	long long v = 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
+/* ---- pages ---- */
+
+struct page {
+	struct tpl_dict *layout, *body;
+};
+
+struct tpl_dict *page_new(struct request *r, const char *title, const char *body_template, struct page **out)
+{
+	struct page *p = calloc(1, sizeof *p);
+	if (p)
+		p->layout = tpl_dict_new();
+	if (p && p->layout)
+		p->body = tpl_include(p->layout, "BODY", body_template);
+	if (!p || !p->layout || !p->body) {
+		if (p)
+			tpl_dict_free(p->layout);
+		free(p);
+		char *msg = strdup("out of memory\n");
+		http_respond(r, 500, "text/plain; charset=utf-8", msg, msg ? strlen(msg) : 0);
+		return NULL;
+	}
+	tpl_set(p->layout, "TITLE", title);
+	if (r->logged_in) {
+		struct tpl_dict *u = tpl_add_section(p->layout, "USER");
+		if (u) {
+			tpl_set(u, "NAME", r->s.user);
+			tpl_set(u, "ROLE", r->s.role);
+			tpl_set(u, "CSRF", r->s.csrf);
+		}
+		if (strcmp(r->s.role, "student") != 0)
+			tpl_show_section(p->layout, "STAFF");
+		if (strcmp(r->s.role, "admin") == 0)
+			tpl_show_section(p->layout, "ADMIN");
+		tpl_set(p->body, "CSRF", r->s.csrf);
+	} else {
+		tpl_show_section(p->layout, "GUEST");
+	}
+	*out = p;
+	return p->body;
+}
+
+void page_discard(struct page *p)
+{
+	if (p) {
+		tpl_dict_free(p->layout);
+		free(p);
+	}
+}
+
+void page_flash(struct page *p, const char *message)
+{
+	struct tpl_dict *f = tpl_add_section(p->layout, "FLASH");
+	if (f)
+		tpl_set(f, "MESSAGE", message);
+}
+
+void page_send(struct request *r, struct page *p, int status)
+{
+	char *html = NULL;
+	size_t len = 0;
+	int rc = tpl_expand("layout.tpl", p->layout, &html, &len);
+	tpl_dict_free(p->layout);
+	free(p);
+	if (rc < 0) {
+		char *msg = strdup("a page template is missing or broken\n");
+		http_respond(r, 500, "text/plain; charset=utf-8", msg, msg ? strlen(msg) : 0);
+		return;
+	}
+	http_respond(r, status, "text/html; charset=utf-8", html, len);
+}

@@ -1,0 +1,114 @@
+/* http.h - one HTTP request and its response, as every page handler sees them.
+ *
+ * The server (server.c) fills a struct request, checks the route's access
+ * rules (routes.c) and calls the handler, which answers through the
+ * functions below. A handler never writes to the connection itself and
+ * never dies: whatever goes wrong becomes http_error().
+ */
+#ifndef VERDICT_HTTP_H
+#define VERDICT_HTTP_H
+
+#include "session.h"
+
+#include <stddef.h>
+
+struct db;
+struct MHD_Connection;
+struct MHD_PostProcessor;
+struct tpl_dict;
+
+#define HTTP_MAX_FIELDS 32
+#define HTTP_MAX_ARGS 2
+#define HTTP_MAX_HEADERS 6
+
+/* A form field (urlencoded or multipart). value is NUL-terminated and may
+ * hold NUL bytes before len; file_name is set for a multipart file part.
+ * A file streamed to disk (the package upload) has spool_path instead. */
+struct http_field {
+	char name[64];
+	char *value;
+	size_t len, cap;
+	char file_name[256];
+	int is_file;
+	char spool_path[512];
+	int spool_fd;
+};
+
+/* What a server shares with its handlers (read-only once started). */
+struct http_config {
+	const char *db_path;
+	const char *data_dir;   /* packages (read) and the upload spool (written) */
+	const char *spool_dir;  /* <data>/spool */
+	size_t form_limit;      /* bytes of a request body, but for uploads */
+	size_t upload_limit;    /* bytes of a package upload */
+	int tls;                /* served over TLS (cookies get Secure) */
+};
+
+struct request {
+	const struct http_config *cfg;
+	struct MHD_Connection *conn;
+	const char *method, *url;
+	int is_post;
+	char client[64];        /* the peer's address, for login throttling */
+	char args[HTTP_MAX_ARGS][256]; /* the route's '*' segments, URL-decoded */
+	const struct route *route;
+
+	/* the body */
+	struct MHD_PostProcessor *pp;
+	struct http_field fields[HTTP_MAX_FIELDS];
+	int nfields;
+	size_t body_bytes;
+	int body_status;        /* a 4xx found while reading the body, else 0 */
+	const char *body_error; /* its reason, for people */
+
+	/* who asks */
+	struct db *db;
+	int logged_in;
+	struct session s;
+
+	/* the answer */
+	int status;
+	char *body;
+	size_t len;
+	const char *content_type;
+	char headers[HTTP_MAX_HEADERS][2][320];
+	int nheaders;
+	int answered;
+};
+
+/* The answer (body is malloc'd and taken over; NULL for none). */
+void http_respond(struct request *r, int status, const char *content_type, char *body, size_t len);
+/* 303 See Other to a path of this site. */
+void http_redirect(struct request *r, const char *location);
+/* An error page with a message a person can act on. */
+void http_error(struct request *r, int status, const char *message);
+/* A header for the answer (copied). Returns 0, or -1 if there is no room. */
+int http_header(struct request *r, const char *name, const char *value);
+
+/* A query-string argument, or NULL. */
+const char *http_query(struct request *r, const char *name);
+/* A form field, or NULL; http_form is its value or "" when missing. */
+const struct http_field *http_field(struct request *r, const char *name);
+const char *http_form(struct request *r, const char *name);
+/* A cookie's value, or NULL. */
+const char *http_cookie(struct request *r, const char *name);
+
+/* Is this request's Origin (when the browser sends one) this site? */
+int http_same_origin(struct request *r);
+
+/* Parses a positive decimal id ("123"); 0 when it is not one. */
+long long http_id(const char *s);
+
+/* Pages: a layout (header, navigation, footer) around a template of
+ * web/templates. page_new returns the body's dictionary (owned by the page)
+ * to fill; page_send expands and answers. On out-of-memory page_new
+ * returns NULL and has already answered 500. */
+struct page;
+struct tpl_dict *page_new(struct request *r, const char *title, const char *body_template, struct page **out);
+void page_send(struct request *r, struct page *p, int status);
+/* Frees a page that will not be sent (an error came up while filling it). */
+void page_discard(struct page *p);
+/* A message above the page (a notice after a redirect, say). */
+void page_flash(struct page *p, const char *message);
+
+#endif

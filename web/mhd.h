@@ -1,0 +1,33 @@
+/* mhd.h - libmicrohttpd, loaded when `verdict serve` starts (see mhd.c).
+ *
+ * Call MHD functions as mhd.MHD_start_daemon(...): the pointers have the
+ * types of libmicrohttpd's own declarations.
+ */
+#ifndef VERDICT_MHD_H
+#define VERDICT_MHD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+#include <microhttpd.h>
+
+#define MHD_FUNCTIONS(X)                                                                                      \
+	X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_create_response_from_buffer) X(MHD_add_response_header)   \
+	X(MHD_queue_response) X(MHD_destroy_response) X(MHD_lookup_connection_value)                          \
+	X(MHD_get_connection_info) X(MHD_create_post_processor) X(MHD_post_process)                           \
+	X(MHD_destroy_post_processor)
+
+struct mhd_functions {
+#define MHD_DECLARE(name) __typeof__(name) *name;
+	MHD_FUNCTIONS(MHD_DECLARE)
+#undef MHD_DECLARE
+};
+
+extern struct mhd_functions mhd;
+
+/* Loads libmicrohttpd once. Returns 0, or -1 with a message in err. */
+int mhd_load(char *err, size_t n);
+
+#endif

@@ -1,0 +1,239 @@
+/* page_problems.c - the problem list (with my best result) and a problem's page. */
+#include "http.h"
+#include "page_util.h"
+#include "pages.h"
+#include "template.h"
+
+#include "db.h"
+#include "fsutil.h"
+#include "language.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SAMPLE_SHOW_MAX (64 * 1024) /* bytes of a sample shown on the page */
+#define SAMPLES_MAX 20
+#define STATEMENT_MAX (4 * 1024 * 1024)
+
+struct list_state {
+	struct request *r;
+	struct tpl_dict *d;
+	struct db_best *best; /* this user's, by problem name */
+	int nbest, shown, staff;
+};
+
+static void add_best(const struct db_best *b, void *arg)
+{
+	struct list_state *ls = arg;
+	struct db_best *grown = realloc(ls->best, (size_t)(ls->nbest + 1) * sizeof *grown);
+	if (!grown)
+		return;
+	ls->best = grown;
+	ls->best[ls->nbest++] = *b;
+}
+
+static void add_problem(const struct db_version *v, const char *title, long submissions, void *arg)
+{
+	struct list_state *ls = arg;
+	if (!v->visible && !ls->staff)
+		return;
+	struct tpl_dict *row = tpl_add_section(ls->d, "PROBLEM");
+	if (!row)
+		return;
+	ls->shown++;
+	tpl_set(row, "SHORT", v->short_name);
+	tpl_set(row, "TITLE", title);
+	char time[32];
+	snprintf(time, sizeof time, "%g", v->time_limit);
+	tpl_set(row, "TIME", time);
+	if (ls->staff) {
+		tpl_show_section(row, "STAFF");
+		tpl_set_int(row, "SUBMISSIONS", submissions);
+		tpl_set(row, "VISIBLE", v->visible ? "yes" : "no");
+	}
+	for (int i = 0; i < ls->nbest; i++)
+		if (strcmp(ls->best[i].problem, v->short_name) == 0) {
+			struct tpl_dict *b = tpl_add_section(row, "BEST");
+			tpl_set(b, "VERDICT", ls->best[i].verdict);
+			if (ls->best[i].has_score) {
+				struct tpl_dict *s = tpl_add_section(b, "SCORE");
+				char points[32];
+				snprintf(points, sizeof points, "%g", ls->best[i].score);
+				tpl_set(s, "POINTS", points);
+			}
+			return;
+		}
+	tpl_show_section(row, "UNTRIED");
+}
+
+static void add_student_problem(const struct db_version *v, const char *title, void *arg)
+{
+	add_problem(v, title, 0, arg);
+}
+
+void page_problems(struct request *r)
+{
+	struct page *p;
+	struct tpl_dict *d = page_new(r, "Problems", "problems.tpl", &p);
+	if (!d)
+		return;
+	struct list_state ls = { .r = r, .staff = page_is_staff(r) };
+	char err[512];
+	struct tpl_dict *table = tpl_add_section(d, "TABLE");
+	ls.d = table;
+	if (ls.staff)
+		tpl_show_section(table, "STAFF");
+	/* Students' list is asked for most: it counts nothing. */
+	if (db_user_best(r->db, r->s.user_id, add_best, &ls, err, sizeof err) < 0 ||
+	    (ls.staff ? db_problem_list(r->db, add_problem, &ls, err, sizeof err)
+		      : db_problem_list_brief(r->db, add_student_problem, &ls, err, sizeof err)) < 0) {
+		free(ls.best);
+		page_discard(p);
+		http_error(r, 503, err);
+		return;
+	}
+	free(ls.best);
+	if (ls.shown == 0) {
+		struct tpl_dict *none = tpl_add_section(d, "NONE");
+		if (none && ls.staff)
+			tpl_show_section(none, "STAFF");
+	}
+	page_send(r, p, 200);
+}
+
+/* ---- one problem ---- */
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_input(const struct dirent *e)
+{
+	size_t len = strlen(e->d_name);
+	return e->d_name[0] != '.' && len > 3 && strcmp(e->d_name + len - 3, ".in") == 0;
+}
+
+static void set_file(struct tpl_dict *d, const char *key, const char *path)
+{
+	char *buf = malloc(SAMPLE_SHOW_MAX + 1);
+	int truncated = 0;
+	ssize_t got = buf ? read_prefix(path, buf, SAMPLE_SHOW_MAX, &truncated) : -1;
+	if (got >= 0) {
+		buf[got] = 0;
+		tpl_set(d, key, buf);
+	}
+	free(buf);
+}
+
+/* The samples of a package: data/sample/X.in with X.ans, in name order. */
+static void add_samples(struct tpl_dict *d, const char *package_dir)
+{
+	char dir[PATH_MAX + 16];
+	snprintf(dir, sizeof dir, "%s/data/sample", package_dir);
+	struct dirent **list;
+	int count = scandir(dir, &list, is_input, by_name);
+	if (count <= 0) {
+		if (count == 0)
+			free(list);
+		return;
+	}
+	struct tpl_dict *samples = tpl_add_section(d, "SAMPLES");
+	for (int i = 0, shown = 0; i < count; i++) {
+		char in[PATH_MAX + 300], ans[PATH_MAX + 300];
+		snprintf(in, sizeof in, "%s/%s", dir, list[i]->d_name);
+		snprintf(ans, sizeof ans, "%.*s.ans", (int)strlen(in) - 3, in);
+		if (samples && shown < SAMPLES_MAX && access(ans, R_OK) == 0) {
+			struct tpl_dict *s = tpl_add_section(samples, "SAMPLE");
+			if (s) {
+				tpl_set_int(s, "N", ++shown);
+				set_file(s, "INPUT", in);
+				set_file(s, "OUTPUT", ans);
+			}
+		}
+		free(list[i]);
+	}
+	free(list);
+}
+
+static void add_statement(struct tpl_dict *d, const char *package_dir)
+{
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s", package_dir);
+	char *slash = strrchr(path, '/');
+	if (slash)
+		strcpy(slash, "/statement.html");
+	char *html = malloc(STATEMENT_MAX + 1);
+	int truncated = 0;
+	ssize_t got = html && slash ? read_prefix(path, html, STATEMENT_MAX, &truncated) : -1;
+	if (got > 0 && !truncated) {
+		html[got] = 0;
+		/* Made at import from the package's Markdown (raw HTML escaped,
+		 * judge/statement_markdown.c) or LaTeX (pandoc): trusted HTML. */
+		struct tpl_dict *s = tpl_add_section(d, "STATEMENT");
+		if (s)
+			tpl_set(s, "HTML", html);
+	} else {
+		tpl_show_section(d, "NO_STATEMENT");
+	}
+	free(html);
+}
+
+int page_problem_form(struct request *r, const char *short_name, int status, const char *error, const char *language,
+		      const char *code)
+{
+	struct db_version v;
+	char err[512];
+	int found = db_problem_current(r->db, short_name, &v, err, sizeof err);
+	if (found < 0) {
+		http_error(r, 503, err);
+		return -1;
+	}
+	int staff = page_is_staff(r);
+	if (!found || (!v.visible && !staff)) {
+		http_error(r, 404, "There is no such problem.");
+		return -1;
+	}
+	char title[256];
+	if (db_problem_title(r->db, v.problem_id, title, sizeof title, err, sizeof err) < 0)
+		snprintf(title, sizeof title, "%s", v.short_name);
+	struct page *p;
+	struct tpl_dict *d = page_new(r, title, "problem.tpl", &p);
+	if (!d)
+		return -1;
+	tpl_set(d, "TITLE", title);
+	tpl_set(d, "SHORT", v.short_name);
+	char num[32];
+	snprintf(num, sizeof num, "%g", v.time_limit);
+	tpl_set(d, "TIME", num);
+	tpl_set_int(d, "MEMORY", v.memory_mb);
+	if (!v.visible)
+		tpl_show_section(d, "HIDDEN");
+	if (staff)
+		tpl_show_section(d, "STAFF");
+	add_statement(d, v.package_dir);
+	add_samples(d, v.package_dir);
+	for (const struct language *const *l = language_all(); *l; l++) {
+		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
+		tpl_set(o, "ID", (*l)->id);
+		tpl_set(o, "NAME", (*l)->name);
+		if (language && strcmp(language, (*l)->id) == 0)
+			tpl_show_section(o, "SELECTED");
+	}
+	if (code)
+		tpl_set(d, "CODE", code);
+	if (error) {
+		struct tpl_dict *e = tpl_add_section(d, "ERROR");
+		tpl_set(e, "MESSAGE", error);
+	}
+	page_send(r, p, status);
+	return 0;
+}
+
+void page_problem(struct request *r)
+{
+	page_problem_form(r, r->args[0], 200, NULL, NULL, NULL);
+}

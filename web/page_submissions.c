@@ -1,0 +1,265 @@
+/* page_submissions.c - lists of submissions, one submission's page, and its JSON for live updates. */
+#include "http.h"
+#include "page_util.h"
+#include "pages.h"
+#include "template.h"
+
+#include "db.h"
+#include "language.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAGE_ROWS 50
+
+static const char *const verdicts[] = { "AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "JE", NULL };
+
+struct rows {
+	struct tpl_dict *table;
+	int all, count;
+	long long last_id;
+};
+
+static void add_row(const struct db_submission_row *s, void *arg)
+{
+	struct rows *rs = arg;
+	struct tpl_dict *row = tpl_add_section(rs->table, "ROW");
+	if (!row)
+		return;
+	rs->count++;
+	rs->last_id = s->id;
+	char when[32];
+	page_time(s->submitted_at, when, sizeof when);
+	tpl_set_int(row, "ID", s->id);
+	tpl_set(row, "WHEN", when);
+	tpl_set(row, "PROBLEM", s->problem);
+	const struct language *l = language_by_id(s->language);
+	tpl_set(row, "LANGUAGE", l ? l->name : s->language);
+	page_set_verdict(row, s->state, s->verdict, s->has_score, s->score);
+	if (rs->all) {
+		tpl_set(tpl_add_section(row, "ALL"), "USER", s->user);
+	}
+}
+
+/* A filter from the query string: at most 63 bytes, else ignored. */
+static const char *filter(struct request *r, const char *name)
+{
+	const char *v = http_query(r, name);
+	return v && *v && strlen(v) < 64 ? v : NULL;
+}
+
+void page_submissions(struct request *r)
+{
+	int staff = page_is_staff(r);
+	struct db_submission_filter f = { .limit = PAGE_ROWS };
+	if (staff) {
+		f.user = filter(r, "user");
+		f.problem = filter(r, "problem");
+		f.language = filter(r, "lang");
+		f.verdict = filter(r, "verdict");
+	} else {
+		f.user = r->s.user; /* a student sees their own, whatever the query says */
+		f.problem = filter(r, "problem");
+	}
+	const char *before = http_query(r, "before");
+	f.before_id = before ? http_id(before) : 0;
+	struct page *p;
+	struct tpl_dict *d = page_new(r, staff ? "All submissions" : "My submissions", "submissions.tpl", &p);
+	if (!d)
+		return;
+	tpl_set(d, "HEADING", staff ? "All submissions" : "My submissions");
+	if (staff) {
+		struct tpl_dict *fd = tpl_add_section(d, "FILTERS");
+		tpl_set(fd, "PROBLEM", f.problem ? f.problem : "");
+		tpl_set(fd, "USER", f.user ? f.user : "");
+		for (const struct language *const *l = language_all(); *l; l++) {
+			struct tpl_dict *o = tpl_add_section(fd, "LANG");
+			tpl_set(o, "ID", (*l)->id);
+			tpl_set(o, "NAME", (*l)->name);
+			if (f.language && strcmp(f.language, (*l)->id) == 0)
+				tpl_show_section(o, "SELECTED");
+		}
+		for (int i = 0; verdicts[i]; i++) {
+			struct tpl_dict *o = tpl_add_section(fd, "VERDICT_OPTION");
+			tpl_set(o, "V", verdicts[i]);
+			if (f.verdict && strcmp(f.verdict, verdicts[i]) == 0)
+				tpl_show_section(o, "SELECTED");
+		}
+	}
+	struct rows rs = { .table = tpl_add_section(d, "TABLE"), .all = staff };
+	if (staff)
+		tpl_show_section(rs.table, "ALL");
+	char err[512];
+	if (db_submission_list(r->db, &f, add_row, &rs, err, sizeof err) < 0) {
+		page_discard(p);
+		http_error(r, 503, err);
+		return;
+	}
+	if (rs.count == 0) {
+		struct tpl_dict *none = tpl_add_section(d, "NONE");
+		if (f.problem || f.language || f.verdict || (staff && f.user) || f.before_id)
+			tpl_show_section(none, "FILTERED");
+	}
+	if (rs.count == PAGE_ROWS) {
+		struct tpl_dict *older = tpl_add_section(d, "OLDER");
+		tpl_set_int(older, "BEFORE", rs.last_id);
+		tpl_set(older, "PROBLEM", f.problem ? f.problem : "");
+		tpl_set(older, "USER", staff && f.user ? f.user : "");
+		tpl_set(older, "LANG", f.language ? f.language : "");
+		tpl_set(older, "VERDICT", f.verdict ? f.verdict : "");
+	}
+	page_send(r, p, 200);
+}
+
+/* ---- one submission ---- */
+
+/* The submission if this user may see it: 1, or 0 after answering 404 (a
+ * student asking for another's learns nothing, not even that it exists). */
+static int load(struct request *r, struct db_result *res)
+{
+	long long id = http_id(r->args[0]);
+	char err[512];
+	int found = id ? db_result_get(r->db, id, res, err, sizeof err) : 0;
+	if (found < 0) {
+		http_error(r, 503, err);
+		return 0;
+	}
+	if (!found || (!page_is_staff(r) && strcmp(res->user, r->s.user) != 0)) {
+		if (found)
+			db_result_free(res);
+		http_error(r, 404, "There is no such submission.");
+		return 0;
+	}
+	return 1;
+}
+
+static void add_tests(struct tpl_dict *d, const struct db_result *res, int staff)
+{
+	if (res->ntests == 0)
+		return;
+	struct tpl_dict *t = tpl_add_section(d, "TESTS");
+	if (staff)
+		tpl_show_section(t, "DETAILS");
+	for (int i = 0; i < res->ntests; i++) {
+		const struct db_test_row *tr = &res->tests[i];
+		struct tpl_dict *row = tpl_add_section(t, "TEST");
+		/* Students see a sample's name and message; a secret test is a
+		 * number: its name and the checker's message could give its data away. */
+		char name[300];
+		if (staff || tr->sample)
+			snprintf(name, sizeof name, "%s%s", tr->name, tr->sample && !staff ? " (sample)" : "");
+		else
+			snprintf(name, sizeof name, "Test %d", i + 1);
+		tpl_set(row, "NAME", name);
+		tpl_set(row, "VERDICT", tr->verdict);
+		tpl_set_int(row, "TIME", tr->cpu_ms);
+		tpl_set_int(row, "MEMORY", tr->mem_kb);
+		if (staff) {
+			tpl_set(tpl_add_section(row, "DETAILS"), "MESSAGE", tr->message);
+		}
+	}
+}
+
+static void add_source(struct tpl_dict *d, const char *src, size_t len)
+{
+	const char *end = src + len;
+	while (src < end) {
+		const char *nl = memchr(src, '\n', (size_t)(end - src));
+		size_t line = nl ? (size_t)(nl - src) : (size_t)(end - src);
+		char *text = strndup(src, line);
+		struct tpl_dict *row = tpl_add_section(d, "LINE");
+		if (text && row)
+			tpl_set(row, "TEXT", text);
+		free(text);
+		src += line + (nl ? 1 : 0);
+	}
+}
+
+void page_submission(struct request *r)
+{
+	struct db_result res;
+	if (!load(r, &res))
+		return;
+	int staff = page_is_staff(r);
+	char title[64], err[512];
+	snprintf(title, sizeof title, "Submission %lld", res.id);
+	void *src = NULL;
+	size_t len = 0;
+	long long submitted_at = 0;
+	if (db_submission_source(r->db, res.id, &src, &len, &submitted_at, err, sizeof err) < 0) {
+		db_result_free(&res);
+		http_error(r, 503, err);
+		return;
+	}
+	struct page *p;
+	struct tpl_dict *d = page_new(r, title, "submission.tpl", &p);
+	if (!d) {
+		free(src);
+		db_result_free(&res);
+		return;
+	}
+	char when[32];
+	page_time(submitted_at, when, sizeof when);
+	tpl_set_int(d, "ID", res.id);
+	tpl_set(d, "STATE", res.state);
+	tpl_set(d, "PROBLEM", res.problem);
+	tpl_set(d, "USER", res.user);
+	tpl_set(d, "WHEN", when);
+	tpl_set(d, "FILE", res.file_name);
+	const struct language *l = language_by_id(res.language);
+	tpl_set(d, "LANGUAGE", l ? l->name : res.language);
+	page_set_verdict(d, res.state, res.verdict, res.has_score, res.score);
+	if (strcmp(res.state, "done") != 0)
+		tpl_show_section(d, "WAITING");
+	if (res.compile_output && *res.compile_output)
+		tpl_set(tpl_add_section(d, "COMPILE"), "OUTPUT", res.compile_output);
+	add_tests(d, &res, staff);
+	if (staff)
+		tpl_show_section(d, "STAFF");
+	add_source(d, src, len);
+	free(src);
+	db_result_free(&res);
+	page_send(r, p, 200);
+}
+
+void page_submission_json(struct request *r)
+{
+	struct db_result res;
+	if (!load(r, &res))
+		return;
+	int staff = page_is_staff(r);
+	cJSON *o = cJSON_CreateObject(), *tests = cJSON_CreateArray();
+	cJSON_AddNumberToObject(o, "id", (double)res.id);
+	cJSON_AddStringToObject(o, "state", res.state);
+	if (res.verdict[0])
+		cJSON_AddStringToObject(o, "verdict", res.verdict);
+	else
+		cJSON_AddNullToObject(o, "verdict");
+	if (res.has_score)
+		cJSON_AddNumberToObject(o, "score", res.score);
+	else
+		cJSON_AddNullToObject(o, "score");
+	for (int i = 0; i < res.ntests; i++) {
+		const struct db_test_row *tr = &res.tests[i];
+		cJSON *t = cJSON_CreateObject();
+		cJSON_AddNumberToObject(t, "n", i + 1);
+		if (staff || tr->sample)
+			cJSON_AddStringToObject(t, "name", tr->name);
+		cJSON_AddBoolToObject(t, "sample", tr->sample);
+		cJSON_AddStringToObject(t, "verdict", tr->verdict);
+		cJSON_AddNumberToObject(t, "time_ms", (double)tr->cpu_ms);
+		cJSON_AddNumberToObject(t, "memory_kb", (double)tr->mem_kb);
+		cJSON_AddItemToArray(tests, t);
+	}
+	cJSON_AddItemToObject(o, "tests", tests);
+	char *json = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	db_result_free(&res);
+	if (!json) {
+		http_error(r, 503, "out of memory");
+		return;
+	}
+	http_respond(r, 200, "application/json", json, strlen(json));
+}

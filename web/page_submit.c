@@ -1,0 +1,131 @@
+/* page_submit.c - a student's code, from the textarea or a file, into the queue. */
+#include "http.h"
+#include "page_util.h"
+#include "pages.h"
+
+#include "db.h"
+#include "language.h"
+#include "submission.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A Java source in the textarea is named after its public class, as javac
+ * requires ("public class Sum" -> Sum.java); Main.java otherwise. */
+static int ident(int c)
+{
+	return isalnum(c) || c == '_' || c == '$';
+}
+
+/* The next word at *q (after blanks) into word; its length. */
+static size_t next_word(const char **q, const char *end, char *word, size_t n)
+{
+	while (*q < end && isspace((unsigned char)**q))
+		(*q)++;
+	size_t w = 0;
+	while (*q < end && ident((unsigned char)**q) && w + 1 < n)
+		word[w++] = *(*q)++;
+	word[w] = 0;
+	return w;
+}
+
+static void java_file_name(const char *src, size_t len, char *out, size_t n)
+{
+	const char *end = src + len;
+	snprintf(out, n, "Main.java");
+	for (const char *p = memmem(src, len, "public", 6); p; p = memmem(p + 1, (size_t)(end - p - 1), "public", 6)) {
+		if (p > src && ident((unsigned char)p[-1]))
+			continue;
+		/* public [final|abstract|strictfp] class|record|interface|enum NAME */
+		const char *q = p + 6;
+		char word[64];
+		size_t w;
+		while ((w = next_word(&q, end, word, sizeof word)) &&
+		       (!strcmp(word, "final") || !strcmp(word, "abstract") || !strcmp(word, "strictfp")))
+			;
+		if (!w || (strcmp(word, "class") && strcmp(word, "record") && strcmp(word, "interface") &&
+			   strcmp(word, "enum")))
+			continue;
+		if (next_word(&q, end, word, sizeof word) && !isdigit((unsigned char)word[0])) {
+			snprintf(out, n, "%s.java", word);
+			return;
+		}
+	}
+}
+
+static void default_file_name(const struct language *lang, const char *src, size_t len, char *out, size_t n)
+{
+	if (!lang->source_name) {
+		java_file_name(src, len, out, n);
+		return;
+	}
+	snprintf(out, n, "main%s", lang->extensions[0] ? lang->extensions[0] : "");
+}
+
+void page_submit(struct request *r)
+{
+	const char *short_name = r->args[0];
+	const char *lang_id = http_form(r, "language");
+	const struct http_field *file = http_field(r, "file");
+	const struct http_field *code = http_field(r, "code");
+	int from_file = file && file->is_file && file->len > 0;
+	const char *src = from_file ? file->value : code && code->value ? code->value : "";
+	size_t len = from_file ? file->len : code ? code->len : 0;
+	const char *kept_code = from_file ? NULL : src;
+
+	struct db_version v;
+	char err[512];
+	int found = db_problem_current(r->db, short_name, &v, err, sizeof err);
+	if (found < 0) {
+		http_error(r, 503, err);
+		return;
+	}
+	if (!found || (!v.visible && !page_is_staff(r))) {
+		http_error(r, 404, "There is no such problem.");
+		return;
+	}
+	const struct language *lang = *lang_id ? language_by_id(lang_id) : NULL;
+	if (!lang && !*lang_id && from_file)
+		lang = language_for_file(file->file_name);
+	if (!lang) {
+		page_problem_form(r, short_name, 400,
+				  *lang_id ? "Unknown language: choose one from the list."
+					   : "Choose the language of your code.",
+				  NULL, kept_code);
+		return;
+	}
+	char name[256];
+	if (from_file) {
+		const char *base = strrchr(file->file_name, '/');
+		base = base ? base + 1 : file->file_name;
+		if (strchr(base, '\\'))
+			base = strrchr(base, '\\') + 1;
+		snprintf(name, sizeof name, "%s", *base ? base : "upload");
+	} else {
+		default_file_name(lang, src, len, name, sizeof name);
+	}
+	struct submission_limits limits, *lim = NULL;
+	if (!page_is_staff(r)) {
+		if (submission_limits_from_env(&limits, err, sizeof err) < 0) {
+			http_error(r, 500, err);
+			return;
+		}
+		lim = &limits;
+	}
+	long long id = 0;
+	int rc = submission_queue(r->db, r->s.user_id, v.problem_id, lang, name, src, len, lim, &id, err, sizeof err);
+	if (rc < 0) {
+		http_error(r, 503, err);
+		return;
+	}
+	if (rc != 1) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "Not submitted: %s.", err);
+		page_problem_form(r, short_name, rc == SUBMISSION_THROTTLED ? 429 : 400, msg, lang->id, kept_code);
+		return;
+	}
+	char where[64];
+	snprintf(where, sizeof where, "/submissions/%lld", id);
+	http_redirect(r, where);
+}

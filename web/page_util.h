@@ -1,0 +1,27 @@
+/* page_util.h - small things several pages share. */
+#ifndef VERDICT_PAGE_UTIL_H
+#define VERDICT_PAGE_UTIL_H
+
+#include <stddef.h>
+
+struct request;
+struct page;
+struct tpl_dict;
+
+/* Is the user an instructor or an admin? */
+int page_is_staff(const struct request *r);
+
+/* "2026-11-23 14:05:09" (UTC) into out. */
+void page_time(long long t, char *out, size_t n);
+
+/* Sets VERDICT (the verdict, or the state while not judged), VCLASS and,
+ * with has_score, a SCORE section with POINTS. */
+void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict, int has_score, double score);
+
+/* The problem page with its submit form again, with an error above the form
+ * and the student's language and code kept (page_problems.c). Returns 0
+ * once answered, -1 if it answered with an error page instead. */
+int page_problem_form(struct request *r, const char *short_name, int status, const char *error, const char *language,
+		      const char *code);
+
+#endif

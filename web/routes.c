@@ -1,0 +1,110 @@
+/* routes.c - the route table, matched in order, and its access rules, checked in one place. */
+#include "routes.h"
+#include "http.h"
+#include "pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct route routes[] = {
+	{ "GET", "/", page_home, ROUTE_PUBLIC },
+	{ "GET", "/login", page_login_form, ROUTE_PUBLIC },
+	{ "POST", "/login", page_login, ROUTE_PUBLIC | ROUTE_NO_CSRF },
+	{ "POST", "/logout", page_logout, ROUTE_LOGIN },
+	{ "GET", "/problems", page_problems, ROUTE_LOGIN },
+	{ "GET", "/problems/*", page_problem, ROUTE_LOGIN },
+	{ "POST", "/problems/*/submit", page_submit, ROUTE_LOGIN },
+	{ "POST", "/problems/*/rejudge", page_rejudge_problem, ROUTE_STAFF },
+	{ "GET", "/problems/*/settings", page_settings_form, ROUTE_STAFF },
+	{ "POST", "/problems/*/settings", page_settings, ROUTE_STAFF },
+	{ "GET", "/submissions", page_submissions, ROUTE_LOGIN },
+	{ "GET", "/submissions/*", page_submission, ROUTE_LOGIN },
+	{ "POST", "/submissions/*/rejudge", page_rejudge_submission, ROUTE_STAFF },
+	{ "GET", "/api/submissions/*", page_submission_json, ROUTE_LOGIN },
+	{ "GET", "/rejudges/*", page_rejudge_result, ROUTE_STAFF },
+	{ "GET", "/upload", page_upload_form, ROUTE_STAFF },
+	{ "POST", "/upload", page_upload, ROUTE_STAFF | ROUTE_UPLOAD },
+	{ "GET", "/imports/*", page_import, ROUTE_STAFF },
+	{ "GET", "/grades", page_grades, ROUTE_STAFF },
+	{ "GET", "/grades.csv", page_grades_csv, ROUTE_STAFF },
+	{ "GET", "/users", page_users, ROUTE_ADMIN },
+	{ "POST", "/users", page_users_add, ROUTE_ADMIN },
+	{ "POST", "/users/*/password", page_users_password, ROUTE_ADMIN },
+	{ "GET", "/static/*", page_static, ROUTE_PUBLIC },
+};
+
+/* Copies one path segment (MHD has already percent-decoded the path). */
+static int copy_segment(const char *s, size_t n, char *out, size_t cap)
+{
+	if (n >= cap)
+		return -1;
+	memcpy(out, s, n);
+	out[n] = 0;
+	return 0;
+}
+
+/* Does path match pattern? Fills args with the '*' segments. */
+static int match(const char *pattern, const char *path, char args[HTTP_MAX_ARGS][256])
+{
+	int nargs = 0;
+	while (*pattern && *path) {
+		if (*pattern == '*') {
+			size_t len = strcspn(path, "/");
+			if (len == 0 || nargs >= HTTP_MAX_ARGS || copy_segment(path, len, args[nargs], 256) < 0)
+				return 0;
+			nargs++;
+			pattern++;
+			path += len;
+		} else if (*pattern++ != *path++) {
+			return 0;
+		}
+	}
+	return *pattern == 0 && *path == 0;
+}
+
+int routes_match(struct request *r, const char *method, const char *path)
+{
+	int other_method = 0;
+	int head = strcmp(method, "HEAD") == 0;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		char args[HTTP_MAX_ARGS][256];
+		if (!match(routes[i].pattern, path, args))
+			continue;
+		if (strcmp(routes[i].method, method) != 0 && !(head && strcmp(routes[i].method, "GET") == 0)) {
+			other_method = 1;
+			continue;
+		}
+		memcpy(r->args, args, sizeof args);
+		r->route = &routes[i];
+		return 0;
+	}
+	return other_method ? 405 : 404;
+}
+
+int routes_allowed(struct request *r)
+{
+	int flags = r->route->flags;
+	if (flags & (ROUTE_LOGIN | ROUTE_STAFF | ROUTE_ADMIN)) {
+		if (!r->logged_in) {
+			if (r->is_post) {
+				http_error(r, 403, "Your session has ended. Log in again, then repeat what you were doing.");
+				return 403;
+			}
+			char next[600];
+			const char *path = r->url;
+			/* Come back here after logging in (only a path of this site). */
+			if (strlen(path) < 400 && path[0] == '/' && path[1] != '/' && !strpbrk(path, "\t\r\n\"<>\\ "))
+				snprintf(next, sizeof next, "/login?next=%s", path);
+			else
+				snprintf(next, sizeof next, "/login");
+			http_redirect(r, next);
+			return 303;
+		}
+		int staff = strcmp(r->s.role, "instructor") == 0 || strcmp(r->s.role, "admin") == 0;
+		if (((flags & ROUTE_STAFF) && !staff) || ((flags & ROUTE_ADMIN) && strcmp(r->s.role, "admin") != 0)) {
+			http_error(r, 403, "This page is for course staff.");
+			return 403;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,371 @@
+/* server.c - the HTTP server: libmicrohttpd with its limits, and a request's life.
+ *
+ * Theory of operation: MHD runs a pool of threads, each with its own epoll
+ * loop, and calls on_request() for each request several times: once when
+ * the headers are in, once per piece of body, and once more when the body
+ * is complete. At the first call we learn who is asking (the session
+ * cookie), find the route and check who may use it, so that a request that
+ * will be refused is refused before its body is read; a body larger than
+ * the route allows is refused by its Content-Length at that point, or, if
+ * it is sent in chunks, as soon as it passes the limit. Form bodies go
+ * through MHD's post processor (urlencoded and multipart); a package upload
+ * is streamed to a file in the spool directory, everything else is kept in
+ * memory. When the body is complete the CSRF token is checked and the
+ * handler runs. Each thread has its own database handle.
+ */
+#include "server.h"
+#include "mhd.h"
+#include "routes.h"
+#include "template.h"
+
+#include "db.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SESSION_COOKIE "verdict_session"
+#define FIELD_MEMORY_MAX (1024 * 1024) /* a form field kept in memory */
+
+static __thread struct db *thread_db;
+
+static struct db *db_for_thread(const struct http_config *cfg)
+{
+	if (!thread_db) {
+		char err[512];
+		if (db_open(cfg->db_path, &thread_db, err, sizeof err) < 0) {
+			fprintf(stderr, "verdict serve: %s\n", err);
+			thread_db = NULL;
+		}
+	}
+	return thread_db;
+}
+
+/* ---- the body ---- */
+
+static struct http_field *field_for(struct request *r, const char *key, const char *file_name, uint64_t off)
+{
+	struct http_field *last = r->nfields ? &r->fields[r->nfields - 1] : NULL;
+	if (off > 0 && last && strcmp(last->name, key) == 0)
+		return last;
+	if (r->nfields >= HTTP_MAX_FIELDS || strlen(key) >= sizeof last->name)
+		return NULL;
+	struct http_field *f = &r->fields[r->nfields++];
+	memset(f, 0, sizeof *f);
+	f->spool_fd = -1;
+	strcpy(f->name, key);
+	if (file_name) {
+		f->is_file = 1;
+		snprintf(f->file_name, sizeof f->file_name, "%s", file_name);
+	}
+	return f;
+}
+
+static int spool_write(struct request *r, struct http_field *f, const char *data, size_t size)
+{
+	if (f->spool_fd < 0) {
+		if ((size_t)snprintf(f->spool_path, sizeof f->spool_path, "%s/upload-XXXXXX", r->cfg->spool_dir) >=
+		    sizeof f->spool_path)
+			return -1;
+		f->spool_fd = mkstemp(f->spool_path);
+		if (f->spool_fd < 0) {
+			f->spool_path[0] = 0;
+			return -1;
+		}
+	}
+	f->len += size;
+	while (size) {
+		ssize_t w = write(f->spool_fd, data, size);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		data += w;
+		size -= (size_t)w;
+	}
+	return 0;
+}
+
+static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *file_name,
+				const char *content_type, const char *transfer_encoding, const char *data, uint64_t off,
+				size_t size)
+{
+	(void)kind, (void)content_type, (void)transfer_encoding;
+	struct request *r = cls;
+	struct http_field *f = field_for(r, key, file_name, off);
+	if (!f) {
+		r->body_status = 400;
+		r->body_error = "The form has too many fields.";
+		return MHD_NO;
+	}
+	if (f->is_file && (r->route->flags & ROUTE_UPLOAD)) {
+		if (size && spool_write(r, f, data, size) < 0) {
+			r->body_status = 503;
+			r->body_error = "The upload could not be stored on the server (is the disk full?).";
+			return MHD_NO;
+		}
+		return MHD_YES;
+	}
+	if (f->len + size > FIELD_MEMORY_MAX) {
+		r->body_status = 413;
+		r->body_error = "A form field is larger than 1 MiB.";
+		return MHD_NO;
+	}
+	if (f->len + size + 1 > f->cap) {
+		size_t cap = (f->len + size + 1) * 2;
+		char *v = realloc(f->value, cap);
+		if (!v) {
+			r->body_status = 503;
+			r->body_error = "The server is out of memory.";
+			return MHD_NO;
+		}
+		f->value = v;
+		f->cap = cap;
+	}
+	memcpy(f->value + f->len, data, size);
+	f->len += size;
+	f->value[f->len] = 0;
+	return MHD_YES;
+}
+
+static void request_free(struct request *r)
+{
+	if (r->pp)
+		mhd.MHD_destroy_post_processor(r->pp);
+	for (int i = 0; i < r->nfields; i++) {
+		free(r->fields[i].value);
+		if (r->fields[i].spool_fd >= 0)
+			close(r->fields[i].spool_fd);
+		if (r->fields[i].spool_path[0]) /* not taken over by the handler */
+			unlink(r->fields[i].spool_path);
+	}
+	free(r->body);
+	free(r);
+}
+
+/* ---- the answer ---- */
+
+static enum MHD_Result send_answer(struct request *r)
+{
+	struct MHD_Response *resp =
+		mhd.MHD_create_response_from_buffer(r->len, r->body ? r->body : (void *)"", r->body ? MHD_RESPMEM_MUST_FREE
+												     : MHD_RESPMEM_PERSISTENT);
+	if (!resp)
+		return MHD_NO;
+	r->body = NULL; /* the response owns it now */
+	int cache_set = 0;
+	for (int i = 0; i < r->nheaders; i++) {
+		mhd.MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
+		cache_set |= strcasecmp(r->headers[i][0], "Cache-Control") == 0;
+	}
+	mhd.MHD_add_response_header(resp, "Content-Type", r->content_type ? r->content_type : "text/plain; charset=utf-8");
+	if (!cache_set)
+		mhd.MHD_add_response_header(resp, "Cache-Control", "no-store");
+	/* Scripts only from this site, and no framing: even if something slipped
+	 * past escaping, it could not run. Statements may carry inline styles. */
+	mhd.MHD_add_response_header(resp, "Content-Security-Policy",
+				    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+				    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+				    "frame-ancestors 'none'");
+	mhd.MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd.MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	mhd.MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	enum MHD_Result rc = mhd.MHD_queue_response(r->conn, (unsigned)r->status, resp);
+	mhd.MHD_destroy_response(resp);
+	return rc;
+}
+
+/* Runs the handler, unless the request was already answered. */
+static enum MHD_Result finish(struct request *r)
+{
+	if (!r->answered) {
+		if (!r->db)
+			http_error(r, 503, "The database cannot be opened; the operator has the details in the log.");
+		else
+			r->route->handler(r);
+	}
+	if (!r->answered)
+		http_error(r, 500, "The page did not answer.");
+	return send_answer(r);
+}
+
+/* ---- the first call: who asks for what ---- */
+
+static void client_address(struct request *r)
+{
+	const union MHD_ConnectionInfo *ci = mhd.MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(r->client, sizeof r->client, "unknown");
+	if (ci && ci->client_addr) {
+		socklen_t len = ci->client_addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+								      : sizeof(struct sockaddr_in);
+		getnameinfo(ci->client_addr, len, r->client, sizeof r->client, NULL, 0, NI_NUMERICHOST);
+	}
+}
+
+static void find_session(struct request *r)
+{
+	const char *token = http_cookie(r, SESSION_COOKIE);
+	if (!token || !r->db || strlen(token) != SESSION_TOKEN_LEN)
+		return;
+	char err[256];
+	int rc = session_lookup(r->db, token, &r->s, err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "verdict serve: session: %s\n", err);
+	r->logged_in = rc == 1;
+}
+
+/* Sets up the post processor, or answers why the body will not be read. */
+static int start_body(struct request *r)
+{
+	size_t limit = (r->route->flags & ROUTE_UPLOAD) ? r->cfg->upload_limit : r->cfg->form_limit;
+	const char *length = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Length");
+	if (length && strtoull(length, NULL, 10) > limit) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "The request is larger than this page accepts (%zu KiB).", limit / 1024);
+		http_error(r, 413, msg);
+		return -1;
+	}
+	const char *type = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+	if (!type && (!length || strcmp(length, "0") == 0))
+		return 0; /* an empty form */
+	r->pp = mhd.MHD_create_post_processor(r->conn, 64 * 1024, on_field, r);
+	if (!r->pp) {
+		http_error(r, 415, "Send the form as application/x-www-form-urlencoded or multipart/form-data.");
+		return -1;
+	}
+	return 0;
+}
+
+static enum MHD_Result first_call(const struct http_config *cfg, struct MHD_Connection *c, const char *url,
+				  const char *method, void **ctx)
+{
+	struct request *r = calloc(1, sizeof *r);
+	if (!r)
+		return MHD_NO;
+	*ctx = r;
+	r->cfg = cfg;
+	r->conn = c;
+	r->method = method;
+	r->url = url;
+	r->is_post = strcmp(method, "POST") == 0;
+	r->db = db_for_thread(cfg);
+	client_address(r);
+	find_session(r);
+	int found = routes_match(r, method, url);
+	if (found) {
+		static const struct route none = { "", "", NULL, 0 };
+		r->route = &none;
+		http_error(r, found, found == 404 ? "There is no such page." : "This page does not take that method.");
+		return send_answer(r);
+	}
+	if (routes_allowed(r))
+		return send_answer(r);
+	if (r->is_post && ((r->route->flags & ROUTE_NO_CSRF) ? !http_same_origin(r) : 0)) {
+		http_error(r, 403, "The form was sent from another site.");
+		return send_answer(r);
+	}
+	if (r->is_post && start_body(r) < 0)
+		return send_answer(r);
+	return MHD_YES; /* answered at the next call, when the (empty) body is complete */
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+				  const char *version, const char *upload, size_t *upload_size, void **ctx)
+{
+	(void)version;
+	const struct http_config *cfg = cls;
+	struct request *r = *ctx;
+	if (!r)
+		return first_call(cfg, c, url, method, ctx);
+	if (r->answered) { /* refused before its body: drop what still comes */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		size_t limit = (r->route->flags & ROUTE_UPLOAD) ? cfg->upload_limit : cfg->form_limit;
+		r->body_bytes += *upload_size;
+		if (r->body_bytes > limit) {
+			if (!r->body_status) {
+				r->body_status = 413;
+				r->body_error = "The request is larger than this page accepts.";
+			}
+			if (r->body_bytes > limit + 64 * 1024)
+				return MHD_NO; /* a chunked flood: close the connection */
+		} else if (!r->body_status && r->pp && mhd.MHD_post_process(r->pp, upload, *upload_size) != MHD_YES &&
+			   !r->body_status) {
+			r->body_status = 400;
+			r->body_error = "The form could not be read.";
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	/* The body is complete. */
+	for (int i = 0; i < r->nfields; i++)
+		if (r->fields[i].spool_fd >= 0) {
+			close(r->fields[i].spool_fd);
+			r->fields[i].spool_fd = -1;
+		}
+	if (r->body_status) {
+		http_error(r, r->body_status, r->body_error);
+	} else if (r->is_post && !(r->route->flags & ROUTE_NO_CSRF) && !session_csrf_ok(&r->s, http_form(r, "csrf"))) {
+		http_error(r, 403, "This form has expired. Go back, reload the page and send it again.");
+	}
+	return finish(r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **ctx, enum MHD_RequestTerminationCode code)
+{
+	(void)cls, (void)c, (void)code;
+	if (*ctx)
+		request_free(*ctx);
+	*ctx = NULL;
+}
+
+static void on_mhd_error(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("verdict serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+int server_run(const struct server_options *o)
+{
+	char err[512];
+	if (mhd_load(err, sizeof err) < 0) {
+		fprintf(stderr, "verdict serve: %s\n", err);
+		return -1;
+	}
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	if (o->tls_cert)
+		flags |= MHD_USE_TLS;
+	struct MHD_OptionItem tls[] = {
+		{ o->tls_cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, (void *)o->tls_cert },
+		{ MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)o->tls_key },
+		{ MHD_OPTION_END, 0, NULL },
+	};
+	struct MHD_Daemon *d = mhd.MHD_start_daemon(
+		flags, 0, NULL, NULL, on_request, (void *)&o->http, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
+		MHD_OPTION_LISTEN_SOCKET, o->listen_fd,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_LIMIT, o->conn_limit,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip_limit, MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_sec,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
+	if (!d) {
+		fprintf(stderr, "verdict serve: libmicrohttpd would not start (see above)\n");
+		return -1;
+	}
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	int sig;
+	sigwait(&set, &sig); /* the signals are blocked in every thread (cmd_serve.c) */
+	mhd.MHD_stop_daemon(d);
+	return 0;
+}

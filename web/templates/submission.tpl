@@ -1,0 +1,18 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Submission {{ID}}</h1>
+<div id="live" data-id="{{ID}}" data-state="{{STATE}}">
+<p class="summary"><a href="/problems/{{PROBLEM:u}}">{{PROBLEM}}</a> · {{LANGUAGE}} · by {{USER}} · {{WHEN}}</p>
+<p class="result">Verdict: <span id="verdict" class="verdict v-{{VCLASS}}">{{VERDICT}}</span>{{#SCORE}} · score <span id="score">{{POINTS}}</span>{{/SCORE}}</p>
+{{#WAITING}}<p class="muted" id="waiting">This page updates by itself until the verdict arrives; without JavaScript, reload it.</p>{{/WAITING}}
+{{#COMPILE}}<h2>Compiler output</h2><pre class="compile" id="compile">{{OUTPUT:pre_escape}}</pre>{{/COMPILE}}
+{{#TESTS}}<h2>Tests</h2>
+<table class="list" id="tests">
+<thead><tr><th>Test</th><th>Verdict</th><th>Time</th><th>Memory</th>{{#DETAILS}}<th>Message</th>{{/DETAILS}}</tr></thead>
+<tbody>
+{{#TEST}}<tr><td>{{NAME}}</td><td><span class="verdict v-{{VERDICT}}">{{VERDICT}}</span></td><td>{{TIME}} ms</td><td>{{MEMORY}} KiB</td>{{#DETAILS}}<td>{{MESSAGE}}</td>{{/DETAILS}}</tr>
+{{/TEST}}</tbody>
+</table>{{/TESTS}}
+</div>
+{{#STAFF}}<form method="post" action="/submissions/{{ID}}/rejudge"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge">Rejudge this submission</button></form>{{/STAFF}}
+<h2>Source <span class="muted">{{FILE}}</span></h2>
+<ol class="source" id="source">{{#LINE}}<li><code>{{TEXT:pre_escape}}</code></li>
+{{/LINE}}</ol>
