@@ -1,0 +1,203 @@
+#!/bin/sh
+# web_bench.sh - the web pages under load, at 100,000 judged submissions (part of `make bench`).
+#
+# Builds a database with build/verdict (users, the problem packages) and
+# fills it in one SQL transaction: 200 students, 100,000 judged submissions
+# with their judgings and per-test results. Starts `verdict serve
+# --no-judge --threads 2`, logs in as a student, and runs wrk (-t2 -c32
+# -d5s) against the problem list, a problem's page and one of the
+# student's submissions, each round next to the baseline: the stylesheet,
+# compiled in and served by the same server after the same session
+# lookup, so a page's ratio to it is what the page itself costs, whatever
+# the machine. Rounds are interleaved; medians of the rounds are printed.
+# Then times N submissions (POST /problems/aplusb/submit, as the
+# instructor, who has no per-user limits), one after another on one
+# connection (build/bench/web_post). Prints PASS/FAIL against the targets,
+# as information: the exit status says only whether the bench ran.
+#
+# Environment: VERDICT (build/verdict), WEB_POST (build/bench/web_post),
+# WEB_BENCH_ROUNDS (3), WEB_BENCH_DURATION (5s), WEB_BENCH_POSTS (500).
+set -eu
+
+VERDICT=${VERDICT:-build/verdict}
+WEB_POST=${WEB_POST:-build/bench/web_post}
+ROUNDS=${WEB_BENCH_ROUNDS:-3}
+DURATION=${WEB_BENCH_DURATION:-5s}
+POSTS=${WEB_BENCH_POSTS:-500}
+SUBMISSIONS=100000
+STUDENTS=200 # the benchmarked student and 199 others
+HERE=$(cd "$(dirname "$0")/../.." && pwd)
+case $VERDICT in /*) ;; *) VERDICT=$HERE/$VERDICT ;; esac
+case $WEB_POST in /*) ;; *) WEB_POST=$HERE/$WEB_POST ;; esac
+
+fail() { echo "web_bench: $*" >&2; exit 1; }
+command -v wrk >/dev/null || fail "wrk is not installed (apt-get install wrk)"
+command -v sqlite3 >/dev/null || fail "sqlite3 is not installed (apt-get install sqlite3)"
+command -v curl >/dev/null || fail "curl is not installed (apt-get install curl)"
+
+DIR=$(mktemp -d /tmp/verdict-web-bench-XXXXXX)
+SERVER=
+cleanup() {
+	if [ -n "$SERVER" ]; then
+		kill "$SERVER" 2>/dev/null || true
+		wait "$SERVER" 2>/dev/null || true
+	fi
+	rm -rf "$DIR"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+DB=$DIR/verdict.db
+
+# ---- the database ----
+t0=$(date +%s)
+printf 'web-bench-password\n' > "$DIR/password"
+"$VERDICT" user add student --password-file "$DIR/password" --db "$DB" >/dev/null
+"$VERDICT" user add instructor --role instructor --password-file "$DIR/password" --db "$DB" >/dev/null
+for p in aplusb circlearea groupsum largesort factor; do
+	"$VERDICT" problem add "$HERE/problems/$p" --db "$DB" >/dev/null
+done
+# Submission i belongs to the benchmarked student (id 1) when i % 200 = 0,
+# else to one of the other 199; problems, verdicts and tests spread out.
+# Every one is judged: a judging and a result per test of its problem.
+sqlite3 "$DB" >/dev/null <<EOF
+PRAGMA journal_mode = WAL;
+BEGIN;
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $STUDENTS - 1)
+INSERT INTO users (name, role, password_hash, created_at) SELECT printf('s%03d', i), 'student', NULL, 0 FROM k;
+CREATE TEMP TABLE pv AS SELECT problem_id, id AS vid, test_count FROM problem_versions;
+CREATE TEMP TABLE src AS SELECT readfile('$HERE/problems/aplusb/submissions/accepted/aplusb.c') AS t,
+	(SELECT COUNT(*) FROM problems) AS np, (SELECT MAX(id) FROM users) AS nu;
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $SUBMISSIONS)
+INSERT INTO submissions (id, user_id, problem_id, language, file_name, source, state, verdict, judging_id,
+	submitted_at)
+SELECT i, CASE WHEN i % $STUDENTS = 0 THEN 1 ELSE 3 + (i * 7919) % (nu - 2) END,
+	1 + ((i * 2654435761) % 1000003) % np, 'c', 'main.c', t, 'done',
+	CASE (i / 7) % 8 WHEN 0 THEN 'WA' WHEN 1 THEN 'TLE' WHEN 2 THEN 'RE' WHEN 3 THEN 'WA' ELSE 'AC' END,
+	i, CAST(strftime('%s', 'now') AS INTEGER) - $SUBMISSIONS + i
+FROM k, src;
+INSERT INTO judgings (id, submission_id, problem_version_id, verdict, compile_output, max_cpu_ms, max_mem_kb,
+	judge, started_at, finished_at)
+SELECT s.id, s.id, pv.vid, s.verdict, '', 12, 1500, 'bench', s.submitted_at, s.submitted_at + 1
+FROM submissions s JOIN pv ON pv.problem_id = s.problem_id;
+WITH RECURSIVE t(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM t WHERE x < 99)
+INSERT INTO test_results (judging_id, test_index, test_name, sample, verdict, cpu_ms, wall_ms, mem_kb, message)
+SELECT j.id, t.x, printf('test%02d', t.x + 1), t.x < 2,
+	CASE WHEN t.x = pv.test_count - 1 THEN j.verdict ELSE 'AC' END, 3, 5, 1500, 'ok'
+FROM judgings j JOIN pv ON pv.vid = j.problem_version_id JOIN t ON t.x < pv.test_count;
+COMMIT;
+ANALYZE;
+EOF
+# The benchmarked page: one of the student's, from the middle.
+SUB=$(sqlite3 "$DB" "SELECT id FROM submissions WHERE user_id = 1 ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM submissions WHERE user_id = 1)")
+TESTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM test_results WHERE judging_id = $SUB")
+[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM submissions")" = $SUBMISSIONS ] || fail "the database was not filled"
+# The web server drops to uid 61001 and must write the database's directory.
+[ "$(id -u)" = 0 ] && chown -R 61001:61001 "$DIR"
+chmod 755 "$DIR"
+built=$(($(date +%s) - t0))
+
+# ---- the server ----
+PORT=
+for try in 1 2 3 4 5; do
+	port=$((20000 + ($$ * 7 + try * 1009) % 40000))
+	"$VERDICT" serve --db "$DB" --listen 127.0.0.1:$port --no-judge --threads 2 >"$DIR/serve.log" 2>&1 &
+	SERVER=$!
+	for _ in $(seq 50); do
+		if curl -s -o /dev/null "http://127.0.0.1:$port/static/style.css"; then PORT=$port; break; fi
+		kill -0 "$SERVER" 2>/dev/null || break
+		sleep 0.1
+	done
+	[ -n "$PORT" ] && break
+	kill "$SERVER" 2>/dev/null || true
+	wait "$SERVER" 2>/dev/null || true
+	SERVER=
+done
+[ -n "$PORT" ] || fail "verdict serve did not start: $(cat "$DIR/serve.log")"
+BASE=http://127.0.0.1:$PORT
+
+login() { # NAME -> the session cookie
+	curl -s -D - -o /dev/null --data-urlencode "name=$1" --data-urlencode "password=web-bench-password" "$BASE/login" |
+		tr -d '\r' | sed -n 's/^Set-Cookie: \(verdict_session=[^;]*\);.*/\1/p'
+}
+STUDENT=$(login student)
+INSTRUCTOR=$(login instructor)
+{ [ -n "$STUDENT" ] && [ -n "$INSTRUCTOR" ]; } || fail "cannot log in: $(cat "$DIR/serve.log")"
+for page in /problems /problems/aplusb /submissions/$SUB; do
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $STUDENT" "$BASE$page")
+	[ "$code" = 200 ] || fail "GET $page answered $code, not 200"
+done
+CSRF=$(curl -s -H "Cookie: $INSTRUCTOR" "$BASE/problems/aplusb" |
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+[ -n "$CSRF" ] || fail "no CSRF token on the problem's page"
+
+# ---- the pages ----
+# wrk's figures as "rps p50_ms p99_ms errors".
+run_wrk() {
+	wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $STUDENT" "$BASE$1" 2>&1 | awk '
+		function ms(v) {
+			if (v ~ /us$/) return v / 1000
+			if (v ~ /ms$/) return v + 0
+			if (v ~ /s$/) return v * 1000
+			return v + 0
+		}
+		$1 == "50%" { p50 = ms($2) }
+		$1 == "99%" { p99 = ms($2) }
+		$1 == "Requests/sec:" { rps = $2 }
+		/Non-2xx|Socket errors/ { errors = errors "; " $0 }
+		END { printf "%s %s %s %s\n", rps + 0, p50 + 0, p99 + 0, errors == "" ? "-" : substr(errors, 3) }'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+BASELINE=/static/style.css
+PAGES="/problems /problems/aplusb /submissions/$SUB"
+echo "web pages: $SUBMISSIONS judged submissions, $STUDENTS students, 5 problems (database built in ${built} s);"
+echo "verdict serve --threads 2 --no-judge; wrk -t2 -c32 -d$DURATION --latency, logged in as a student;"
+echo "$ROUNDS interleaved rounds, each page next to the baseline $BASELINE; medians of the rounds"
+: > "$DIR/results"
+for _ in $(seq "$ROUNDS"); do
+	for page in $PAGES; do
+		b=$(run_wrk $BASELINE)
+		p=$(run_wrk "$page")
+		# The ratio within the round: both ran on the same machine a second apart.
+		{
+			echo "$page $p"
+			echo "$BASELINE $b"
+			echo "ratio $page $(echo "${p%% *} ${b%% *}" | awk '{ printf "%.3f", ($2 > 0 ? $1 / $2 : 0) }')"
+		} >> "$DIR/results"
+	done
+done
+field() { # PAGE COLUMN -> the median of that column over the rounds
+	awk -v p="$1" -v c="$2" '$1 == p { print $c }' "$DIR/results" | median
+}
+printf '%-36s %10s %9s %9s %12s\n' "page" "req/s" "p50 ms" "p99 ms" "rps/baseline"
+printf '%-36s %10.0f %9.2f %9.2f %12s\n' "$BASELINE (baseline)" "$(field $BASELINE 2)" "$(field $BASELINE 3)" \
+	"$(field $BASELINE 4)" "1.00"
+worst_rps=999999 worst_p99=0
+for page in $PAGES; do
+	rps=$(field "$page" 2) p99=$(field "$page" 4)
+	ratio=$(awk -v p="$page" '$1 == "ratio" && $2 == p { print $3 }' "$DIR/results" | median)
+	label=$page
+	[ "$page" = "/submissions/$SUB" ] && label="/submissions/$SUB ($TESTS tests)"
+	printf '%-36s %10.0f %9.2f %9.2f %12.2f\n' "$label" "$rps" "$(field "$page" 3)" "$p99" "$ratio"
+	worst_rps=$(echo "$worst_rps $rps" | awk '{ print ($2 < $1 ? $2 : $1) }')
+	worst_p99=$(echo "$worst_p99 $p99" | awk '{ print ($2 > $1 ? $2 : $1) }')
+done
+errors=$(awk '$1 != "ratio" && $5 != "-" { $2 = $3 = $4 = ""; print }' "$DIR/results" | sort -u)
+[ -z "$errors" ] || { echo "wrk reported errors:"; echo "$errors"; }
+
+# ---- submitting ----
+post=$("$WEB_POST" --port "$PORT" --path /problems/aplusb/submit --cookie "$INSTRUCTOR" -n "$POSTS" \
+	--form "csrf=$CSRF" --form language=c --form-file "code=$HERE/problems/aplusb/submissions/accepted/aplusb.c") ||
+	fail "submitting failed (see above)"
+post_median=$(echo "$post" | awk '{ print $4 }')
+post_p99=$(echo "$post" | awk '{ print $6 }')
+stored=$(sqlite3 "$DB" "SELECT COUNT(*) FROM submissions WHERE state = 'queued'")
+[ "$stored" = "$POSTS" ] || fail "$POSTS submissions were accepted but $stored are queued"
+printf 'submit (POST /problems/aplusb/submit, %d in a row, one connection): median %.2f ms, p99 %.2f ms (%d queued)\n' \
+	"$POSTS" "$post_median" "$post_p99" "$stored"
+
+verdict() { if [ "$1" = 1 ]; then echo PASS; else echo FAIL; fi; }
+echo "targets (information; 2 cores shared with wrk):"
+echo "  every page >= 5000 req/s: $(verdict "$(echo "$worst_rps" | awk '{ print ($1 >= 5000) }')") (slowest $(printf '%.0f' "$worst_rps"))"
+echo "  every page p99 < 20 ms:   $(verdict "$(echo "$worst_p99" | awk '{ print ($1 < 20) }')") (worst $(printf '%.2f' "$worst_p99") ms)"
+echo "  submit median < 5 ms:     $(verdict "$(echo "$post_median" | awk '{ print ($1 < 5) }')") ($(printf '%.2f' "$post_median") ms)"
