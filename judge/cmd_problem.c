@@ -71,6 +71,7 @@ static const char usage_text[] =
 	"usage: verdict problem add PATH|ARCHIVE [--db FILE]\n"
 	"       verdict problem list [--db FILE]\n"
 	"       verdict problem verify [--work DIR] PATH\n"
+	"       verdict problem set NAME [--visible | --hidden] [--time-limit SEC] [--memory-mb MB] [--db FILE]\n"
 	"\n"
 	"add imports a problem package (Kattis format, legacy or 2025-09), a directory or\n"
 	"a .zip/.kpp/.tar.gz/.tgz/.tar archive, as the problem named after the directory\n"
@@ -82,6 +83,10 @@ static const char usage_text[] =
 	"each whose result does not fit its directory (accepted, wrong_answer,\n"
 	"time_limit_exceeded, run_time_error, rejected, brute_force). Exits 1 if any\n"
 	"does not, 2 if the package cannot be read.\n"
+	"\n"
+	"set shows or hides a problem from students and sets the time (0.1 to 60 CPU\n"
+	"seconds) and memory (16 to 4096 MB) limits the judge uses from then on (the\n"
+	"problem's settings page on the web does the same).\n"
 	"  --work DIR   where compiled programs and outputs are kept meanwhile (default: $TMPDIR or /tmp)\n";
 
 struct tally {
@@ -238,8 +243,8 @@ static int add(const char *path, int archive, const char *db_path)
 static void list_row(const struct db_version *v, const char *title, long submissions, void *arg)
 {
 	(void)arg;
-	printf("%-20s %-30.30s v%-3d %3d tests %6gs %5ld MB %6ld submissions\n", v->short_name, title, v->version,
-	       v->test_count, v->time_limit, v->memory_mb, submissions);
+	printf("%-20s %-30.30s v%-3d %3d tests %6gs %5ld MB %6ld submissions%s\n", v->short_name, title, v->version,
+	       v->test_count, v->time_limit, v->memory_mb, submissions, v->visible ? "" : "  (hidden)");
 }
 
 static int list(const char *db_path)
@@ -257,6 +262,71 @@ static int list(const char *db_path)
 	return 0;
 }
 
+/* `problem set NAME [--visible|--hidden] [--time-limit S] [--memory-mb M]` */
+static int set(int argc, char **argv)
+{
+	static const struct option options[] = { { "visible", no_argument, NULL, 'v' },
+						 { "hidden", no_argument, NULL, 'H' },
+						 { "time-limit", required_argument, NULL, 't' },
+						 { "memory-mb", required_argument, NULL, 'm' },
+						 { "db", required_argument, NULL, 'd' },
+						 { NULL, 0, NULL, 0 } };
+	const char *db_opt = NULL, *time_arg = NULL, *mem_arg = NULL;
+	int visible = -1, opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'v': visible = 1; break;
+		case 'H': visible = 0; break;
+		case 't': time_arg = optarg; break;
+		case 'm': mem_arg = optarg; break;
+		case 'd': db_opt = optarg; break;
+		default: fputs(usage_text, stderr); return 2;
+		}
+	}
+	if (optind != argc - 1 || (visible < 0 && !time_arg && !mem_arg)) {
+		fputs(usage_text, stderr);
+		return 2;
+	}
+	const char *name = argv[optind];
+	char *end;
+	double time_limit = time_arg ? strtod(time_arg, &end) : 0;
+	if (time_arg && (end == time_arg || *end)) {
+		fprintf(stderr, "verdict problem set: --time-limit %s is not a number of seconds\n", time_arg);
+		return 2;
+	}
+	long memory = mem_arg ? strtol(mem_arg, &end, 10) : 0;
+	if (mem_arg && (end == mem_arg || *end)) {
+		fprintf(stderr, "verdict problem set: --memory-mb %s is not a whole number of MB\n", mem_arg);
+		return 2;
+	}
+	struct db *db = cli_open_db("problem set", cli_db_path(db_opt));
+	if (!db)
+		return 1;
+	struct db_version v;
+	char err[512];
+	int rc = db_problem_current(db, name, &v, err, sizeof err);
+	if (rc == 1 && (time_arg || mem_arg))
+		rc = db_problem_set_limits(db, name, time_arg ? time_limit : v.time_limit, mem_arg ? memory : v.memory_mb,
+					   err, sizeof err);
+	if (rc == 1 && visible >= 0)
+		rc = db_problem_set_visible(db, name, visible, err, sizeof err);
+	if (rc == 1)
+		rc = db_problem_current(db, name, &v, err, sizeof err);
+	db_close(db);
+	if (rc == 0) {
+		fprintf(stderr, "verdict problem set: no problem named %s\n", name);
+		return 1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "verdict problem set: %s\n", err);
+		return strstr(err, "limit") ? 2 : 1;
+	}
+	printf("problem %s: %s, time limit %g s, memory %ld MB\n", name, v.visible ? "visible" : "hidden", v.time_limit,
+	       v.memory_mb);
+	return 0;
+}
+
 int cmd_problem(int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
@@ -264,6 +334,8 @@ int cmd_problem(int argc, char **argv)
 		return argc < 2 ? 2 : 0;
 	}
 	const char *sub = argv[1];
+	if (!strcmp(sub, "set"))
+		return set(argc - 1, argv + 1);
 	if (strcmp(sub, "verify") && strcmp(sub, "add") && strcmp(sub, "list")) {
 		fprintf(stderr, "verdict problem: unknown subcommand '%s'\n%s", sub, usage_text);
 		return 2;

@@ -183,10 +183,28 @@ int main(void)
 EOF
 before=$(v submit --user alice --problem slow "$T/slow.c")
 v judge --once --workers 1 >/dev/null 2>&1
-sql "UPDATE problem_versions SET time_limit = 0.1 WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'slow')"
+out=$(v problem set slow --time-limit 0.1 2>&1)
+check "problem set lowers the time limit" "$out" "$out" = "problem slow: visible, time limit 0.1 s, memory $(sql "SELECT memory_mb FROM problem_versions WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'slow')") MB"
 after=$(v submit --user alice --problem slow "$T/slow.c")
 v judge --once --workers 1 >/dev/null 2>&1
 check "with the package's time limit (2 s) a 0.3 s program is AC" "" "$(sql "SELECT verdict FROM submissions WHERE id = $before")" = AC
 check "with the database's, lowered to 0.1 s, it is TLE" "" "$(sql "SELECT verdict FROM submissions WHERE id = $after")" = TLE
+
+# problem set: refusals leave the problem as it was.
+v problem set slow --memory-mb 5 >"$T/out" 2>&1
+rc=$?
+check "a memory limit out of range is refused (exit 2)" "rc=$rc $(cat "$T/out")" $rc = 2 -a "$(grep -c "16 to 4096" "$T/out")" = 1
+v problem set slow --time-limit soon >"$T/out" 2>&1
+rc=$?
+check "a time limit that is not a number is refused (exit 2)" "rc=$rc $(cat "$T/out")" $rc = 2
+v problem set nosuch --hidden >"$T/out" 2>&1
+rc=$?
+check "an unknown problem is refused (exit 1)" "rc=$rc $(cat "$T/out")" $rc = 1 -a "$(grep -c "no problem named nosuch" "$T/out")" = 1
+check "and the limit stays" "" "$(sql "SELECT time_limit FROM problem_versions WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'slow')")" = 0.1
+v problem set slow --hidden >/dev/null 2>&1
+check "problem set --hidden hides it" "" "$(sql "SELECT visible FROM problems WHERE short_name = 'slow'")" = 0
+check "and problem list says so" "$(v problem list 2>&1)" "$(v problem list 2>&1 | grep -c '^slow .*(hidden)$')" = 1
+v problem set slow --visible >/dev/null 2>&1
+check "problem set --visible shows it again" "" "$(sql "SELECT visible FROM problems WHERE short_name = 'slow'")" = 1
 no_leftovers "no box left behind"
 finish

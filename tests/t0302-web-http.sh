@@ -562,6 +562,9 @@ http -b "$T/inst.jar" -F "csrf=$TI" -F "package=@$T/newprob.exe" "$B/upload"
 check "a package not named like an archive is 400 at once" "$CODE" "$CODE" = 400 -a "$(body_has 'id="upload-error"')" -eq 1
 
 # ---- rejudging ----
+http -b "$T/inst.jar" -d "csrf=$TI" "$B/problems/newprob/rejudge"
+check "rejudging a problem with nothing judged yet says so (200, not an error)" "$CODE" \
+	"$CODE" = 200 -a "$(body_has 'id="rejudge-nothing"')" -eq 1 -a "$(sql "select count(*) from regrades")" -eq 0
 http -b "$T/inst.jar" -d "csrf=$TI" "$B/problems/aplusb/rejudge"
 RJ=$(hdr Location | sed -n 's|^/rejudges/\([0-9][0-9]*\)$|\1|p')
 check "rejudging a problem: 303 to the rejudge" "$CODE $(hdr Location)" "$CODE" = 303 -a -n "$RJ"

@@ -19,8 +19,18 @@ static void start(struct request *r, long long submission_id, const char *proble
 		return;
 	}
 	if (count == 0 || regrade == 0) {
-		http_error(r, 409, submission_id ? "That submission is not judged yet (or does not exist): nothing to rejudge."
-						 : "That problem has no judged submissions: nothing to rejudge.");
+		/* Not an error: there is simply nothing judged yet to judge again. */
+		struct page *p;
+		struct tpl_dict *d = page_new(r, "Rejudge", "rejudge.tpl", &p);
+		if (!d)
+			return;
+		tpl_set(tpl_add_section(d, "NOTHING"), "WHAT",
+			submission_id ? "This submission is not judged yet: it will be judged as it is."
+				      : "This problem has no judged submissions yet: nothing to rejudge.");
+		tpl_set_int(d, "COUNT", 0);
+		tpl_set_int(d, "CHANGED", 0);
+		tpl_set_int(d, "WAITING", 0);
+		page_send(r, p, 200);
 		return;
 	}
 	char where[64];

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Rejudge {{ID}}</h1>
+{{#NOTHING}}<p class="flash" id="rejudge-nothing">{{WHAT}}</p>{{/NOTHING}}
 <div id="rejudge"{{#PENDING}} data-refresh="1"{{/PENDING}}>
 <p class="summary" id="rejudge-summary">{{COUNT}} submissions rejudged · <strong id="changed-count">{{CHANGED}}</strong> changed · {{WAITING}} still waiting</p>
 {{#PENDING}}<p class="muted">This page updates by itself until every submission is judged again; without JavaScript, reload it.</p>{{/PENDING}}
