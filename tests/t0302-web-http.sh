@@ -131,6 +131,8 @@ check "the process listening on the port runs as uid 61001 (real, effective, sav
 	-n "$lpid" -a "$uids" = "61001 61001 61001 61001"
 check "and holds no capabilities, with no_new_privs" "$(grep -E '^(CapEff|NoNewPrivs)' "/proc/$lpid/status" | tr '\n' ' ')" \
 	"$(grep -cE '^(CapEff:[[:space:]]+0+|NoNewPrivs:[[:space:]]+1)$' "/proc/$lpid/status")" -eq 2
+check "and runs under a seccomp filter (web/web_seccomp.c; tests/unit/web_seccomp checks what it refuses)" \
+	"$(grep -E '^Seccomp:' "/proc/$lpid/status")" "$(grep -cE '^Seccomp:[[:space:]]+2$' "/proc/$lpid/status")" -eq 1
 
 # ---- logging in ----
 http "$B/problems"

@@ -17,6 +17,7 @@
 #include "mhd.h"
 #include "routes.h"
 #include "template.h"
+#include "web_seccomp.h"
 
 #include "db.h"
 
@@ -337,7 +338,7 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 int server_run(const struct server_options *o)
 {
 	char err[512];
-	if (mhd_load(err, sizeof err) < 0) {
+	if (mhd_load(err, sizeof err) < 0 || web_seccomp_load(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
 		return -1;
 	}
