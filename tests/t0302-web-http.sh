@@ -125,9 +125,21 @@ fi
 ok "verdict serve starts and answers"
 
 # ---- privilege separation ----
-lpid=$(ss -Hltnp "sport = :$PORT" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+# web_pid: the process at the server's end of an open connection: the one
+# that reads HTTP (the supervisor also holds the listening socket, to start
+# a new web server if one dies, but never accepts on it).
+web_pid() {
+	local pid
+	exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+	printf 'GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n' >&3
+	read -r -t 5 _ <&3
+	pid=$(ss -Htnp state established "sport = :$PORT" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+	exec 3>&-
+	echo "$pid"
+}
+lpid=$(web_pid)
 uids=$(awk '/^Uid:/ { print $2, $3, $4, $5 }' "/proc/$lpid/status" 2>/dev/null)
-check "the process listening on the port runs as uid 61001 (real, effective, saved, fs)" "pid=$lpid uids=$uids" \
+check "the process that reads HTTP runs as uid 61001 (real, effective, saved, fs)" "pid=$lpid uids=$uids" \
 	-n "$lpid" -a "$uids" = "61001 61001 61001 61001"
 check "and holds no capabilities, with no_new_privs" "$(grep -E '^(CapEff|NoNewPrivs)' "/proc/$lpid/status" | tr '\n' ' ')" \
 	"$(grep -cE '^(CapEff:[[:space:]]+0+|NoNewPrivs:[[:space:]]+1)$' "/proc/$lpid/status")" -eq 2
@@ -479,8 +491,25 @@ for p in $(children_of "$SPID"); do
 done
 check "the judge child runs as root" "pid=$judge $(grep '^Uid:' "/proc/$judge/status" 2>/dev/null)" \
 	-n "$judge" -a "$(awk '/^Uid:/ { print $2 $3 }' "/proc/$judge/status" 2>/dev/null)" = 00
-lpid=$(ss -Hltnp "sport = :$PORT" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1)
+lpid=$(web_pid)
 check "the web server is again uid 61001" "pid=$lpid" "$(awk '/^Uid:/ { print $3 }' "/proc/$lpid/status" 2>/dev/null)" = 61001
+holders=$(ss -Hltnp "sport = :$PORT" | grep -o 'pid=[0-9]*' | sed 's/pid=//' | sort -u | tr '\n' ' ')
+check "only it and the supervisor hold the listening socket" "holders=$holders web=$lpid supervisor=$SPID" \
+	"$holders" = "$(printf '%s\n' "$lpid" "$SPID" | sort -u | tr '\n' ' ')"
+
+# A web server that dies (a crash, an exploit) is started again by the
+# supervisor; sessions are in the database, so nobody is logged out.
+kill -KILL "$lpid"
+back=""
+for _ in $(seq 50); do
+	sleep 0.1
+	newpid=$(web_pid 2>/dev/null)
+	if [ -n "$newpid" ] && [ "$newpid" != "$lpid" ]; then back=$newpid; break; fi
+done
+http -b "$T/s1.jar" "$B/problems"
+check "a killed web server is started again, and sessions still work" "new=$back $CODE $(tail -3 "$T/serve.log" | tr '\n' '|')" \
+	-n "$back" -a "$CODE" = 200 -a "$(body_has '<span class="user">s1</span>')" -eq 1 -a \
+	"$(awk '/^Uid:/ { print $3 }' "/proc/$back/status" 2>/dev/null)" = 61001
 
 # wait_json JAR ID: polls /api/submissions/ID (up to 40 s) until done; the last JSON in $T/b.
 wait_json() {

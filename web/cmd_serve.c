@@ -6,8 +6,9 @@
  * set up sandboxes) and the web server, which drops to an unprivileged
  * account before it reads a single byte of HTTP. The supervisor itself
  * parses nothing from the network; it restarts a judge that dies (its
- * submissions are judged again once their leases expire) and stops both on
- * SIGINT or SIGTERM. The web server and the judge meet only in the
+ * submissions are judged again once their leases expire) or a web server
+ * that dies (sessions are in the database: nobody is logged out), and stops
+ * both on SIGINT or SIGTERM. The web server and the judge meet only in the
  * database: a web upload becomes an import job that the judge carries out.
  */
 #include "assets.h"
@@ -242,11 +243,17 @@ static int parse_count(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-/* Waits for SIGINT/SIGTERM (stop both) and SIGCHLD (restart a dead judge,
- * at most once a second; a dead web server ends the service). */
-static int supervise(const struct serve_options *o, pid_t web, pid_t judge, const sigset_t *set)
+/* Waits for SIGINT/SIGTERM (stop both) and SIGCHLD: a judge that dies is
+ * started again after a second; so is a web server that dies (it would be a
+ * bug, or an attack that crashed it), unless it died 5 times within a
+ * minute, which ends the service: something is wrong that restarting will
+ * not fix. The supervisor keeps the listening socket for that. */
+static int supervise(const struct serve_options *o, int fd, const char *data, const char *spool, pid_t web,
+		     pid_t judge, const sigset_t *set)
 {
 	int rc = 0;
+	time_t deaths[5] = { 0 };
+	int ndeaths = 0;
 	for (;;) {
 		int sig;
 		sigwait(set, &sig);
@@ -254,23 +261,27 @@ static int supervise(const struct serve_options *o, pid_t web, pid_t judge, cons
 			break;
 		int status;
 		pid_t pid;
-		int web_died = 0;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 			if (pid == web) {
-				web_died = 1;
-				web = -1;
+				time_t now = time(NULL);
+				deaths[ndeaths++ % 5] = now;
+				if (ndeaths >= 5 && now - deaths[ndeaths % 5] < 60) {
+					fprintf(stderr, "verdict serve: the web server stopped 5 times in a minute; giving up\n");
+					web = -1;
+					rc = 1;
+					goto stop;
+				}
+				fprintf(stderr, "verdict serve: the web server stopped (status %d); starting another\n", status);
+				sleep(1);
+				web = start_web(o, fd, data, spool);
 			} else if (pid == judge) {
 				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
 				sleep(1);
 				judge = start_judge(o);
 			}
 		}
-		if (web_died) {
-			fprintf(stderr, "verdict serve: the web server stopped\n");
-			rc = 1;
-			break;
-		}
 	}
+stop:
 	if (web > 0)
 		kill(web, SIGTERM);
 	if (judge > 0)
@@ -354,7 +365,6 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	pid_t web = start_web(&o, fd, data, spool);
-	close(fd);
 	pid_t judge = o.judge ? start_judge(&o) : -1;
 	if (web < 0 || (o.judge && judge < 0)) {
 		fprintf(stderr, "verdict serve: cannot start: %s\n", strerror(errno));
@@ -368,5 +378,5 @@ int cmd_serve(int argc, char **argv)
 	       o.host, strchr(o.host, ':') ? "]" : "", o.port, root ? (int)o.uid : (int)getuid(),
 	       o.judge ? "running" : "not started (--no-judge)");
 	fflush(stdout);
-	return supervise(&o, web, judge, &set);
+	return supervise(&o, fd, data, spool, web, judge, &set);
 }
