@@ -209,7 +209,7 @@ static int read_class(const char *path, struct person **out)
 			break;
 		}
 		people = p;
-		snprintf(people[count].name, sizeof people->name, "%s", line);
+		snprintf(people[count].name, sizeof people->name, "%.32s", line); /* checked: at most 32 */
 		snprintf(people[count].role, sizeof people->role, "%s", role);
 		count++;
 	}

@@ -614,11 +614,7 @@ int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg
 	 * (which covers it) without a sort; names are joined after grouping. */
 	sqlite3_stmt *st = prepare(db,
 				   "SELECT u.name, p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
-				   "FROM (SELECT user_id, problem_id, COUNT(*) AS attempts, "
-				   "MAX(CASE WHEN verdict = 'AC' THEN 1 ELSE 0 END) AS solved, MAX(score) AS best_score, "
-				   "MAX(id) AS last_id FROM submissions WHERE verdict IS NOT NULL "
-				   "GROUP BY user_id, problem_id) b "
-				   "JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id "
+				   "FROM best_results b JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id "
 				   "JOIN submissions s ON s.id = b.last_id "
 				   "ORDER BY u.name, p.short_name",
 				   err, n);
@@ -901,6 +897,25 @@ int db_judging_store(struct db *db, const struct db_claim *c, const struct db_ve
 	sqlite3_bind_int64(st, 2, c->submission_id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "linking the judging");
+		goto out;
+	}
+	sqlite3_finalize(st);
+	/* The user's best result on the problem, recomputed over their
+	 * submissions to it (a regrade may have taken an AC away). */
+	st = prepare(db,
+		     "INSERT INTO best_results (user_id, problem_id, attempts, solved, best_score, last_id) "
+		     "SELECT s.user_id, s.problem_id, COUNT(*), MAX(CASE WHEN s.verdict = 'AC' THEN 1 ELSE 0 END), "
+		     "MAX(s.score), MAX(s.id) FROM submissions s JOIN submissions me "
+		     "ON me.user_id = s.user_id AND me.problem_id = s.problem_id "
+		     "WHERE me.id = ? AND s.verdict IS NOT NULL GROUP BY s.user_id, s.problem_id "
+		     "ON CONFLICT (user_id, problem_id) DO UPDATE SET attempts = excluded.attempts, "
+		     "solved = excluded.solved, best_score = excluded.best_score, last_id = excluded.last_id",
+		     err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, c->submission_id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sql_error(db, err, n, "updating the best result");
 		goto out;
 	}
 	rc = 1;
@@ -1300,14 +1315,11 @@ int db_problem_list_brief(struct db *db, void (*fn)(const struct db_version *v, 
 int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
 		 size_t n)
 {
-	/* Along submissions_by_user_problem, which covers it: one user's rows only. */
+	/* One row per problem the user tried (best_results, schema 006). */
 	sqlite3_stmt *st = cached(db,
 				   "SELECT p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
-				   "FROM (SELECT problem_id, COUNT(*) AS attempts, "
-				   "MAX(CASE WHEN verdict = 'AC' THEN 1 ELSE 0 END) AS solved, MAX(score) AS best_score, "
-				   "MAX(id) AS last_id FROM submissions WHERE user_id = ? AND verdict IS NOT NULL "
-				   "GROUP BY problem_id) b "
-				   "JOIN problems p ON p.id = b.problem_id JOIN submissions s ON s.id = b.last_id "
+				   "FROM best_results b JOIN problems p ON p.id = b.problem_id "
+				   "JOIN submissions s ON s.id = b.last_id WHERE b.user_id = ? "
 				   "ORDER BY p.short_name",
 				   err, n);
 	if (!st)
@@ -1373,4 +1385,17 @@ int db_submission_source(struct db *db, long long id, void **source, size_t *len
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sql_error(db, err, n, "reading a submission's source");
 	return rc == SQLITE_ROW;
+}
+
+int db_best_rebuild(struct db *db, char *err, size_t n)
+{
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int ok = exec(db,
+		      "DELETE FROM best_results; "
+		      "INSERT INTO best_results (user_id, problem_id, attempts, solved, best_score, last_id) "
+		      "SELECT user_id, problem_id, COUNT(*), MAX(CASE WHEN verdict = 'AC' THEN 1 ELSE 0 END), MAX(score), "
+		      "MAX(id) FROM submissions WHERE verdict IS NOT NULL GROUP BY user_id, problem_id",
+		      err, n) == 0;
+	return end_transaction(db, ok, err, n) < 0 || !ok ? -1 : 0;
 }

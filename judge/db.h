@@ -101,7 +101,8 @@ int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, c
 		 char *err, size_t n);
 
 /* How a user did on a problem, over their judged submissions: "AC" if any
- * was accepted, else the newest one's verdict; the highest score. */
+ * was accepted, else the newest one's verdict; the highest score. Read from
+ * a summary (best_results) that db_judging_store keeps up to date. */
 struct db_best {
 	char user[64], problem[64];
 	char verdict[8];
@@ -283,5 +284,10 @@ int db_problem_title(struct db *db, long long problem_id, char *title, size_t le
  * not, -1 error. */
 int db_submission_source(struct db *db, long long id, void **source, size_t *len, long long *submitted_at, char *err,
 			 size_t n);
+
+/* Recomputes the best results summary from the submissions, in one
+ * transaction: for data written behind the db layer's back (bulk loads in
+ * benchmarks, repairs). */
+int db_best_rebuild(struct db *db, char *err, size_t n);
 
 #endif

@@ -151,9 +151,14 @@ second=$(queue sum.zip "$(spool sum2.zip upload-11)")
 v judge --once --workers 1 >/dev/null 2>&1
 check "a second import of a problem makes version 2" "$(message "$second")" \
 	"$(sql "SELECT state || ' ' || version FROM imports WHERE id = $second")" = "done 2"
+# best: alice's cell for sum in the gradebook ("points verdict").
+best() { v grades --csv | awk -F, -v p=sum 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == p) c = i } $1 == "alice" { print $c, $(c + 1) }'; }
+check "the gradebook has alice's AC on sum" "$(v grades --csv 2>&1 | head -3)" "$(best)" = "1 AC"
 v regrade --problem sum --workers 2 >"$T/regrade.out" 2>&1
 rc=$?
 sed 's/^/# /' "$T/regrade.out"
+check "after the regrade took the AC away, it has her newest verdict, WA, and 0 points" "$(v grades --csv 2>&1 | head -3)" \
+	"$(best)" = "0 WA"
 check "regrade prints what changed, as before" "rc=$rc" \
 	"$rc" -eq 0 -a "$(grep -c "^$ac .* AC -> WA$" "$T/regrade.out")" -eq 1 -a \
 	"$(tail -1 "$T/regrade.out")" = "regraded 2 submissions: 1 changed, 1 unchanged"
