@@ -20,11 +20,27 @@ void page_time(long long t, char *out, size_t n)
 		snprintf(out, n, "%lld", t);
 }
 
+/* What a verdict means, for people who do not know the codes. */
+static const char *verdict_meaning(const char *v)
+{
+	static const char *const names[][2] = {
+		{ "AC", "accepted" }, { "WA", "wrong answer" }, { "TLE", "time limit exceeded" },
+		{ "MLE", "memory limit exceeded" }, { "RE", "run-time error" }, { "OLE", "output limit exceeded" },
+		{ "CE", "compile error" }, { "JE", "judge error: the course staff will look into it" },
+		{ "queued", "waiting to be judged" }, { "judging", "being judged" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(v, names[i][0]) == 0)
+			return names[i][1];
+	return "";
+}
+
 void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict, int has_score, double score)
 {
 	const char *shown = verdict && *verdict ? verdict : state;
 	tpl_set(d, "VERDICT", shown);
 	tpl_set(d, "VCLASS", shown);
+	tpl_set(d, "MEANING", verdict_meaning(shown));
 	if (has_score && verdict && *verdict) {
 		char points[32];
 		snprintf(points, sizeof points, "%g", score);

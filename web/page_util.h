@@ -14,7 +14,8 @@ int page_is_staff(const struct request *r);
 /* "2026-11-23 14:05:09" (UTC) into out. */
 void page_time(long long t, char *out, size_t n);
 
-/* Sets VERDICT (the verdict, or the state while not judged), VCLASS and,
+/* Sets VERDICT (the verdict, or the state while not judged), VCLASS,
+ * MEANING (the verdict in words) and,
  * with has_score, a SCORE section with POINTS. */
 void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict, int has_score, double score);
 

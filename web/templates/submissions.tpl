@@ -10,7 +10,7 @@
 {{#TABLE}}<table class="list" id="submissions">
 <thead><tr><th>#</th><th>When</th>{{#ALL}}<th>User</th>{{/ALL}}<th>Problem</th><th>Language</th><th>Verdict</th></tr></thead>
 <tbody>
-{{#ROW}}<tr><td><a href="/submissions/{{ID}}">{{ID}}</a></td><td>{{WHEN}}</td>{{#ALL}}<td>{{USER}}</td>{{/ALL}}<td><a href="/problems/{{PROBLEM:u}}">{{PROBLEM}}</a></td><td>{{LANGUAGE}}</td><td><span class="verdict v-{{VCLASS}}">{{VERDICT}}</span>{{#SCORE}} {{POINTS}}{{/SCORE}}</td></tr>
+{{#ROW}}<tr><td><a href="/submissions/{{ID}}">{{ID}}</a></td><td>{{WHEN}}</td>{{#ALL}}<td>{{USER}}</td>{{/ALL}}<td><a href="/problems/{{PROBLEM:u}}">{{PROBLEM}}</a></td><td>{{LANGUAGE}}</td><td><span class="verdict v-{{VCLASS}}" title="{{MEANING}}">{{VERDICT}}</span>{{#SCORE}} {{POINTS}}{{/SCORE}}</td></tr>
 {{/ROW}}</tbody>
 </table>{{/TABLE}}
 {{#OLDER}}<p class="pager"><a href="/submissions?problem={{PROBLEM}}&amp;user={{USER}}&amp;lang={{LANG}}&amp;verdict={{VERDICT}}&amp;before={{BEFORE}}" id="older">Older submissions</a></p>{{/OLDER}}
