@@ -9,7 +9,7 @@ LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
 # into build/node); Node.js and npm come from Debian unless already there.
-TEST_PKGS  := procps iproute2 util-linux sqlite3 curl chromium
+TEST_PKGS  := procps iproute2 util-linux sqlite3 curl openssl chromium
 BENCH_PKGS := bubblewrap wrk
 
 CC      ?= gcc

@@ -620,8 +620,45 @@ http -b "$T/inst.jar" "$B/grades"
 check "the gradebook page shows the name with HTML escaped" "$CODE" \
 	"$CODE" = 200 -a "$(body_has '&lt;b&gt;x&lt;/b&gt;&lt;script&gt;alert(3)&lt;/script&gt;</a>')" -eq 1
 
+# ---- a judge that dies is replaced, and what it held is judged ----
+judge=""
+for p in $(children_of "$SPID"); do
+	case "$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)" in *" judge "*) judge=$p ;; esac
+done
+kill -KILL "$judge" 2>/dev/null
+http -b "$T/inst.jar" --data-urlencode "csrf=$TI" -d language=c --data-urlencode "code@$AC" "$B/problems/aplusb/submit"
+IDK=$(hdr Location | sed -n 's|^/submissions/\([0-9][0-9]*\)$|\1|p')
+wait_json "$T/inst.jar" "${IDK:-0}"
+newjudge=""
+for p in $(children_of "$SPID"); do
+	case "$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)" in *" judge "*) newjudge=$p ;; esac
+done
+check "a judge killed with -9 is replaced, and a submission made meanwhile is judged" \
+	"old=$judge new=$newjudge $(cat "$T/b")" -n "$judge" -a -n "$newjudge" -a "$newjudge" != "$judge" -a \
+	"$(grep -c '"verdict":"AC"' "$T/b")" -eq 1
+
 # ---- everything escaped, everywhere ----
 check "no HTML page held a raw <script>alert or <img src=x" "$(grep -o '.\{40\}<script>alert.\{20\}' "$T/all" | head -3)" \
 	"$(grep -c '<script>alert\|<img src=x' "$T/all")" -eq 0 -a "$(grep -c '&lt;script&gt;alert' "$T/all")" -ge 10
 check "the database is intact at the end" "" "$(sql 'PRAGMA integrity_check')" = ok
+
+# ==== Over TLS (--tls-cert/--tls-key): the session cookie is Secure ====
+stop_server
+if openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 2 -keyout "$T/key.pem" -out "$T/cert.pem" \
+	>/dev/null 2>&1 && chmod 644 "$T/key.pem"; then
+	"$VERDICT" serve --db "$DB" --listen "127.0.0.1:$PORT" --no-judge --tls-cert "$T/cert.pem" --tls-key "$T/key.pem" \
+		>>"$T/serve.log" 2>&1 </dev/null &
+	SPID=$!
+	for _ in $(seq 100); do
+		curl -sk -o /dev/null -m 1 "https://127.0.0.1:$PORT/login" && break
+		sleep 0.1
+	done
+	http -k --data-urlencode "name=s2" --data-urlencode "password=$PW" -d next=/problems "https://127.0.0.1:$PORT/login"
+	check "over TLS, logging in sets a Secure, HttpOnly, SameSite=Lax cookie" "$CODE $(hdr Set-Cookie)" \
+		"$CODE" = 303 -a "$(hdr Set-Cookie | grep -c 'HttpOnly.*SameSite=Lax; Secure')" -eq 1
+	code=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$PORT/login")
+	check "and plain HTTP on the TLS port gets no page" "$code" "$code" != 200
+else
+	not_ok "openssl makes a test certificate" ""
+fi
 finish
