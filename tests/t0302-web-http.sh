@@ -205,7 +205,7 @@ login s2 "$PW" "$T/evil.jar" -H "Origin: http://127.0.0.1:$PORT"
 check "with this site's Origin it works" "$CODE" "$CODE" = 303
 
 # ---- pages for staff only ----
-for page in /grades /grades.csv /upload /users /problems/aplusb/settings /rejudges/1 /imports/1; do
+for page in /grades /grades.csv /upload /users /problems/aplusb/settings /problems/aplusb/tests /problems/aplusb/tests/3 /rejudges/1 /imports/1; do
 	http -b "$T/s2.jar" "$B$page"
 	check "a student gets 403 on $page" "$CODE" "$CODE" = 403
 done
@@ -610,6 +610,17 @@ check "the rejudge page lists its submissions" "$CODE $(grep -o 'id="rejudge-sum
 check "every one judged again (3 AC, 1 CE), the name with HTML escaped" "$(grep -o 'id="rejudge-summary">[^<]*' "$T/b")" \
 	"$(body_has '4 submissions rejudged')" -eq 1 -a "$(body_has '0 still waiting')" -eq 1 -a \
 	"$(grep -c 'v-AC">AC</span></td></tr>' "$T/b")" -eq 3 -a "$(grep -c 'v-CE">CE</span></td></tr>' "$T/b")" -eq 1 -a "$(body_has '<td>&lt;b&gt;x&lt;/b&gt;&lt;script&gt;alert(3)&lt;/script&gt;</td>')" -eq 1
+
+# ---- test data, for staff ----
+http -b "$T/inst.jar" "$B/problems/aplusb/tests"
+check "staff see the test data list, secret names included" "$CODE" \
+	"$CODE" = 200 -a "$(grep -c '<td>secret</td>' "$T/b")" -eq 12 -a "$(grep -c '<td>sample</td>' "$T/b")" -eq 2
+secret3=$(ls "$REPO/problems/aplusb/data/secret/"*.in | sort | head -1)
+http -b "$T/inst.jar" "$B/problems/aplusb/tests/3"
+check "and a secret test's input, exactly" "$CODE" \
+	"$CODE" = 200 -a "$(sed -n 's/.*<pre id="test-input">\(.*\)/\1/p' "$T/b" | head -1)" = "$(head -1 "$secret3")"
+http -b "$T/inst.jar" "$B/problems/aplusb/tests/99"
+check "a test that does not exist is 404" "$CODE" "$CODE" = 404
 
 # ---- grades ----
 http -b "$T/inst.jar" "$B/grades.csv"

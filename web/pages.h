@@ -25,6 +25,9 @@ void page_rejudge_result(struct request *r);
 /* page_settings.c */
 void page_settings_form(struct request *r);
 void page_settings(struct request *r);
+/* page_tests.c */
+void page_tests(struct request *r);
+void page_test(struct request *r);
 /* page_upload.c */
 void page_upload_form(struct request *r);
 void page_upload(struct request *r);

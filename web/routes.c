@@ -17,6 +17,8 @@ static const struct route routes[] = {
 	{ "POST", "/problems/*/rejudge", page_rejudge_problem, ROUTE_STAFF },
 	{ "GET", "/problems/*/settings", page_settings_form, ROUTE_STAFF },
 	{ "POST", "/problems/*/settings", page_settings, ROUTE_STAFF },
+	{ "GET", "/problems/*/tests", page_tests, ROUTE_STAFF },
+	{ "GET", "/problems/*/tests/*", page_test, ROUTE_STAFF },
 	{ "GET", "/submissions", page_submissions, ROUTE_LOGIN },
 	{ "GET", "/submissions/*", page_submission, ROUTE_LOGIN },
 	{ "POST", "/submissions/*/rejudge", page_rejudge_submission, ROUTE_STAFF },

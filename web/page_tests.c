@@ -1,0 +1,109 @@
+/* page_tests.c - course staff look at a problem's test data (students never can: ROUTE_STAFF). */
+#include "http.h"
+#include "page_util.h"
+#include "pages.h"
+#include "template.h"
+
+#include "db.h"
+#include "fsutil.h"
+#include "package.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#define SHOW_MAX (64 * 1024) /* bytes of a file shown on the page */
+
+/* The problem's newest package, read: 1, or 0 after answering an error. */
+static int load(struct request *r, struct db_version *v, struct package *p)
+{
+	char err[512];
+	int found = db_problem_current(r->db, r->args[0], v, err, sizeof err);
+	if (found <= 0) {
+		http_error(r, found < 0 ? 503 : 404, found < 0 ? err : "There is no such problem.");
+		return 0;
+	}
+	if (package_load(v->package_dir, p, err, sizeof err) < 0) {
+		http_error(r, 500, err);
+		return 0;
+	}
+	return 1;
+}
+
+static long long size_of(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+void page_tests(struct request *r)
+{
+	struct db_version v;
+	struct package p;
+	if (!load(r, &v, &p))
+		return;
+	struct page *pg;
+	struct tpl_dict *d = page_new(r, "Test data", "tests.tpl", &pg);
+	if (d) {
+		tpl_set(d, "SHORT", v.short_name);
+		tpl_set_int(d, "VERSION", v.version);
+		tpl_set_int(d, "COUNT", p.ntests);
+		for (int i = 0; i < p.ntests; i++) {
+			struct tpl_dict *row = tpl_add_section(d, "TEST");
+			tpl_set_int(row, "N", i + 1);
+			tpl_set(row, "SHORT", v.short_name);
+			tpl_set(row, "NAME", p.tests[i].name);
+			tpl_set(row, "KIND", p.tests[i].sample ? "sample" : "secret");
+			tpl_set_int(row, "IN", size_of(p.tests[i].in));
+			tpl_set_int(row, "ANS", size_of(p.tests[i].ans));
+		}
+		page_send(r, pg, 200);
+	}
+	package_free(&p);
+}
+
+/* Sets KEY to the first SHOW_MAX bytes of path, CUT_SECTION if there is more. */
+static void set_file(struct tpl_dict *d, const char *key, const char *cut_section, const char *path)
+{
+	char *buf = malloc(SHOW_MAX + 1);
+	int truncated = 0;
+	ssize_t got = buf ? read_prefix(path, buf, SHOW_MAX, &truncated) : -1;
+	if (got >= 0) {
+		buf[got] = 0;
+		tpl_set(d, key, buf);
+		if (truncated)
+			tpl_set_int(tpl_add_section(d, cut_section), "SHOWN", SHOW_MAX);
+	}
+	free(buf);
+}
+
+void page_test(struct request *r)
+{
+	long long n = http_id(r->args[1]);
+	struct db_version v;
+	struct package p;
+	if (!load(r, &v, &p))
+		return;
+	if (n < 1 || n > p.ntests) {
+		package_free(&p);
+		http_error(r, 404, "There is no such test.");
+		return;
+	}
+	const struct test_case *t = &p.tests[n - 1];
+	char title[340];
+	snprintf(title, sizeof title, "%s: %s", v.short_name, t->name);
+	struct page *pg;
+	struct tpl_dict *d = page_new(r, title, "test.tpl", &pg);
+	if (d) {
+		tpl_set(d, "SHORT", v.short_name);
+		tpl_set_int(d, "N", n);
+		tpl_set(d, "NAME", t->name);
+		tpl_set(d, "KIND", t->sample ? "sample" : "secret");
+		tpl_set_int(d, "IN", size_of(t->in));
+		tpl_set_int(d, "ANS", size_of(t->ans));
+		set_file(d, "INPUT", "IN_CUT", t->in);
+		set_file(d, "ANSWER", "ANS_CUT", t->ans);
+		page_send(r, pg, 200);
+	}
+	package_free(&p);
+}
