@@ -117,18 +117,6 @@ static int is_input(const struct dirent *e)
 	return e->d_name[0] != '.' && len > 3 && strcmp(e->d_name + len - 3, ".in") == 0;
 }
 
-static void set_file(struct tpl_dict *d, const char *key, const char *path)
-{
-	char *buf = malloc(SAMPLE_SHOW_MAX + 1);
-	int truncated = 0;
-	ssize_t got = buf ? read_prefix(path, buf, SAMPLE_SHOW_MAX, &truncated) : -1;
-	if (got >= 0) {
-		buf[got] = 0;
-		tpl_set(d, key, buf);
-	}
-	free(buf);
-}
-
 /* The samples of a package: data/sample/X.in with X.ans, in name order. */
 static void add_samples(struct tpl_dict *d, const char *package_dir)
 {
@@ -150,8 +138,8 @@ static void add_samples(struct tpl_dict *d, const char *package_dir)
 			struct tpl_dict *s = tpl_add_section(samples, "SAMPLE");
 			if (s) {
 				tpl_set_int(s, "N", ++shown);
-				set_file(s, "INPUT", in);
-				set_file(s, "OUTPUT", ans);
+				page_set_file(s, "INPUT", in, SAMPLE_SHOW_MAX, NULL);
+				page_set_file(s, "OUTPUT", ans, SAMPLE_SHOW_MAX, NULL);
 			}
 		}
 		free(list[i]);

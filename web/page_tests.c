@@ -62,21 +62,6 @@ void page_tests(struct request *r)
 	package_free(&p);
 }
 
-/* Sets KEY to the first SHOW_MAX bytes of path, CUT_SECTION if there is more. */
-static void set_file(struct tpl_dict *d, const char *key, const char *cut_section, const char *path)
-{
-	char *buf = malloc(SHOW_MAX + 1);
-	int truncated = 0;
-	ssize_t got = buf ? read_prefix(path, buf, SHOW_MAX, &truncated) : -1;
-	if (got >= 0) {
-		buf[got] = 0;
-		tpl_set(d, key, buf);
-		if (truncated)
-			tpl_set_int(tpl_add_section(d, cut_section), "SHOWN", SHOW_MAX);
-	}
-	free(buf);
-}
-
 void page_test(struct request *r)
 {
 	long long n = http_id(r->args[1]);
@@ -101,8 +86,8 @@ void page_test(struct request *r)
 		tpl_set(d, "KIND", t->sample ? "sample" : "secret");
 		tpl_set_int(d, "IN", size_of(t->in));
 		tpl_set_int(d, "ANS", size_of(t->ans));
-		set_file(d, "INPUT", "IN_CUT", t->in);
-		set_file(d, "ANSWER", "ANS_CUT", t->ans);
+		page_set_file(d, "INPUT", t->in, SHOW_MAX, "IN_CUT");
+		page_set_file(d, "ANSWER", t->ans, SHOW_MAX, "ANS_CUT");
 		page_send(r, pg, 200);
 	}
 	package_free(&p);

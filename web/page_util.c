@@ -3,7 +3,10 @@
 #include "http.h"
 #include "template.h"
 
+#include "fsutil.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -46,4 +49,18 @@ void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict
 		snprintf(points, sizeof points, "%g", score);
 		tpl_set(tpl_add_section(d, "SCORE"), "POINTS", points);
 	}
+}
+
+void page_set_file(struct tpl_dict *d, const char *key, const char *path, size_t max, const char *cut_section)
+{
+	char *buf = malloc(max + 1);
+	int truncated = 0;
+	ssize_t got = buf ? read_prefix(path, buf, max, &truncated) : -1;
+	if (got >= 0) {
+		buf[got] = 0;
+		tpl_set(d, key, buf);
+		if (truncated && cut_section)
+			tpl_set_int(tpl_add_section(d, cut_section), "SHOWN", (long long)max);
+	}
+	free(buf);
 }

@@ -19,6 +19,11 @@ void page_time(long long t, char *out, size_t n);
  * with has_score, a SCORE section with POINTS. */
 void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict, int has_score, double score);
 
+/* Sets key to the first max bytes of the file at path (nothing if it
+ * cannot be read); when there is more, adds the section cut_section (if
+ * not NULL) with SHOWN = max. */
+void page_set_file(struct tpl_dict *d, const char *key, const char *path, size_t max, const char *cut_section);
+
 /* The problem page with its submit form again, with an error above the form
  * and the student's language and code kept (page_problems.c). Returns 0
  * once answered, -1 if it answered with an error page instead. */
