@@ -49,7 +49,9 @@ void page_login_form(struct request *r)
 
 void page_login(struct request *r)
 {
-	const char *name = http_form(r, "name"), *password = http_form(r, "password");
+	/* "username" from the form; "name" too, for scripts written against it. */
+	const char *name = *http_form(r, "username") ? http_form(r, "username") : http_form(r, "name");
+	const char *password = http_form(r, "password");
 	const char *next = http_form(r, "next");
 	if (!*name || !*password || strlen(name) > 63 || strlen(password) > 1024) {
 		login_page(r, 400, strlen(name) > 63 ? "" : name, next, "Enter your user name and password.");

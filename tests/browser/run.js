@@ -65,9 +65,9 @@ class Journey {
     const ctx = await this.context(options);
     const page = await ctx.newPage();
     await page.goto('/login');
-    await page.fill('input[name=name]', name);
-    await page.fill('input[name=password]', password);
-    await Promise.all([page.waitForNavigation(), page.click('form.stack button[type=submit]')]);
+    await page.getByLabel('Username').fill(name);
+    await page.getByLabel('Password').fill(password);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Log in' }).click()]);
     const who = (await page.textContent('header .who .user').catch(() => null)) || '';
     if (who.trim() !== name) {
       const err = await page.textContent('#login-error').catch(() => null);
