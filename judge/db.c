@@ -228,6 +228,20 @@ int db_user_add(struct db *db, const char *name, const char *role, const char *p
 	return 0;
 }
 
+int db_user_set_role(struct db *db, const char *name, const char *role, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "UPDATE users SET role = ? WHERE name = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "setting a role");
+	return sqlite3_changes(db->h) == 1;
+}
+
 int db_user_set_password(struct db *db, const char *name, const char *password_hash, char *err, size_t n)
 {
 	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)

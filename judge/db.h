@@ -29,6 +29,11 @@ void db_rollback(struct db *db);
 /* password_hash may be NULL (no login yet). */
 int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,
 		size_t n);
+/* Sets name's role (student, instructor or admin; the schema refuses
+ * others). Sessions read the role at every request, so it applies at once.
+ * 1 done, 0 no such user, -1 error. */
+int db_user_set_role(struct db *db, const char *name, const char *role, char *err, size_t n);
+
 /* Replaces name's password hash and ends all their sessions, in one
  * transaction: 1 done, 0 no such user, -1 error. */
 int db_user_set_password(struct db *db, const char *name, const char *password_hash, char *err, size_t n);

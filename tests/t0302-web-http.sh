@@ -365,6 +365,17 @@ check "adding a user without or with a wrong CSRF token: 403, nobody added" "$c1
 http -b "$T/adm.jar" --data-urlencode "csrf=$TA" -d name=mallory -d role=student "$B/users"
 check "with the token the user is added, the password shown once" "$CODE" \
 	"$CODE" = 200 -a "$(sql "select count(*) from users where name='mallory'")" -eq 1 -a "$(body_has 'id="new-password"')" -eq 1
+http -b "$T/s2.jar" --data-urlencode "csrf=$T2" -d role=admin "$B/users/s2/role"
+c1=$CODE
+http -b "$T/adm.jar" --data-urlencode "csrf=$TA" -d role=king "$B/users/mallory/role"
+c2=$CODE
+http -b "$T/adm.jar" --data-urlencode "csrf=$TA" -d role=student "$B/users/adm/role"
+c3=$CODE
+check "roles: a student cannot promote themselves (403), no such role (400), an admin cannot demote themselves (409)" \
+	"$c1 $c2 $c3" "$c1 $c2 $c3" = "403 400 409" -a \
+	"$(sql "select group_concat(role, ' ') from (select role from users where name in ('s2', 'mallory', 'adm') order by name)")" = "admin student student"
+http -b "$T/adm.jar" --data-urlencode "csrf=$TA" -d role=instructor "$B/users/mallory/role"
+check "an admin makes mallory an instructor" "$CODE" "$CODE" = 303 -a "$(sql "select role from users where name='mallory'")" = instructor
 http -b "$T/s1.jar" "$B/problems"
 http -b "$T/s1.jar" -d csrf=wrong "$B/logout"
 c1=$CODE

@@ -24,6 +24,13 @@ static void add_user_row(const char *name, const char *role, void *arg)
 	tpl_set(row, "NAME", name);
 	tpl_set(row, "ROLE", role);
 	tpl_set(row, "CSRF", l->csrf);
+	static const char *const roles[] = { "student", "instructor", "admin" };
+	for (int i = 0; i < 3; i++) {
+		struct tpl_dict *o = tpl_add_section(row, "ROLE_OPTION");
+		tpl_set(o, "R", roles[i]);
+		if (strcmp(roles[i], role) == 0)
+			tpl_show_section(o, "SELECTED");
+	}
 }
 
 /* The users page, with an error or a password just made (shown once). */
@@ -106,4 +113,25 @@ void page_users_password(struct request *r)
 	}
 	users_page(r, 200, NULL, name, password);
 	sodium_memzero(password, sizeof password);
+}
+
+void page_users_role(struct request *r)
+{
+	const char *name = r->args[0], *role = http_form(r, "role");
+	if (!account_role_ok(role)) {
+		users_page(r, 400, "The role is student, instructor or admin.", NULL, NULL);
+		return;
+	}
+	if (strcmp(name, r->s.user) == 0) {
+		/* So that the last admin cannot lock everyone out by accident. */
+		users_page(r, 409, "You cannot change your own role: ask another admin.", NULL, NULL);
+		return;
+	}
+	char err[512];
+	int rc = db_user_set_role(r->db, name, role, err, sizeof err);
+	if (rc <= 0) {
+		http_error(r, rc < 0 ? 503 : 404, rc < 0 ? err : "There is no such user.");
+		return;
+	}
+	http_redirect(r, "/users");
 }

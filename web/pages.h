@@ -39,6 +39,7 @@ void page_grades_csv(struct request *r);
 void page_users(struct request *r);
 void page_users_add(struct request *r);
 void page_users_password(struct request *r);
+void page_users_role(struct request *r);
 /* static_files.c */
 void page_static(struct request *r);
 

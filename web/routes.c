@@ -32,6 +32,7 @@ static const struct route routes[] = {
 	{ "GET", "/users", page_users, ROUTE_ADMIN },
 	{ "POST", "/users", page_users_add, ROUTE_ADMIN },
 	{ "POST", "/users/*/password", page_users_password, ROUTE_ADMIN },
+	{ "POST", "/users/*/role", page_users_role, ROUTE_ADMIN },
 	{ "GET", "/static/*", page_static, ROUTE_PUBLIC },
 };
 

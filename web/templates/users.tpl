@@ -13,6 +13,6 @@
 <table class="list" id="users">
 <thead><tr><th>User</th><th>Role</th><th></th></tr></thead>
 <tbody>
-{{#USER_ROW}}<tr><td>{{NAME}}</td><td>{{ROLE}}</td><td><form method="post" action="/users/{{NAME:u}}/password" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">New password</button></form></td></tr>
+{{#USER_ROW}}<tr><td>{{NAME}}</td><td><form method="post" action="/users/{{NAME:u}}/role" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><select name="role" aria-label="Role of {{NAME}}">{{#ROLE_OPTION}}<option{{#SELECTED}} selected{{/SELECTED}}>{{R}}</option>{{/ROLE_OPTION}}</select> <button type="submit" class="link">Change</button></form></td><td><form method="post" action="/users/{{NAME:u}}/password" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">New password</button></form></td></tr>
 {{/USER_ROW}}</tbody>
 </table>
