@@ -71,6 +71,7 @@ struct renewal {
 	struct worker *w;
 	long long id;
 	int lost;
+	int tests_done;
 };
 
 /* After each test: keep the lease. A database error is not a lost lease
@@ -79,7 +80,7 @@ static int renew(void *arg)
 {
 	struct renewal *r = arg;
 	char err[256];
-	int rc = db_lease_renew(r->w->db, r->id, r->w->owner, r->w->o->lease, err, sizeof err);
+	int rc = db_lease_renew(r->w->db, r->id, r->w->owner, r->w->o->lease, ++r->tests_done, err, sizeof err);
 	if (rc < 0)
 		fprintf(stderr, "verdict judge: submission %lld: %s\n", r->id, err);
 	if (rc != 0)
@@ -130,7 +131,7 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	long long started = (long long)time(NULL);
 	struct db_version v;
 	struct judging j;
-	struct renewal ren = { w, c->submission_id, 0 };
+	struct renewal ren = { .w = w, .id = c->submission_id };
 	const struct language *lang = language_by_id(c->language);
 	int found = db_problem_current_by_id(w->db, c->problem_id, &v, err, sizeof err);
 	if (found <= 0) {

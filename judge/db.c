@@ -774,7 +774,7 @@ int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db
 	 * get the same row. (PostgreSQL will want FOR UPDATE SKIP LOCKED in the
 	 * subquery.) An expired lease means its judge died: judge it again. */
 	sqlite3_stmt *st = prepare(db,
-				   "UPDATE submissions SET state = 'judging', lease_owner = ?, lease_expires = ? "
+				   "UPDATE submissions SET state = 'judging', lease_owner = ?, lease_expires = ?, tests_done = 0 "
 				   "WHERE id = (SELECT id FROM submissions WHERE state = 'queued' "
 				   "OR (state = 'judging' AND lease_expires < ?) ORDER BY id LIMIT 1) "
 				   "RETURNING id, problem_id, language, file_name, source",
@@ -815,17 +815,19 @@ void db_claim_free(struct db_claim *c)
 	c->source = NULL;
 }
 
-int db_lease_renew(struct db *db, long long submission_id, const char *owner, int lease_seconds, char *err, size_t n)
+int db_lease_renew(struct db *db, long long submission_id, const char *owner, int lease_seconds, int tests_done,
+		   char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db,
-				   "UPDATE submissions SET lease_expires = ? WHERE id = ? AND lease_owner = ? "
+				   "UPDATE submissions SET lease_expires = ?, tests_done = ? WHERE id = ? AND lease_owner = ? "
 				   "AND state = 'judging'",
 				   err, n);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, now() + lease_seconds);
-	sqlite3_bind_int64(st, 2, submission_id);
-	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, tests_done);
+	sqlite3_bind_int64(st, 3, submission_id);
+	sqlite3_bind_text(st, 4, owner, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -1234,7 +1236,7 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	memset(r, 0, sizeof *r);
 	sqlite3_stmt *st = cached(db,
 				   "SELECT s.id, u.name, p.short_name, s.language, s.file_name, s.state, s.verdict, s.score, "
-				   "j.compile_output, s.judging_id FROM submissions s JOIN users u ON u.id = s.user_id "
+				   "j.compile_output, s.judging_id, s.tests_done FROM submissions s JOIN users u ON u.id = s.user_id "
 				   "JOIN problems p ON p.id = s.problem_id LEFT JOIN judgings j ON j.id = s.judging_id "
 				   "WHERE s.id = ?",
 				   err, n);
@@ -1258,6 +1260,7 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	if (sqlite3_column_type(st, 8) != SQLITE_NULL)
 		r->compile_output = strdup((const char *)sqlite3_column_text(st, 8));
 	long long judging_id = sqlite3_column_int64(st, 9);
+	r->tests_done = sqlite3_column_int(st, 10);
 	/* A regrade in progress shows its state, not the old judging's tests. */
 	int show_tests = strcmp(r->state, "done") == 0;
 	put(db, st);

@@ -164,9 +164,11 @@ struct db_claim {
 int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_claim *c, char *err, size_t n);
 void db_claim_free(struct db_claim *c);
 
-/* Pushes the lease on forward while a long judging goes on. 1 still ours,
- * 0 lost (another judge took it over), -1 error. */
-int db_lease_renew(struct db *db, long long submission_id, const char *owner, int lease_seconds, char *err, size_t n);
+/* Pushes the lease on forward while a long judging goes on, and records
+ * how many tests have run (for the submission page). 1 still ours, 0 lost
+ * (another judge took it over), -1 error. */
+int db_lease_renew(struct db *db, long long submission_id, const char *owner, int lease_seconds, int tests_done,
+		   char *err, size_t n);
 
 /* Stores a finished judging and its per-test results, and marks the
  * submission done, all in one transaction and only if owner still holds
@@ -261,6 +263,7 @@ struct db_result {
 	double score;
 	int has_score;
 	char *compile_output; /* malloc'd or NULL */
+	int tests_done;       /* while judging: tests run so far (0 while compiling) */
 	struct db_test_row *tests; /* malloc'd */
 	int ntests;
 };

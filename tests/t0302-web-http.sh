@@ -642,6 +642,39 @@ http -b "$T/inst.jar" "$B/grades"
 check "the gradebook page shows the name with HTML escaped" "$CODE" \
 	"$CODE" = 200 -a "$(body_has '&lt;b&gt;x&lt;/b&gt;&lt;script&gt;alert(3)&lt;/script&gt;</a>')" -eq 1
 
+# ---- progress while judging: tests run so far, on the page and in the JSON ----
+cat >"$T/slow.c" <<'EOF'
+#include <stdio.h>
+#include <time.h>
+int main(void)
+{
+	long long a, b;
+	while (clock() < CLOCKS_PER_SEC / 4) /* 0.25 s of CPU per test */
+		;
+	if (scanf("%lld %lld", &a, &b) != 2)
+		return 1;
+	printf("%lld\n", a + b);
+	return 0;
+}
+EOF
+http -b "$T/inst.jar" --data-urlencode "csrf=$TI" -d language=c --data-urlencode "code@$T/slow.c" "$B/problems/aplusb/submit"
+IDS=$(hdr Location | sed -n 's|^/submissions/\([0-9][0-9]*\)$|\1|p')
+seen=""
+for _ in $(seq 150); do
+	http -b "$T/inst.jar" "$B/api/submissions/${IDS:-0}"
+	if grep -q '"state":"judging".*"tests_done":[1-9]' "$T/b"; then
+		seen=$(cat "$T/b")
+		http -b "$T/inst.jar" "$B/submissions/${IDS:-0}"
+		break
+	fi
+	grep -q '"state":"done"' "$T/b" && break
+	sleep 0.1
+done
+check "while judging, the JSON counts the tests run" "$(cat "$T/b")" -n "$seen"
+check "and the page says how far it got" "$(grep -o '<p id="progress">[^<]*' "$T/b")" \
+	"$(grep -cE '<p id="progress">[0-9]+ of at most 14 tests run.</p>' "$T/b")" -eq 1
+wait_json "$T/inst.jar" "${IDS:-0}"
+
 # ---- a judge that dies is replaced, and what it held is judged ----
 judge=""
 for p in $(children_of "$SPID"); do

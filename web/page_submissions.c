@@ -204,6 +204,7 @@ void page_submission(struct request *r)
 	page_time(submitted_at, when, sizeof when);
 	tpl_set_int(d, "ID", res.id);
 	tpl_set(d, "STATE", res.state);
+	tpl_set_int(d, "DONE", res.tests_done);
 	tpl_set(d, "PROBLEM", res.problem);
 	tpl_set(d, "USER", res.user);
 	tpl_set(d, "WHEN", when);
@@ -211,8 +212,20 @@ void page_submission(struct request *r)
 	const struct language *l = language_by_id(res.language);
 	tpl_set(d, "LANGUAGE", l ? l->name : res.language);
 	page_set_verdict(d, res.state, res.verdict, res.has_score, res.score);
-	if (strcmp(res.state, "done") != 0)
-		tpl_show_section(d, "WAITING");
+	if (strcmp(res.state, "done") != 0) {
+		struct tpl_dict *w = tpl_add_section(d, "WAITING");
+		struct db_version v;
+		char progress[128];
+		if (strcmp(res.state, "queued") == 0)
+			snprintf(progress, sizeof progress, "Waiting for a judge.");
+		else if (res.tests_done == 0)
+			snprintf(progress, sizeof progress, "Compiling and starting the first test.");
+		else if (db_problem_current(r->db, res.problem, &v, err, sizeof err) == 1 && v.test_count > 0)
+			snprintf(progress, sizeof progress, "%d of at most %d tests run.", res.tests_done, v.test_count);
+		else
+			snprintf(progress, sizeof progress, "%d tests run.", res.tests_done);
+		tpl_set(w, "PROGRESS", progress);
+	}
 	if (res.compile_output && *res.compile_output)
 		tpl_set(tpl_add_section(d, "COMPILE"), "OUTPUT", res.compile_output);
 	add_tests(d, &res, staff);
@@ -241,6 +254,7 @@ void page_submission_json(struct request *r)
 		cJSON_AddNumberToObject(o, "score", res.score);
 	else
 		cJSON_AddNullToObject(o, "score");
+	cJSON_AddNumberToObject(o, "tests_done", res.tests_done); /* while judging: how far it got */
 	for (int i = 0; i < res.ntests; i++) {
 		const struct db_test_row *tr = &res.tests[i];
 		cJSON *t = cJSON_CreateObject();

@@ -1,7 +1,8 @@
 // live.js - pages work without JavaScript; this adds live updates.
 // A submission page (#live with data-state other than "done") asks the
-// JSON endpoint once a second and, when the state or verdict changes,
-// replaces the result part of the page with a fresh copy, without a reload.
+// JSON endpoint once a second and, when the state, the verdict or the number
+// of tests run changes, replaces the result part of the page with a fresh
+// copy, without a reload.
 // A page with [data-refresh] (an import or a rejudge still running) is
 // refreshed the same way until it says it is finished.
 (function () {
@@ -17,12 +18,13 @@
       });
   }
   function watchSubmission(el) {
-    var last = el.dataset.state + '/' + (document.getElementById('verdict') || {}).textContent;
+    var last = el.dataset.state + '/' + (document.getElementById('verdict') || {}).textContent + '/' +
+      (el.dataset.done || '0');
     function tick() {
       fetch('/api/submissions/' + encodeURIComponent(el.dataset.id), { credentials: 'same-origin' })
         .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
         .then(function (s) {
-          var now = s.state + '/' + (s.verdict || s.state);
+          var now = s.state + '/' + (s.verdict || s.state) + '/' + s.tests_done;
           if (now === last) { setTimeout(tick, 1000); return; }
           last = now;
           refreshPart('live').then(function (fresh) {

@@ -1,8 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Submission {{ID}}</h1>
-<div id="live" data-id="{{ID}}" data-state="{{STATE}}">
+<div id="live" data-id="{{ID}}" data-state="{{STATE}}" data-done="{{DONE}}">
 <p class="summary"><a href="/problems/{{PROBLEM:u}}">{{PROBLEM}}</a> · {{LANGUAGE}} · by {{USER}} · {{WHEN}}</p>
 <p class="result">Verdict: <span id="verdict" class="verdict v-{{VCLASS}}">{{VERDICT}}</span> <span class="muted" id="verdict-meaning">{{MEANING}}</span>{{#SCORE}} · score <span id="score">{{POINTS}}</span>{{/SCORE}}</p>
-{{#WAITING}}<p class="muted" id="waiting">This page updates by itself until the verdict arrives; without JavaScript, reload it.</p>{{/WAITING}}
+{{#WAITING}}<p id="progress">{{PROGRESS}}</p>
+<p class="muted" id="waiting">This page updates by itself until the verdict arrives; without JavaScript, reload it.</p>{{/WAITING}}
 {{#COMPILE}}<h2>Compiler output</h2><pre class="compile" id="compile">{{OUTPUT:pre_escape}}</pre>{{/COMPILE}}
 {{#TESTS}}<h2>Tests</h2>
 <table class="list" id="tests">
