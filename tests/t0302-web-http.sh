@@ -675,6 +675,28 @@ check "and the page says how far it got" "$(grep -o '<p id="progress">[^<]*' "$T
 	"$(grep -cE '<p id="progress">[0-9]+ of at most 14 tests run.</p>' "$T/b")" -eq 1
 wait_json "$T/inst.jar" "${IDS:-0}"
 
+# ---- Java from the textarea: the file is named after the public class ----
+cat >"$T/Sum.java" <<'EOF'
+import java.util.Scanner;
+/* public class NotThis */
+// public class NorThis
+public final class Sum {
+    static String s = "public class Nope {";
+    public static void main(String[] args) {
+        Scanner in = new Scanner(System.in);
+        long a = in.nextLong(), b = in.nextLong();
+        System.out.println(a + b);
+    }
+}
+EOF
+http -b "$T/inst.jar" --data-urlencode "csrf=$TI" -d language=java --data-urlencode "code@$T/Sum.java" "$B/problems/aplusb/submit"
+IDJ=$(hdr Location | sed -n 's|^/submissions/\([0-9][0-9]*\)$|\1|p')
+wait_json "$T/inst.jar" "${IDJ:-0}"
+check "Java from the textarea (class names in comments and strings ignored) is AC" "$(head -c 200 "$T/b")" \
+	"$(grep -c '"verdict":"AC"' "$T/b")" -eq 1
+http -b "$T/inst.jar" "$B/submissions/${IDJ:-0}"
+check "as Sum.java" "$(grep -o '<span class="muted">[^<]*</span></h2>' "$T/b")" "$(body_has '<span class="muted">Sum.java</span>')" -eq 1
+
 # ---- a judge that dies is replaced, and what it held is judged ----
 judge=""
 for p in $(children_of "$SPID"); do

@@ -9,6 +9,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A Java source in the textarea is named after its public class, as javac
@@ -30,12 +31,61 @@ static size_t next_word(const char **q, const char *end, char *word, size_t n)
 	return w;
 }
 
+/* A copy of Java source with comments and string and character literals
+ * blanked out, so that a "public class X" inside them is not taken for the
+ * real one. malloc'd; NULL when out of memory. */
+static char *java_code_only(const char *src, size_t len)
+{
+	char *code = malloc(len + 1);
+	if (!code)
+		return NULL;
+	enum { CODE, LINE_COMMENT, BLOCK_COMMENT, STRING, CHAR } st = CODE;
+	for (size_t i = 0; i < len; i++) {
+		char c = src[i], next = i + 1 < len ? src[i + 1] : 0;
+		code[i] = st == CODE ? c : ' ';
+		switch (st) {
+		case CODE:
+			if (c == '/' && next == '/')
+				st = LINE_COMMENT;
+			else if (c == '/' && next == '*')
+				st = BLOCK_COMMENT, code[i] = ' ', code[++i] = ' ';
+			else if (c == '"')
+				st = STRING;
+			else if (c == '\'')
+				st = CHAR;
+			if (st == LINE_COMMENT)
+				code[i] = ' ';
+			break;
+		case LINE_COMMENT:
+			if (c == '\n')
+				st = CODE, code[i] = c;
+			break;
+		case BLOCK_COMMENT:
+			if (c == '*' && next == '/')
+				st = CODE, code[++i] = ' ';
+			break;
+		case STRING:
+		case CHAR:
+			if (c == '\\' && next)
+				code[++i] = ' ';
+			else if ((st == STRING && c == '"') || (st == CHAR && c == '\'') || c == '\n')
+				st = CODE;
+			break;
+		}
+	}
+	code[len] = 0;
+	return code;
+}
+
 static void java_file_name(const char *src, size_t len, char *out, size_t n)
 {
-	const char *end = src + len;
 	snprintf(out, n, "Main.java");
-	for (const char *p = memmem(src, len, "public", 6); p; p = memmem(p + 1, (size_t)(end - p - 1), "public", 6)) {
-		if (p > src && ident((unsigned char)p[-1]))
+	char *code = java_code_only(src, len);
+	if (!code)
+		return;
+	const char *end = code + len;
+	for (const char *p = memmem(code, len, "public", 6); p; p = memmem(p + 1, (size_t)(end - p - 1), "public", 6)) {
+		if (p > code && ident((unsigned char)p[-1]))
 			continue;
 		/* public [final|abstract|strictfp] class|record|interface|enum NAME */
 		const char *q = p + 6;
@@ -49,9 +99,10 @@ static void java_file_name(const char *src, size_t len, char *out, size_t n)
 			continue;
 		if (next_word(&q, end, word, sizeof word) && !isdigit((unsigned char)word[0])) {
 			snprintf(out, n, "%s.java", word);
-			return;
+			break;
 		}
 	}
+	free(code);
 }
 
 static void default_file_name(const struct language *lang, const char *src, size_t len, char *out, size_t n)
