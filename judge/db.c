@@ -1214,6 +1214,20 @@ int db_import_finish(struct db *db, long long id, const char *owner, int ok, lon
 	return sqlite3_changes(db->h) == 1;
 }
 
+int db_import_spool_in_use(struct db *db, const char *spool_path, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT COUNT(*) FROM imports WHERE spool_path = ? AND state IN ('queued', 'running')",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, spool_path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int used = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? used : sql_error(db, err, n, "looking up a spool file");
+}
+
 int db_import_get(struct db *db, long long id, struct db_import *imp, char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db, "SELECT " IMPORT_COLUMNS " FROM imports WHERE id = ?", err, n);

@@ -243,6 +243,10 @@ int db_import_renew(struct db *db, long long id, const char *owner, int lease_se
 int db_import_finish(struct db *db, long long id, const char *owner, int ok, long long problem_id, int version,
 		     const char *message, char *err, size_t n);
 
+/* Is spool_path the file of an import still queued or running? 1 yes, 0
+ * no, -1 error. */
+int db_import_spool_in_use(struct db *db, const char *spool_path, char *err, size_t n);
+
 /* 1 found (*imp filled), 0 no such import, -1 error. */
 int db_import_get(struct db *db, long long id, struct db_import *imp, char *err, size_t n);
 

@@ -13,6 +13,7 @@
 #include "problem_import.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -27,6 +28,33 @@
 int import_job_spool_dir(const char *data_dir, char *out, size_t n)
 {
 	return (size_t)snprintf(out, n, "%s/spool", data_dir) < n ? 0 : -1;
+}
+
+int import_job_sweep_spool(struct db *db, const char *data_dir, int min_age, char *err, size_t n)
+{
+	char spool[PATH_MAX];
+	if (import_job_spool_dir(data_dir, spool, sizeof spool) < 0)
+		return errf(err, n, "the data directory's path is too long");
+	DIR *d = opendir(spool);
+	if (!d)
+		return errno == ENOENT ? 0 : errf(err, n, "cannot read %s: %s", spool, strerror(errno));
+	int removed = 0, rc = 0;
+	time_t now = time(NULL);
+	struct dirent *e;
+	while (rc == 0 && (e = readdir(d))) {
+		char path[PATH_MAX + 256];
+		struct stat st;
+		if (e->d_name[0] == '.' || (size_t)snprintf(path, sizeof path, "%s/%s", spool, e->d_name) >= sizeof path ||
+		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || now - st.st_mtime < min_age)
+			continue;
+		int used = db_import_spool_in_use(db, path, err, n);
+		if (used < 0)
+			rc = -1;
+		else if (!used && unlinkat(dirfd(d), e->d_name, 0) == 0)
+			removed++;
+	}
+	closedir(d);
+	return rc < 0 ? -1 : removed;
 }
 
 /* ---- the lease, kept by a thread of its own while the import runs ---- */

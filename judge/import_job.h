@@ -37,4 +37,10 @@ struct import_job_outcome {
 int import_job_run_next(struct db *db, const char *db_path, const char *data_dir, const char *owner,
 			int lease_seconds, struct import_job_outcome *out, char *err, size_t n);
 
+/* Removes files in the spool directory that no queued or running import
+ * uses and that are older than min_age seconds: uploads a web server was
+ * writing when it died. Newer ones may still be being written by a live
+ * one. Returns how many were removed, or -1 with err. */
+int import_job_sweep_spool(struct db *db, const char *data_dir, int min_age, char *err, size_t n);
+
 #endif

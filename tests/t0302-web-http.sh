@@ -485,10 +485,23 @@ check "the database is intact" "" "$(sql 'PRAGMA integrity_check')" = ok
 # ==== A restart, with the judge ====
 unset VERDICT_SUBMIT_LIMITS
 stop_server
+# Abandoned uploads (a web server died while writing them) are swept at the
+# start, but not a recent one (a live server may be writing it) nor one a
+# queued import uses.
+SP="$W/verdict.db.data/spool"
+printf 'partial' >"$SP/upload-OLD001"
+printf 'partial' >"$SP/upload-NEW001"
+printf 'PK' >"$SP/upload-QUEUED"
+touch -d '2 hours ago' "$SP/upload-OLD001" "$SP/upload-QUEUED"
+sql "INSERT INTO imports (user_id, file_name, spool_path, state, created_at) VALUES (NULL, 'queued.zip', '$SP/upload-QUEUED', 'queued', 0)"
 if ! start_server --workers 1; then
 	not_ok "verdict serve starts again, with a judge" "$(tail -20 "$T/serve.log")"
 	finish
 fi
+check "an abandoned upload an hour old is swept at the start; a recent one and a queued import's are not" \
+	"$(ls -A "$SP" | tr '\n' ' ')" ! -e "$SP/upload-OLD001" -a -e "$SP/upload-NEW001" -a \
+	"$(grep -c 'removed 1 abandoned upload from the spool' "$T/serve.log")" -eq 1
+rm -f "$SP/upload-NEW001"
 http -b "$T/s1.jar" "$B/problems"
 check "sessions survive a restart of the server" "$CODE" \
 	"$CODE" = 200 -a "$(body_has '<span class="user">s1</span>')" -eq 1

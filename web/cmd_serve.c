@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "import_job.h"
 #include "server.h"
 
 #include <errno.h>
@@ -341,12 +342,20 @@ int cmd_serve(int argc, char **argv)
 	struct db *db = cli_open_db("serve", o.db_path);
 	if (!db)
 		return 1;
-	db_close(db);
 	char data[PATH_MAX], spool[PATH_MAX + 8], err[512];
 	if (cli_data_dir(o.db_path, data, sizeof data, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
+		db_close(db);
 		return 1;
 	}
+	/* Uploads a web server was writing when it died (an hour old: a live
+	 * one sharing this directory may be writing newer ones). */
+	int swept = import_job_sweep_spool(db, data, 3600, err, sizeof err);
+	if (swept < 0)
+		fprintf(stderr, "verdict serve: %s\n", err);
+	else if (swept > 0)
+		fprintf(stderr, "verdict serve: removed %d abandoned upload%s from the spool\n", swept, swept == 1 ? "" : "s");
+	db_close(db);
 	snprintf(spool, sizeof spool, "%s/spool", data);
 	if (mkdir(spool, 0700) < 0 && errno != EEXIST) {
 		fprintf(stderr, "verdict serve: cannot create %s: %s\n", spool, strerror(errno));
