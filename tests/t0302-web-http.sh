@@ -451,6 +451,39 @@ st=$(raw "b'GET / HTTP/1.1\r\nHost: x\r\nX-Big: ' + b'a' * 100000 + b'\r\n\r\n'"
 check "a 100 kB header line is refused with a 4xx" "$st" "${st:9:1}" = 4
 http "$B/login"
 check "the server still answers afterwards" "$CODE" "$CODE" = 200
+# libmicrohttpd hands a multipart part without a name over with a NULL name:
+# it once crashed the web server, from the login form, logged out.
+wpid=$(web_pid)
+st=$(raw "(lambda b: b'POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: %d\r\n\r\n' % len(b) + b)(b'--XyZ\r\nContent-Disposition: form-data\r\n\r\nx\r\n--XyZ--\r\n')")
+check "a multipart part without a name is answered, by the same web server" "$st $wpid $(web_pid)" \
+	"${st:9:3}" = 400 -a -n "$wpid" -a "$wpid" = "$(web_pid)"
+# A multipart form in small pieces: libmicrohttpd may start a part with an
+# empty piece, then give its first bytes at offset 0 again; they were taken
+# for a second field of that name, and the real one left empty.
+$PY - "$PORT" "$INST_TOKEN" "$TI" >"$T/pieces" 2>&1 <<'EOF'
+import socket, sys, time
+port, token, csrf = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+body = b"".join(b'--XyZ\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' % (k, v) for k, v in
+                ((b"csrf", csrf.encode()), (b"language", b"python3"), (b"code", b"print(int(input().split()[0]) + 7)"))) + b"--XyZ--\r\n"
+req = (b"POST /problems/xssprob/submit HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: verdict_session=%s\r\n"
+       b"Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: %d\r\n\r\n" % (token.encode(), len(body)) + body)
+s = socket.create_connection(("127.0.0.1", port), timeout=10)
+s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+for i in range(0, len(req), 5):
+    s.sendall(req[i:i + 5])
+    time.sleep(0.002)
+print(s.recv(4096).split(b"\r\n")[0].decode("latin-1"))
+EOF
+sid=$(sql "select max(id) from submissions")
+check "a multipart form sent 5 bytes at a time is read whole (303, the code stored)" "$(cat "$T/pieces")" \
+	"$(cut -c10-12 "$T/pieces")" = 303 -a "$(sql "select source from submissions where id=${sid:-0}")" = 'print(int(input().split()[0]) + 7)'
+# A Location that does not fit the answer's header was dropped: a 303 to nowhere.
+long=/$(printf 'a%.0s' $(seq 399))
+http --data-urlencode name=s2 --data-urlencode "password=$PW" --data-urlencode "next=$long" "$B/login"
+check "logging in with a 400-byte next: 303 to it" "$CODE $(hdr Location | cut -c1-40)" "$CODE" = 303 -a "$(hdr Location)" = "$long"
+http "$B/problems/$(printf 'p%.0s' $(seq 255))/tests/$(printf '1%.0s' $(seq 127))"
+check "not logged in, a 399-byte path: 303 to the login page and back" "$CODE $(hdr Location | cut -c1-40)" \
+	"$CODE" = 303 -a "$(hdr Location | cut -c1-22)" = "/login?next=/problems/"
 
 # SQL-looking input: nothing leaks, nothing breaks.
 http -b "$T/s2.jar" "$B/submissions?problem=%27%20OR%201%3D1%20--"
@@ -620,6 +653,8 @@ check "a package not named like an archive is 400 at once" "$CODE" "$CODE" = 400
 http -b "$T/inst.jar" -d "csrf=$TI" "$B/problems/newprob/rejudge"
 check "rejudging a problem with nothing judged yet says so (200, not an error)" "$CODE" \
 	"$CODE" = 200 -a "$(body_has 'id="rejudge-nothing"')" -eq 1 -a "$(sql "select count(*) from regrades")" -eq 0
+http -b "$T/inst.jar" -d "csrf=$TI" "$B/submissions/999999/rejudge"
+check "rejudging a submission that does not exist is 404" "$CODE" "$CODE" = 404
 http -b "$T/inst.jar" -d "csrf=$TI" "$B/problems/aplusb/rejudge"
 RJ=$(hdr Location | sed -n 's|^/rejudges/\([0-9][0-9]*\)$|\1|p')
 check "rejudging a problem: 303 to the rejudge" "$CODE $(hdr Location)" "$CODE" = 303 -a -n "$RJ"

@@ -33,7 +33,8 @@ void http_redirect(struct request *r, const char *location)
 	/* Only paths of this site: a redirect never leaves it. */
 	if (location[0] != '/' || location[1] == '/' || location[1] == '\\')
 		location = "/";
-	http_header(r, "Location", location);
+	if (http_header(r, "Location", location) < 0) /* too long: a 303 without a Location leads nowhere */
+		http_header(r, "Location", "/");
 	http_respond(r, 303, "text/plain; charset=utf-8", NULL, 0);
 }
 

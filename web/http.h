@@ -71,7 +71,7 @@ struct request {
 	char *body;
 	size_t len;
 	const char *content_type;
-	char headers[HTTP_MAX_HEADERS][2][320];
+	char headers[HTTP_MAX_HEADERS][2][512]; /* room for a Location with a ?next= path of 400 bytes */
 	int nheaders;
 	int answered;
 };

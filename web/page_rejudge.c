@@ -41,10 +41,14 @@ static void start(struct request *r, long long submission_id, const char *proble
 void page_rejudge_submission(struct request *r)
 {
 	long long id = http_id(r->args[0]);
-	if (!id) {
-		http_error(r, 404, "There is no such submission.");
+	struct db_result res;
+	char err[512];
+	int found = id ? db_result_get(r->db, id, &res, err, sizeof err) : 0;
+	if (found <= 0) { /* else "not judged yet" for a submission that does not exist */
+		http_error(r, found < 0 ? 503 : 404, found < 0 ? err : "There is no such submission.");
 		return;
 	}
+	db_result_free(&res);
 	start(r, id, NULL);
 }
 

@@ -53,7 +53,9 @@ static struct db *db_for_thread(const struct http_config *cfg)
 static struct http_field *field_for(struct request *r, const char *key, const char *file_name, uint64_t off)
 {
 	struct http_field *last = r->nfields ? &r->fields[r->nfields - 1] : NULL;
-	if (off > 0 && last && strcmp(last->name, key) == 0)
+	/* The rest of the last value: MHD hands a value over in pieces, off the
+	 * bytes before this one, and may start a part with an empty piece. */
+	if (last && off == last->len && strcmp(last->name, key) == 0 && !last->is_file == !file_name)
 		return last;
 	if (r->nfields >= HTTP_MAX_FIELDS || strlen(key) >= sizeof last->name)
 		return NULL;
@@ -99,6 +101,8 @@ static enum MHD_Result on_field(void *cls, enum MHD_ValueKind kind, const char *
 {
 	(void)kind, (void)content_type, (void)transfer_encoding;
 	struct request *r = cls;
+	if (!key) /* a multipart part without a name (MHD passes NULL): no field of ours */
+		return MHD_YES;
 	struct http_field *f = field_for(r, key, file_name, off);
 	if (!f) {
 		r->body_status = 400;
