@@ -244,17 +244,20 @@ static int parse_count(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-/* Waits for SIGINT/SIGTERM (stop both) and SIGCHLD: a judge that dies is
- * started again after a second; so is a web server that dies (it would be a
- * bug, or an attack that crashed it), unless it died 5 times within a
- * minute, which ends the service: something is wrong that restarting will
- * not fix. The supervisor keeps the listening socket for that. */
+/* Waits for SIGINT/SIGTERM (stop both) and SIGCHLD. A judge that dies is
+ * started again after a second. A web server killed by a signal (a crash,
+ * or an attack that found one) is started again too, after a delay that
+ * doubles with each death within a minute, up to 30 s, so that a crash
+ * that can be triggered at will costs the attacker time and never ends the
+ * service or the judging. A web server that exits with an error could not
+ * start (its reason is on stderr): that ends the service. The supervisor
+ * keeps the listening socket for the restarts. */
 static int supervise(const struct serve_options *o, int fd, const char *data, const char *spool, pid_t web,
 		     pid_t judge, const sigset_t *set)
 {
 	int rc = 0;
-	time_t deaths[5] = { 0 };
-	int ndeaths = 0;
+	time_t last_death = 0;
+	int delay = 0;
 	for (;;) {
 		int sig;
 		sigwait(set, &sig);
@@ -263,17 +266,21 @@ static int supervise(const struct serve_options *o, int fd, const char *data, co
 		int status;
 		pid_t pid;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-			if (pid == web) {
+			if (pid == web && !WIFSIGNALED(status)) {
+				fprintf(stderr, "verdict serve: the web server stopped (exit status %d)\n",
+					WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+				web = -1;
+				rc = 1;
+				goto stop;
+			} else if (pid == web) {
 				time_t now = time(NULL);
-				deaths[ndeaths++ % 5] = now;
-				if (ndeaths >= 5 && now - deaths[ndeaths % 5] < 60) {
-					fprintf(stderr, "verdict serve: the web server stopped 5 times in a minute; giving up\n");
-					web = -1;
-					rc = 1;
-					goto stop;
-				}
-				fprintf(stderr, "verdict serve: the web server stopped (status %d); starting another\n", status);
-				sleep(1);
+				delay = now - last_death < 60 ? (delay ? delay * 2 : 1) : 1;
+				if (delay > 30)
+					delay = 30;
+				last_death = now;
+				fprintf(stderr, "verdict serve: the web server died (signal %d); starting another in %d s\n",
+					WTERMSIG(status), delay);
+				sleep((unsigned)delay);
 				web = start_web(o, fd, data, spool);
 			} else if (pid == judge) {
 				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
