@@ -169,15 +169,25 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* 1 to 63 letters, digits, '-' or '_': what a problem's (and so a
+ * directory's) name may be. */
+static int problem_name_ok(const char *name)
+{
+	size_t len = strlen(name);
+	return len >= 1 && len <= 63 &&
+	       strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == len;
+}
+
 static int not_hidden(const struct dirent *e)
 {
 	return e->d_name[0] != '.';
 }
 
 /* A package that sits in a single directory of the archive is lifted up
- * to dir itself. */
-static void lift_single_directory(const char *dir)
+ * to dir itself; that directory's name goes into inner_name ("" if none). */
+static void lift_single_directory(const char *dir, char *inner_name, size_t inner_len)
 {
+	inner_name[0] = 0;
 	char yaml[PATH_MAX + 16];
 	snprintf(yaml, sizeof yaml, "%s/problem.yaml", dir);
 	struct stat st;
@@ -188,6 +198,8 @@ static void lift_single_directory(const char *dir)
 	char inner[PATH_MAX + 300], lifted[PATH_MAX + 16];
 	int lift = count == 1 && list[0]->d_type == DT_DIR &&
 		   (size_t)snprintf(inner, sizeof inner, "%s/%s", dir, list[0]->d_name) < sizeof inner;
+	if (lift && strlen(list[0]->d_name) < inner_len)
+		strcpy(inner_name, list[0]->d_name);
 	for (int i = 0; i < count; i++)
 		free(list[i]);
 	if (count >= 0)
@@ -210,18 +222,17 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
 					     display_name);
 	}
 	/* The name comes from whoever uploaded the file: checked before it
-	 * names a directory (package_load checks it again). */
-	if (strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != strlen(name) || !*name) {
-		r->bad_package = 1;
-		return errf(err, n, "problem package %s: the archive's name without its suffix is the problem's name, "
-				    "and must be 1 to 63 letters, digits, '-' or '_'", display_name);
-	}
-	snprintf(r->short_name, sizeof r->short_name, "%s", name);
-	char tmp[] = "/tmp/verdict-unpack-XXXXXX", dir[PATH_MAX], why[1024];
+	 * names a directory (package_load checks it again). A name that is not
+	 * one ("aplusb (1).zip", as browsers save a second download) may be
+	 * made good by the archive: a single directory with a proper name. */
+	int name_ok = problem_name_ok(name);
+	if (name_ok)
+		snprintf(r->short_name, sizeof r->short_name, "%s", name);
+	char tmp[] = "/tmp/verdict-unpack-XXXXXX", dir[PATH_MAX], why[1024], inner[64];
 	if (!mkdtemp(tmp))
 		return errf(err, n, "cannot create a scratch directory: %s", strerror(errno));
 	int rc = -1;
-	snprintf(dir, sizeof dir, "%s/%s", tmp, name);
+	snprintf(dir, sizeof dir, "%s/%s", tmp, name_ok ? name : "upload.tmp"); /* '.': never a problem's name */
 	const char *cap = getenv("VERDICT_PACKAGE_MAX_MB");
 	long long max_bytes = (cap && atoll(cap) > 0 ? atoll(cap) : 1024) << 20;
 	if (mkdir(dir, 0755) < 0) {
@@ -233,7 +244,20 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
 		errf(err, n, "problem %s: %s", name, why);
 		goto out;
 	}
-	lift_single_directory(dir);
+	lift_single_directory(dir, inner, sizeof inner);
+	if (!name_ok) {
+		char named[PATH_MAX];
+		if (!problem_name_ok(inner) || (size_t)snprintf(named, sizeof named, "%s/%s", tmp, inner) >= sizeof named ||
+		    rename(dir, named) < 0) {
+			r->bad_package = 1;
+			errf(err, n, "problem package %s: the archive's name without its suffix is the problem's name, and "
+				     "must be 1 to 63 letters, digits, '-' or '_' (or the archive must hold a single "
+				     "directory so named): rename the file, like myproblem.zip",
+			     display_name);
+			goto out;
+		}
+		snprintf(dir, sizeof dir, "%s", named);
+	}
 	rc = problem_import_dir(db, data_dir, dir, r, err, n);
 out:
 	remove_tree(tmp);

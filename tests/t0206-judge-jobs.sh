@@ -195,6 +195,20 @@ v judge --once --workers 1 >/dev/null 2>&1
 check "with the package's time limit (2 s) a 0.3 s program is AC" "" "$(sql "SELECT verdict FROM submissions WHERE id = $before")" = AC
 check "with the database's, lowered to 0.1 s, it is TLE" "" "$(sql "SELECT verdict FROM submissions WHERE id = $after")" = TLE
 
+# An upload whose name is not a problem's ("x (1).tar.gz", as browsers save a
+# second download) takes the name of the single directory it holds; with
+# no such directory it fails, saying what to rename.
+mkdir -p "$T/renamed" && cp -r "$T/slow" "$T/renamed/slowtwo"
+tar -C "$T/renamed" -czf "$T/renamed.tar.gz" slowtwo
+cp "$T/sum.zip" "$T/flat.zip"
+twice=$(queue 'slow (1).tar.gz' "$(spool renamed.tar.gz upload-20)")
+flat=$(queue 'my sum.zip' "$(spool flat.zip upload-21)")
+v judge --once --workers 1 >/dev/null 2>&1
+check "'slow (1).tar.gz' holding slowtwo/ is imported as slowtwo" "$(message "$twice")" \
+	"$(sql "SELECT i.state || ' ' || p.short_name FROM imports i JOIN problems p ON p.id = i.problem_id WHERE i.id = $twice")" = "done slowtwo"
+check "'my sum.zip' with the package at its top fails, saying to rename it" "$(message "$flat")" \
+	"$(state "$flat")" = failed -a "$(message "$flat" | grep -c 'rename the file')" -eq 1
+
 # problem set: refusals leave the problem as it was.
 v problem set slow --memory-mb 5 >"$T/out" 2>&1
 rc=$?

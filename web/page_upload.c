@@ -76,10 +76,11 @@ void page_import(struct request *r)
 	tpl_set(d, "STATE", imp.state);
 	if (strcmp(imp.state, "done") == 0) {
 		struct tpl_dict *done = tpl_add_section(d, "DONE");
-		char name[64];
+		struct db_version v;
 		tpl_set(done, "MESSAGE", imp.message);
-		if (package_archive_name(imp.file_name, name, sizeof name) == 1)
-			tpl_set(done, "SHORT", name);
+		/* The problem's name may not be the file's ("x (1).zip"): ask the record. */
+		if (db_problem_current_by_id(r->db, imp.problem_id, &v, err, sizeof err) == 1)
+			tpl_set(done, "SHORT", v.short_name);
 	} else if (strcmp(imp.state, "failed") == 0) {
 		tpl_set(tpl_add_section(d, "FAILED"), "MESSAGE", imp.message);
 	} else {
