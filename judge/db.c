@@ -1430,3 +1430,33 @@ int db_best_rebuild(struct db *db, char *err, size_t n)
 		      err, n) == 0;
 	return end_transaction(db, ok, err, n) < 0 || !ok ? -1 : 0;
 }
+
+int db_judging_history(struct db *db, long long submission_id, void (*fn)(const struct db_judging_row *j, void *arg),
+		       void *arg, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT j.id, j.verdict, j.score, v.version, j.max_cpu_ms, j.max_mem_kb, j.judge, "
+				   "j.finished_at FROM judgings j JOIN problem_versions v ON v.id = j.problem_version_id "
+				   "WHERE j.submission_id = ? ORDER BY j.id DESC",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, submission_id);
+	int rc, count = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_judging_row j = { 0 };
+		j.id = sqlite3_column_int64(st, 0);
+		text_col(st, 1, j.verdict, sizeof j.verdict);
+		j.has_score = sqlite3_column_type(st, 2) != SQLITE_NULL;
+		j.score = sqlite3_column_double(st, 2);
+		j.version = sqlite3_column_int(st, 3);
+		j.max_cpu_ms = (long)sqlite3_column_int64(st, 4);
+		j.max_mem_kb = (long)sqlite3_column_int64(st, 5);
+		text_col(st, 6, j.judge, sizeof j.judge);
+		j.finished_at = sqlite3_column_int64(st, 7);
+		fn(&j, arg);
+		count++;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? count : sql_error(db, err, n, "reading a submission's judgings");
+}

@@ -302,4 +302,19 @@ int db_submission_source(struct db *db, long long id, void **source, size_t *len
  * benchmarks, repairs). */
 int db_best_rebuild(struct db *db, char *err, size_t n);
 
+/* Every judging of a submission (a regrade adds one and keeps the old),
+ * newest first: fn once each. Returns how many, or -1. */
+struct db_judging_row {
+	long long id;
+	char verdict[8];
+	double score;
+	int has_score;
+	int version;          /* of the problem's test data */
+	long max_cpu_ms, max_mem_kb;
+	char judge[128];      /* the worker that judged it */
+	long long finished_at;
+};
+int db_judging_history(struct db *db, long long submission_id, void (*fn)(const struct db_judging_row *j, void *arg),
+		       void *arg, char *err, size_t n);
+
 #endif

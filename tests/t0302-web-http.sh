@@ -681,6 +681,14 @@ check "and a secret test's input, exactly" "$CODE" \
 http -b "$T/inst.jar" "$B/problems/aplusb/tests/99"
 check "a test that does not exist is 404" "$CODE" "$CODE" = 404
 
+# ---- staff see a submission's judgings, the regrade's and the one before ----
+http -b "$T/inst.jar" "$B/submissions/${ID1:-0}"
+check "staff see every judging of a rejudged submission" "$(grep -c '<tr><td>[0-9]*</td><td>20' "$T/b")" \
+	"$CODE" = 200 -a "$(grep -o 'id="judgings"' "$T/b" | wc -l)" -eq 1 -a \
+	"$(sed -n '/id="judgings"/,/<\/table>/p' "$T/b" | grep -c '<td>v1</td>')" -eq 2
+http -b "$T/s1.jar" "$B/submissions/${ID1:-0}"
+check "the student does not" "$CODE" "$CODE" = 200 -a "$(body_has 'id="judgings"')" -eq 0
+
 # ---- grades ----
 http -b "$T/inst.jar" "$B/grades.csv"
 check "/grades.csv is text/csv with a header line" "$(hdr Content-Type) $(head -1 "$T/b")" \

@@ -177,6 +177,27 @@ static void add_source(struct tpl_dict *d, const char *src, size_t len)
 	}
 }
 
+struct history {
+	struct tpl_dict *staff, *table; /* the table is added with the first judging */
+};
+
+static void add_judging(const struct db_judging_row *j, void *arg)
+{
+	struct history *h = arg;
+	if (!h->table)
+		h->table = tpl_add_section(h->staff, "HISTORY");
+	struct tpl_dict *row = tpl_add_section(h->table, "JUDGING");
+	char when[32];
+	page_time(j->finished_at, when, sizeof when);
+	tpl_set_int(row, "ID", j->id);
+	tpl_set(row, "WHEN", when);
+	tpl_set_int(row, "VERSION", j->version);
+	tpl_set_int(row, "TIME", j->max_cpu_ms);
+	tpl_set_int(row, "MEMORY", j->max_mem_kb);
+	tpl_set(row, "JUDGE", j->judge);
+	page_set_verdict(row, "done", j->verdict, j->has_score, j->score);
+}
+
 void page_submission(struct request *r)
 {
 	struct db_result res;
@@ -229,8 +250,15 @@ void page_submission(struct request *r)
 	if (res.compile_output && *res.compile_output)
 		tpl_set(tpl_add_section(d, "COMPILE"), "OUTPUT", res.compile_output);
 	add_tests(d, &res, staff);
-	if (staff)
-		tpl_show_section(d, "STAFF");
+	if (staff) {
+		struct tpl_dict *sd = tpl_add_section(d, "STAFF");
+		tpl_set_int(sd, "ID", res.id);
+		tpl_set(sd, "CSRF", r->s.csrf);
+		/* Every judging, a regrade's and the ones before it. */
+		struct history h = { sd, NULL };
+		if (db_judging_history(r->db, res.id, add_judging, &h, err, sizeof err) < 0)
+			fprintf(stderr, "verdict serve: %s\n", err);
+	}
 	add_source(d, src, len);
 	free(src);
 	db_result_free(&res);

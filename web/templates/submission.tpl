@@ -13,7 +13,14 @@
 {{/TEST}}</tbody>
 </table>{{/TESTS}}
 </div>
-{{#STAFF}}<form method="post" action="/submissions/{{ID}}/rejudge"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge">Rejudge this submission</button></form>{{/STAFF}}
+{{#STAFF}}<form method="post" action="/submissions/{{ID}}/rejudge"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge">Rejudge this submission</button></form>
+{{#HISTORY}}<h2>Judgings</h2>
+<table class="list" id="judgings">
+<thead><tr><th>#</th><th>Finished</th><th>Test data</th><th>Verdict</th><th>Max time</th><th>Max memory</th><th>Judge</th></tr></thead>
+<tbody>
+{{#JUDGING}}<tr><td>{{ID}}</td><td>{{WHEN}}</td><td>v{{VERSION}}</td><td><span class="verdict v-{{VCLASS}}">{{VERDICT}}</span>{{#SCORE}} {{POINTS}}{{/SCORE}}</td><td>{{TIME}} ms</td><td>{{MEMORY}} KiB</td><td>{{JUDGE}}</td></tr>
+{{/JUDGING}}</tbody>
+</table>{{/HISTORY}}{{/STAFF}}
 <h2>Source <span class="muted">{{FILE}}</span></h2>
 <ol class="source" id="source">{{#LINE}}<li><code>{{TEXT:pre_escape}}</code></li>
 {{/LINE}}</ol>
