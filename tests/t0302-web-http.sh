@@ -513,6 +513,8 @@ http -H 'If-None-Match: "something-else"' "$B/static/style.css"
 check "another ETag gets the file again" "$CODE" "$CODE" = 200 -a -s "$T/b"
 http "$B/static/nope.css"
 check "an unknown static file is 404" "$CODE" "$CODE" = 404
+reused=$(curl -sv -m 10 -o /dev/null -o /dev/null -o /dev/null "$B/nope" "$B/problems" "$B/login" 2>&1 | grep -c 'Re-using existing connection')
+check "a 404 and a redirect to the login page keep the connection open for the next request" "reused=$reused" "$reused" -eq 2
 check "the database is intact" "" "$(sql 'PRAGMA integrity_check')" = ok
 
 # ==== A restart, with the judge ====

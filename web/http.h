@@ -74,6 +74,7 @@ struct request {
 	char headers[HTTP_MAX_HEADERS][2][512]; /* room for a Location with a ?next= path of 400 bytes */
 	int nheaders;
 	int answered;
+	int sent;               /* queued with MHD (server.c) */
 };
 
 /* The answer (body is malloc'd and taken over; NULL for none). */

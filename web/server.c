@@ -164,6 +164,7 @@ static enum MHD_Result send_answer(struct request *r)
 	if (!resp)
 		return MHD_NO;
 	r->body = NULL; /* the response owns it now */
+	r->sent = 1;
 	int cache_set = 0;
 	for (int i = 0; i < r->nheaders; i++) {
 		mhd.MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
@@ -247,6 +248,19 @@ static int start_body(struct request *r)
 	return 0;
 }
 
+/* An answer found when the headers arrived. A request without a body gets
+ * it at the next call, once MHD has the whole request, which keeps the
+ * connection open for the next one; a request with a body gets it now,
+ * and its body is never read (MHD then closes the connection). */
+static enum MHD_Result answer_early(struct request *r)
+{
+	const char *length = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Length");
+	const char *chunked = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Transfer-Encoding");
+	if (!chunked && (!length || strcmp(length, "0") == 0))
+		return MHD_YES;
+	return send_answer(r);
+}
+
 static enum MHD_Result first_call(const struct http_config *cfg, struct MHD_Connection *c, const char *url,
 				  const char *method, void **ctx)
 {
@@ -267,16 +281,16 @@ static enum MHD_Result first_call(const struct http_config *cfg, struct MHD_Conn
 		static const struct route none = { "", "", NULL, 0 };
 		r->route = &none;
 		http_error(r, found, found == 404 ? "There is no such page." : "This page does not take that method.");
-		return send_answer(r);
+		return answer_early(r);
 	}
 	if (routes_allowed(r))
-		return send_answer(r);
+		return answer_early(r);
 	if (r->is_post && ((r->route->flags & ROUTE_NO_CSRF) ? !http_same_origin(r) : 0)) {
 		http_error(r, 403, "The form was sent from another site.");
-		return send_answer(r);
+		return answer_early(r);
 	}
 	if (r->is_post && start_body(r) < 0)
-		return send_answer(r);
+		return answer_early(r);
 	return MHD_YES; /* answered at the next call, when the (empty) body is complete */
 }
 
@@ -288,10 +302,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	struct request *r = *ctx;
 	if (!r)
 		return first_call(cfg, c, url, method, ctx);
-	if (r->answered) { /* refused before its body: drop what still comes */
+	if (r->sent) { /* refused before its body: drop what still comes */
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (r->answered && !*upload_size) /* refused when the headers came; no body */
+		return finish(r);
+	if (r->answered) /* a body after all (a client that lied): drop it, unread */
+		return MHD_NO;
 	if (*upload_size) {
 		size_t limit = (r->route->flags & ROUTE_UPLOAD) ? cfg->upload_limit : cfg->form_limit;
 		r->body_bytes += *upload_size;
