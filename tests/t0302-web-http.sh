@@ -793,6 +793,14 @@ if openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 2 -keyout
 		"$CODE" = 303 -a "$(hdr Set-Cookie | grep -c 'HttpOnly.*SameSite=Lax; Secure')" -eq 1
 	code=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$PORT/login")
 	check "and plain HTTP on the TLS port gets no page" "$code" "$code" != 200
+	stop_server
+	if start_server --no-judge --secure-cookies; then
+		login s2 "$PW" "$T/proxy.jar"
+		check "behind a TLS proxy (--secure-cookies) the cookie is Secure too" "$CODE $(hdr Set-Cookie)" \
+			"$CODE" = 303 -a "$(hdr Set-Cookie | grep -c '; Secure')" -eq 1
+	else
+		not_ok "verdict serve --secure-cookies starts" "$(tail -5 "$T/serve.log")"
+	fi
 else
 	not_ok "openssl makes a test certificate" ""
 fi

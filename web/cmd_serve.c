@@ -40,18 +40,21 @@
 
 static const char serve_usage[] =
 	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--db FILE]\n"
-	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--no-judge]\n"
+	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--secure-cookies]\n"
+	"                     [--no-judge]\n"
 	"\n"
 	"Serves the web pages on ADDR:PORT (default 127.0.0.1:8080) with N HTTP\n"
 	"threads (default: one per core) and runs the judge beside it with N\n"
 	"workers (default: one per core). Started as root, the web server runs as\n"
 	"the account --user (default: \"verdict\" if it exists, else uid 61001),\n"
 	"which must be able to write the database's directory. --no-judge leaves\n"
-	"judging to `verdict judge` processes started elsewhere.\n";
+	"judging to `verdict judge` processes started elsewhere. --secure-cookies\n"
+	"marks the session cookie Secure when a proxy in front terminates TLS (it\n"
+	"is, anyway, with --tls-cert).\n";
 
 struct serve_options {
 	char host[256], port[16];
-	int workers, threads, judge;
+	int workers, threads, judge, secure_cookies;
 	const char *db_path, *user, *cert_path, *key_path;
 	long max_upload_mb;
 	uid_t uid;
@@ -229,7 +232,7 @@ static pid_t start_web(const struct serve_options *o, int fd, const char *data, 
 		.tls_cert = cert,
 		.tls_key = key,
 		.http = { .db_path = o->db_path, .data_dir = data, .spool_dir = spool, .form_limit = 1024 * 1024,
-			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL },
+			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL || o->secure_cookies },
 	};
 	_exit(server_run(&so) < 0 ? 1 : 0);
 }
@@ -307,6 +310,7 @@ int cmd_serve(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },     { "max-upload-mb", required_argument, NULL, 'm' },
 		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
 		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
+		{ "secure-cookies", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 }
 	};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -328,6 +332,7 @@ int cmd_serve(int argc, char **argv)
 		case 'c': o.cert_path = optarg; break;
 		case 'k': o.key_path = optarg; break;
 		case 'n': o.judge = 0; break;
+		case 's': o.secure_cookies = 1; break;
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
 		}
