@@ -399,6 +399,22 @@ check "none of these stored anything" "" "$(sub_count)" -eq "$n"
 INST_TOKEN=$(awk '$6 == "verdict_session" { print $7 }' "$T/inst.jar")
 st=$(raw "b'POST /problems/aplusb/submit HTTP/1.1\r\nHost: x\r\nCookie: verdict_session=$INST_TOKEN\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000000\r\n\r\n'")
 check "a Content-Length over 1 MiB is refused with 413 before the body is sent" "$st" "${st:9:3}" = 413
+st=$($PY - "$PORT" "$INST_TOKEN" "$TI" <<'EOF'
+import socket, sys
+port, tok, csrf = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+body = ('--XyZ\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n' + csrf +
+        '\r\n--XyZ\r\nContent-Disposition: form-data; name="language"\r\n\r\nc'
+        '\r\n--XyZ\r\nContent-Disposition: form-data; name="code"\r\n\r\nint main(void) { return 0; }').encode()
+head = ('POST /problems/aplusb/submit HTTP/1.1\r\nHost: x\r\nCookie: verdict_session=%s\r\n'
+        'Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: %d\r\n\r\n' % (tok, len(body)))
+s = socket.create_connection(("127.0.0.1", port), timeout=8)
+s.sendall(head.encode() + body)
+out = s.recv(65536)
+print(out.split(b"\r\n")[0].decode("latin-1") if out else "closed")
+EOF
+)
+check "a multipart form without its closing boundary is 400, not stored cut short" "$st" \
+	"${st:9:3}" = 400 -a "$(sub_count)" -eq "$n"
 head -c 1300000 /dev/urandom >"$T/big.zip"
 http -b "$T/inst.jar" -F "csrf=$TI" -F "package=@$T/big.zip" "$B/upload"
 check "an upload over --max-upload-mb (1) is 413" "$CODE $(cat "$T/curl.err")" "$CODE" = 413

@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define SESSION_COOKIE "verdict_session"
@@ -328,7 +329,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	/* The body is complete. */
+	/* The body is complete. A multipart body must have ended with its
+	 * closing boundary, or its last part may be cut short: MHD tells when
+	 * the processor is destroyed. (An urlencoded one may legitimately end
+	 * in a bare key, which MHD also reports, so only multipart is held to it.) */
+	if (r->pp) {
+		const char *type = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+		int multipart = type && strncasecmp(type, "multipart/", 10) == 0;
+		if (mhd.MHD_destroy_post_processor(r->pp) != MHD_YES && multipart && !r->body_status) {
+			r->body_status = 400;
+			r->body_error = "The form was cut short (its last part has no closing boundary): send it again.";
+		}
+		r->pp = NULL;
+	}
 	for (int i = 0; i < r->nfields; i++)
 		if (r->fields[i].spool_fd >= 0) {
 			close(r->fields[i].spool_fd);
