@@ -1,4 +1,4 @@
-/* db.h - the database layer: every SQL statement Verdict runs is in db.c.
+/* db.h - the database layer: every SQL statement Verdict runs is in db*.c (db.c says which).
  *
  * SQLite today (WAL, foreign keys on, migrations from schema/ applied at
  * open); the statements are portable so that a PostgreSQL backend can take

@@ -1,0 +1,140 @@
+/* db_internal.h - what the files of the database layer (db*.c) share: the
+ * handle, statement helpers, and column lists read in several of them.
+ * Nothing outside the db layer includes it.
+ */
+#ifndef VERDICT_DB_INTERNAL_H
+#define VERDICT_DB_INTERNAL_H
+
+#include "db.h"
+#include "util.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define STMT_CACHE 32
+
+struct db {
+	sqlite3 *h;
+	/* The statements every page runs, prepared once per handle (see cached()). */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+		int busy;
+	} cache[STMT_CACHE];
+};
+
+static inline int sql_error(struct db *db, char *err, size_t n, const char *what)
+{
+	return errf(err, n, "database: %s: %s", what, sqlite3_errmsg(db->h));
+}
+
+static inline sqlite3_stmt *prepare(struct db *db, const char *sql, char *err, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		sql_error(db, err, n, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+/* Like prepare(), but the statement is kept for the handle's life and
+ * only reset by put(): preparing cost more than running most of the
+ * queries a page makes, the session's on every request (`make bench`,
+ * tests/bench/web_bench.sh). Keyed by the address of sql, so only for
+ * SQL that is a string literal. A statement still in use (a callback
+ * that queries again) is prepared afresh, and put() finalizes it. */
+static inline sqlite3_stmt *cached(struct db *db, const char *sql, char *err, size_t n)
+{
+	for (int i = 0; i < STMT_CACHE; i++) {
+		if (db->cache[i].sql == sql) {
+			if (db->cache[i].busy)
+				break;
+			db->cache[i].busy = 1;
+			return db->cache[i].st;
+		}
+		if (!db->cache[i].sql) {
+			sqlite3_stmt *st = NULL;
+			if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+				sql_error(db, err, n, "prepare");
+				return NULL;
+			}
+			db->cache[i].sql = sql;
+			db->cache[i].st = st;
+			db->cache[i].busy = 1;
+			return st;
+		}
+	}
+	return prepare(db, sql, err, n);
+}
+
+/* Gives back a statement from cached() (or finalizes one it made afresh). */
+static inline void put(struct db *db, sqlite3_stmt *st)
+{
+	for (int i = 0; i < STMT_CACHE && db->cache[i].sql; i++)
+		if (db->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			db->cache[i].busy = 0;
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+static inline int exec(struct db *db, const char *sql, char *err, size_t n)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		errf(err, n, "database: %s", msg ? msg : sqlite3_errmsg(db->h));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static inline void text_col(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(out, n, "%s", t ? (const char *)t : "");
+}
+
+static inline long long now(void)
+{
+	return (long long)time(NULL);
+}
+
+/* Ends the transaction: COMMIT when ok, else ROLLBACK. A COMMIT that fails
+ * (the disk is full, the database busy) is rolled back and reported: a
+ * caller must not say stored what was not. Returns 0 if committed or
+ * rolled back as asked, -1 if the COMMIT failed (err says why). */
+static inline int end_transaction(struct db *db, int ok, char *err, size_t n)
+{
+	if (ok && exec(db, "COMMIT", err, n) == 0)
+		return 0;
+	exec(db, "ROLLBACK", NULL, 0);
+	return ok ? -1 : 0;
+}
+
+#define VERSION_COLUMNS \
+	"v.id, v.problem_id, v.version, p.short_name, v.package_dir, v.format, v.time_limit, v.memory_mb, " \
+	"v.output_mb, v.test_count, p.visible"
+
+static inline void read_version(sqlite3_stmt *st, struct db_version *v)
+{
+	v->id = sqlite3_column_int64(st, 0);
+	v->problem_id = sqlite3_column_int64(st, 1);
+	v->version = sqlite3_column_int(st, 2);
+	text_col(st, 3, v->short_name, sizeof v->short_name);
+	text_col(st, 4, v->package_dir, sizeof v->package_dir);
+	text_col(st, 5, v->format, sizeof v->format);
+	v->time_limit = sqlite3_column_double(st, 6);
+	v->memory_mb = (long)sqlite3_column_int64(st, 7);
+	v->output_mb = (long)sqlite3_column_int64(st, 8);
+	v->test_count = sqlite3_column_int(st, 9);
+	v->visible = sqlite3_column_int(st, 10);
+}
+
+#endif

@@ -1,0 +1,222 @@
+/* db_problems.c - problems, their test data versions and settings.
+ */
+#include "db_internal.h"
+
+/* ---- problems ---- */
+
+int db_problem_next_version(struct db *db, const char *short_name, int *version, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT COALESCE(MAX(v.version), 0) + 1 FROM problem_versions v "
+				   "JOIN problems p ON p.id = v.problem_id WHERE p.short_name = ?",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : sql_error(db, err, n, "reading problem versions");
+}
+
+int db_problem_add_version(struct db *db, const char *title, struct db_version *v, char *err, size_t n)
+{
+	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
+		return -1;
+	int rc = -1;
+	sqlite3_stmt *st = prepare(db,
+				   "INSERT INTO problems (short_name, title, created_at) VALUES (?, ?, ?) "
+				   "ON CONFLICT (short_name) DO UPDATE SET title = excluded.title RETURNING id",
+				   err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, 1, v->short_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now());
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sql_error(db, err, n, "adding the problem");
+		goto out;
+	}
+	v->problem_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = prepare(db,
+		     "INSERT INTO problem_versions (problem_id, version, package_dir, format, time_limit, memory_mb, "
+		     "output_mb, test_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     err, n);
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, v->problem_id);
+	sqlite3_bind_int(st, 2, v->version);
+	sqlite3_bind_text(st, 3, v->package_dir, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, v->format, -1, SQLITE_STATIC);
+	sqlite3_bind_double(st, 5, v->time_limit);
+	sqlite3_bind_int64(st, 6, v->memory_mb);
+	sqlite3_bind_int64(st, 7, v->output_mb);
+	sqlite3_bind_int(st, 8, v->test_count);
+	sqlite3_bind_int64(st, 9, now());
+	int step = sqlite3_step(st);
+	if (step == SQLITE_CONSTRAINT) {
+		errf(err, n, "version %d of problem %s was added meanwhile by someone else: try again", v->version,
+		     v->short_name);
+		goto out;
+	}
+	if (step != SQLITE_DONE) {
+		sql_error(db, err, n, "adding the problem version");
+		goto out;
+	}
+	v->id = sqlite3_last_insert_rowid(db->h);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	if (end_transaction(db, rc == 0, err, n) < 0)
+		rc = -1;
+	return rc;
+}
+
+int db_problem_current(struct db *db, const char *short_name, struct db_version *v, char *err, size_t n)
+{
+	sqlite3_stmt *st = cached(db,
+				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_version(st, v);
+	put(db, st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "finding a problem");
+	return rc == SQLITE_ROW;
+}
+
+int db_problem_current_by_id(struct db *db, long long problem_id, struct db_version *v, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE p.id = ? ORDER BY v.version DESC LIMIT 1",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, problem_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_version(st, v);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sql_error(db, err, n, "finding a problem");
+	return rc == SQLITE_ROW;
+}
+
+int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg),
+		    void *arg, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT " VERSION_COLUMNS ", p.title, "
+				   "(SELECT COUNT(*) FROM submissions s WHERE s.problem_id = p.id) "
+				   "FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				   "WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) "
+				   "ORDER BY p.short_name",
+				   err, n);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_version v;
+		char title[256];
+		read_version(st, &v);
+		text_col(st, 11, title, sizeof title);
+		fn(&v, title, (long)sqlite3_column_int64(st, 12), arg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
+}
+
+int db_problem_set_visible(struct db *db, const char *short_name, int visible, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "UPDATE problems SET visible = ? WHERE short_name = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, visible ? 1 : 0);
+	sqlite3_bind_text(st, 2, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "showing or hiding a problem");
+	return sqlite3_changes(db->h) == 1;
+}
+
+int db_problem_set_limits(struct db *db, const char *short_name, double time_limit, long memory_mb, char *err,
+			  size_t n)
+{
+	if (!(time_limit >= 0.1 && time_limit <= 60)) /* (NaN too) */
+		return errf(err, n, "the time limit must be 0.1 to 60 seconds, not %g", time_limit);
+	if (memory_mb < 16 || memory_mb > 4096)
+		return errf(err, n, "the memory limit must be 16 to 4096 MB, not %ld", memory_mb);
+	sqlite3_stmt *st = prepare(db,
+				   "UPDATE problem_versions SET time_limit = ?, memory_mb = ? WHERE id = "
+				   "(SELECT v.id FROM problem_versions v JOIN problems p ON p.id = v.problem_id "
+				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1)",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_double(st, 1, time_limit);
+	sqlite3_bind_int64(st, 2, memory_mb);
+	sqlite3_bind_text(st, 3, short_name, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "setting a problem's limits");
+	return sqlite3_changes(db->h) == 1;
+}
+
+int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
+		 char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT name, role FROM users WHERE ? IS NULL OR role = ? ORDER BY name", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char name[64], r[16];
+		text_col(st, 0, name, sizeof name);
+		text_col(st, 1, r, sizeof r);
+		fn(name, r, arg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing users");
+}
+
+int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n)
+{
+	/* One row per (user, problem), grouped along submissions_by_user_problem
+	 * (which covers it) without a sort; names are joined after grouping. */
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT u.name, p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
+				   "FROM best_results b JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id "
+				   "JOIN submissions s ON s.id = b.last_id "
+				   "ORDER BY u.name, p.short_name",
+				   err, n);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_best b = { 0 };
+		text_col(st, 0, b.user, sizeof b.user);
+		text_col(st, 1, b.problem, sizeof b.problem);
+		b.attempts = sqlite3_column_int(st, 2);
+		if (sqlite3_column_int(st, 3))
+			memcpy(b.verdict, "AC", 3);
+		else
+			text_col(st, 5, b.verdict, sizeof b.verdict);
+		b.has_score = sqlite3_column_type(st, 4) != SQLITE_NULL;
+		b.score = sqlite3_column_double(st, 4);
+		fn(&b, arg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading the best results");
+}
