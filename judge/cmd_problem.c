@@ -253,7 +253,7 @@ static int list(const char *db_path)
 	if (!db)
 		return 1;
 	char err[512];
-	int rc = db_problem_list(db, list_row, NULL, err, sizeof err);
+	int rc = db_problem_list(db, 1, list_row, NULL, err, sizeof err);
 	db_close(db);
 	if (rc < 0) {
 		fprintf(stderr, "verdict problem list: %s\n", err);

@@ -85,10 +85,12 @@ int db_problem_current(struct db *db, const char *short_name, struct db_version 
 /* The same by problem id: 1 found, 0 not, -1 error. */
 int db_problem_current_by_id(struct db *db, long long problem_id, struct db_version *v, char *err, size_t n);
 
-/* Calls fn for each problem, by name, with its newest version and how many
- * submissions it has; hidden ones too (v->visible tells). */
-int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg),
-		    void *arg, char *err, size_t n);
+/* Calls fn for each problem, by name, with its newest version and, if
+ * count_submissions, how many submissions it has (else -1: counting reads
+ * every submission's index entry); hidden ones too (v->visible tells). */
+int db_problem_list(struct db *db, int count_submissions,
+		    void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg), void *arg,
+		    char *err, size_t n);
 
 /* Shows (1) or hides (0) a problem from students: 1 done, 0 no such
  * problem, -1 error. */
@@ -278,10 +280,6 @@ void db_result_free(struct db_result *r);
 
 /* ---- what the web pages read ---- */
 
-/* Like db_problem_list, without counting submissions (for the pages that
- * many ask for: cheap whatever the number of submissions). */
-int db_problem_list_brief(struct db *db, void (*fn)(const struct db_version *v, const char *title, void *arg), void *arg,
-			  char *err, size_t n);
 
 /* db_best_results for one user: one call per problem they have a judged
  * submission to (b->user is left empty), by problem name. */

@@ -1,31 +1,8 @@
-/* db_pages.c - what the web pages read: brief lists, best results, sources, judging history.
+/* db_pages.c - what the web pages read: best results, titles, sources, judging history.
  */
 #include "db_internal.h"
 
 /* ---- what the web pages read ---- */
-
-int db_problem_list_brief(struct db *db, void (*fn)(const struct db_version *v, const char *title, void *arg), void *arg,
-			  char *err, size_t n)
-{
-	sqlite3_stmt *st = cached(db,
-				   "SELECT " VERSION_COLUMNS ", p.title "
-				   "FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
-				   "WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) "
-				   "ORDER BY p.short_name",
-				   err, n);
-	if (!st)
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct db_version v;
-		char title[256];
-		read_version(st, &v);
-		text_col(st, 11, title, sizeof title);
-		fn(&v, title, arg);
-	}
-	put(db, st);
-	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
-}
 
 int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
 		 size_t n)

@@ -110,16 +110,21 @@ int db_problem_current_by_id(struct db *db, long long problem_id, struct db_vers
 	return rc == SQLITE_ROW;
 }
 
-int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg),
-		    void *arg, char *err, size_t n)
+#define PROBLEM_LIST(count) \
+	"SELECT " VERSION_COLUMNS ", p.title, " count " FROM problems p JOIN problem_versions v ON v.problem_id = p.id " \
+	"WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) " \
+	"ORDER BY p.short_name"
+
+int db_problem_list(struct db *db, int count_submissions,
+		    void (*fn)(const struct db_version *v, const char *title, long submissions, void *arg), void *arg,
+		    char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db,
-				   "SELECT " VERSION_COLUMNS ", p.title, "
-				   "(SELECT COUNT(*) FROM submissions s WHERE s.problem_id = p.id) "
-				   "FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
-				   "WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) "
-				   "ORDER BY p.short_name",
-				   err, n);
+	/* Counting reads every submission's index entry: only when asked. */
+	sqlite3_stmt *st = cached(db,
+				  count_submissions
+					  ? PROBLEM_LIST("(SELECT COUNT(*) FROM submissions s WHERE s.problem_id = p.id)")
+					  : PROBLEM_LIST("-1"),
+				  err, n);
 	if (!st)
 		return -1;
 	int rc;
@@ -130,7 +135,7 @@ int db_problem_list(struct db *db, void (*fn)(const struct db_version *v, const 
 		text_col(st, 11, title, sizeof title);
 		fn(&v, title, (long)sqlite3_column_int64(st, 12), arg);
 	}
-	sqlite3_finalize(st);
+	put(db, st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
 }
 

@@ -62,7 +62,7 @@ int gradebook_load(struct db *db, struct gradebook *g, char *err, size_t n)
 	memset(g, 0, sizeof *g);
 	struct names users = { 0 }, problems = { 0 };
 	if (db_user_list(db, "student", on_user, &users, err, n) < 0 ||
-	    db_problem_list(db, on_problem, &problems, err, n) < 0 || users.failed || problems.failed) {
+	    db_problem_list(db, 0, on_problem, &problems, err, n) < 0 || users.failed || problems.failed) {
 		free(users.v);
 		free(problems.v);
 		return users.failed || problems.failed ? errf(err, n, "out of memory") : -1;

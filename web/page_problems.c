@@ -69,11 +69,6 @@ static void add_problem(const struct db_version *v, const char *title, long subm
 	tpl_show_section(row, "UNTRIED");
 }
 
-static void add_student_problem(const struct db_version *v, const char *title, void *arg)
-{
-	add_problem(v, title, 0, arg);
-}
-
 void page_problems(struct request *r)
 {
 	struct page *p;
@@ -88,8 +83,7 @@ void page_problems(struct request *r)
 		tpl_show_section(table, "STAFF");
 	/* Students' list is asked for most: it counts nothing. */
 	if (db_user_best(r->db, r->s.user_id, add_best, &ls, err, sizeof err) < 0 ||
-	    (ls.staff ? db_problem_list(r->db, add_problem, &ls, err, sizeof err)
-		      : db_problem_list_brief(r->db, add_student_problem, &ls, err, sizeof err)) < 0) {
+	    db_problem_list(r->db, ls.staff, add_problem, &ls, err, sizeof err) < 0) {
 		free(ls.best);
 		page_discard(p);
 		http_error(r, 503, err);

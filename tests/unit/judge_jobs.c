@@ -95,7 +95,7 @@ int main(void)
 	check(db_problem_set_visible(db, "sum", 0, err, sizeof err) == 1, "set_visible hides it", err);
 	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 0,
 	      "db_problem_current says it is hidden", err);
-	check(db_problem_list(db, count_visible, &visible, err, sizeof err) == 0 && visible == 1,
+	check(db_problem_list(db, 0, count_visible, &visible, err, sizeof err) == 0 && visible == 1,
 	      "db_problem_list tells hidden from visible (1 of 2 visible)", err);
 	check(db_problem_set_visible(db, "nope", 1, err, sizeof err) == 0, "set_visible of no such problem is 0", err);
 	check(db_problem_set_visible(db, "sum", 1, err, sizeof err) == 1 &&
