@@ -63,6 +63,7 @@ struct db_version {
 	long long id, problem_id;
 	int version;
 	char short_name[64];
+	char title[256];             /* the problem's */
 	char package_dir[PATH_MAX];
 	char format[16];
 	double time_limit;
@@ -282,12 +283,9 @@ void db_result_free(struct db_result *r);
 
 
 /* db_best_results for one user: one call per problem they have a judged
- * submission to (b->user is left empty), by problem name. */
+ * submission to, by problem name. */
 int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
 		 size_t n);
-
-/* The problem's title into title: 1 found, 0 not, -1 error. */
-int db_problem_title(struct db *db, long long problem_id, char *title, size_t len, char *err, size_t n);
 
 /* A submission's source (malloc'd into *source, NUL-terminated after
  * *len bytes; the caller frees it) and when it was submitted: 1 found, 0

@@ -80,11 +80,7 @@ int db_import_renew(struct db *db, long long id, const char *owner, int lease_se
 	sqlite3_bind_int64(st, 1, now() + lease_seconds);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "renewing an import's lease");
-	return sqlite3_changes(db->h) == 1;
+	return update_one(db, st, "renewing an import's lease", err, n);
 }
 
 int db_import_finish(struct db *db, long long id, const char *owner, int ok, long long problem_id, int version,
@@ -104,11 +100,7 @@ int db_import_finish(struct db *db, long long id, const char *owner, int ok, lon
 	sqlite3_bind_int64(st, 5, now());
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_text(st, 7, owner, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "finishing an import");
-	return sqlite3_changes(db->h) == 1;
+	return update_one(db, st, "finishing an import", err, n);
 }
 
 int db_import_spool_in_use(struct db *db, const char *spool_path, char *err, size_t n)

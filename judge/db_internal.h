@@ -118,9 +118,21 @@ static inline int end_transaction(struct db *db, int ok, char *err, size_t n)
 	return ok ? -1 : 0;
 }
 
+/* Runs st, an UPDATE of at most one row, and finalizes it: 1 it changed a
+ * row, 0 none matched, -1 error (err says what failed, as `what`). */
+static inline int update_one(struct db *db, sqlite3_stmt *st, const char *what, char *err, size_t n)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, what);
+	return sqlite3_changes(db->h) == 1;
+}
+
+/* A problem's newest test data version, from "problems p JOIN problem_versions v". */
 #define VERSION_COLUMNS \
 	"v.id, v.problem_id, v.version, p.short_name, v.package_dir, v.format, v.time_limit, v.memory_mb, " \
-	"v.output_mb, v.test_count, p.visible"
+	"v.output_mb, v.test_count, p.visible, p.title"
 
 static inline void read_version(sqlite3_stmt *st, struct db_version *v)
 {
@@ -135,6 +147,7 @@ static inline void read_version(sqlite3_stmt *st, struct db_version *v)
 	v->output_mb = (long)sqlite3_column_int64(st, 8);
 	v->test_count = sqlite3_column_int(st, 9);
 	v->visible = sqlite3_column_int(st, 10);
+	text_col(st, 11, v->title, sizeof v->title);
 }
 
 #endif

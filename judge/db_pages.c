@@ -1,53 +1,8 @@
-/* db_pages.c - what the web pages read: best results, titles, sources, judging history.
+/* db_pages.c - what the web pages read: sources and judging history.
  */
 #include "db_internal.h"
 
 /* ---- what the web pages read ---- */
-
-int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
-		 size_t n)
-{
-	/* One row per problem the user tried (best_results, schema 006). */
-	sqlite3_stmt *st = cached(db,
-				   "SELECT p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
-				   "FROM best_results b JOIN problems p ON p.id = b.problem_id "
-				   "JOIN submissions s ON s.id = b.last_id WHERE b.user_id = ? "
-				   "ORDER BY p.short_name",
-				   err, n);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, user_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct db_best b = { 0 };
-		text_col(st, 0, b.problem, sizeof b.problem);
-		b.attempts = sqlite3_column_int(st, 1);
-		if (sqlite3_column_int(st, 2))
-			memcpy(b.verdict, "AC", 3);
-		else
-			text_col(st, 4, b.verdict, sizeof b.verdict);
-		b.has_score = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		b.score = sqlite3_column_double(st, 3);
-		fn(&b, arg);
-	}
-	put(db, st);
-	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading a user's best results");
-}
-
-int db_problem_title(struct db *db, long long problem_id, char *title, size_t len, char *err, size_t n)
-{
-	sqlite3_stmt *st = cached(db, "SELECT title FROM problems WHERE id = ?", err, n);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, problem_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		text_col(st, 0, title, len);
-	put(db, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sql_error(db, err, n, "reading a problem's title");
-	return rc == SQLITE_ROW;
-}
 
 int db_submission_source(struct db *db, long long id, void **source, size_t *len, long long *submitted_at, char *err,
 			 size_t n)

@@ -74,15 +74,10 @@ out:
 	return rc;
 }
 
-int db_problem_current(struct db *db, const char *short_name, struct db_version *v, char *err, size_t n)
+/* Steps st (a VERSION_COLUMNS query, one row at most) into v: 1 found, 0
+ * not, -1 error. Gives st back. */
+static int read_current(struct db *db, sqlite3_stmt *st, struct db_version *v, char *err, size_t n)
 {
-	sqlite3_stmt *st = cached(db,
-				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
-				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1",
-				   err, n);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, short_name, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_version(st, v);
@@ -92,26 +87,32 @@ int db_problem_current(struct db *db, const char *short_name, struct db_version 
 	return rc == SQLITE_ROW;
 }
 
+int db_problem_current(struct db *db, const char *short_name, struct db_version *v, char *err, size_t n)
+{
+	sqlite3_stmt *st = cached(db,
+				  "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				  "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1",
+				  err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, short_name, -1, SQLITE_STATIC);
+	return read_current(db, st, v, err, n);
+}
+
 int db_problem_current_by_id(struct db *db, long long problem_id, struct db_version *v, char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db,
-				   "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
-				   "WHERE p.id = ? ORDER BY v.version DESC LIMIT 1",
-				   err, n);
+	sqlite3_stmt *st = cached(db,
+				  "SELECT " VERSION_COLUMNS " FROM problems p JOIN problem_versions v ON v.problem_id = p.id "
+				  "WHERE p.id = ? ORDER BY v.version DESC LIMIT 1",
+				  err, n);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, problem_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_version(st, v);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return sql_error(db, err, n, "finding a problem");
-	return rc == SQLITE_ROW;
+	return read_current(db, st, v, err, n);
 }
 
 #define PROBLEM_LIST(count) \
-	"SELECT " VERSION_COLUMNS ", p.title, " count " FROM problems p JOIN problem_versions v ON v.problem_id = p.id " \
+	"SELECT " VERSION_COLUMNS ", " count " FROM problems p JOIN problem_versions v ON v.problem_id = p.id " \
 	"WHERE v.version = (SELECT MAX(w.version) FROM problem_versions w WHERE w.problem_id = p.id) " \
 	"ORDER BY p.short_name"
 
@@ -130,10 +131,8 @@ int db_problem_list(struct db *db, int count_submissions,
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_version v;
-		char title[256];
 		read_version(st, &v);
-		text_col(st, 11, title, sizeof title);
-		fn(&v, title, (long)sqlite3_column_int64(st, 12), arg);
+		fn(&v, v.title, (long)sqlite3_column_int64(st, 12), arg);
 	}
 	put(db, st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
@@ -146,11 +145,7 @@ int db_problem_set_visible(struct db *db, const char *short_name, int visible, c
 		return -1;
 	sqlite3_bind_int(st, 1, visible ? 1 : 0);
 	sqlite3_bind_text(st, 2, short_name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "showing or hiding a problem");
-	return sqlite3_changes(db->h) == 1;
+	return update_one(db, st, "showing or hiding a problem", err, n);
 }
 
 int db_problem_set_limits(struct db *db, const char *short_name, double time_limit, long memory_mb, char *err,
@@ -170,11 +165,7 @@ int db_problem_set_limits(struct db *db, const char *short_name, double time_lim
 	sqlite3_bind_double(st, 1, time_limit);
 	sqlite3_bind_int64(st, 2, memory_mb);
 	sqlite3_bind_text(st, 3, short_name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "setting a problem's limits");
-	return sqlite3_changes(db->h) == 1;
+	return update_one(db, st, "setting a problem's limits", err, n);
 }
 
 int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
@@ -196,32 +187,57 @@ int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, c
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing users");
 }
 
+/* One db_best from a row of user name, problem name, attempts, solved,
+ * best score and the newest judged submission's verdict. */
+static void read_best(sqlite3_stmt *st, struct db_best *b)
+{
+	memset(b, 0, sizeof *b);
+	text_col(st, 0, b->user, sizeof b->user);
+	text_col(st, 1, b->problem, sizeof b->problem);
+	b->attempts = sqlite3_column_int(st, 2);
+	if (sqlite3_column_int(st, 3))
+		memcpy(b->verdict, "AC", 3);
+	else
+		text_col(st, 5, b->verdict, sizeof b->verdict);
+	b->has_score = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	b->score = sqlite3_column_double(st, 4);
+}
+
+/* Both read the summary best_results (schema 006), kept up to date by
+ * db_judging_store: one row per user and problem tried. */
+#define BEST_COLUMNS \
+	"SELECT u.name, p.short_name, b.attempts, b.solved, b.best_score, s.verdict " \
+	"FROM best_results b JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id " \
+	"JOIN submissions s ON s.id = b.last_id "
+
 int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n)
 {
-	/* One row per (user, problem), grouped along submissions_by_user_problem
-	 * (which covers it) without a sort; names are joined after grouping. */
-	sqlite3_stmt *st = prepare(db,
-				   "SELECT u.name, p.short_name, b.attempts, b.solved, b.best_score, s.verdict "
-				   "FROM best_results b JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id "
-				   "JOIN submissions s ON s.id = b.last_id "
-				   "ORDER BY u.name, p.short_name",
-				   err, n);
+	sqlite3_stmt *st = prepare(db, BEST_COLUMNS "ORDER BY u.name, p.short_name", err, n);
 	if (!st)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct db_best b = { 0 };
-		text_col(st, 0, b.user, sizeof b.user);
-		text_col(st, 1, b.problem, sizeof b.problem);
-		b.attempts = sqlite3_column_int(st, 2);
-		if (sqlite3_column_int(st, 3))
-			memcpy(b.verdict, "AC", 3);
-		else
-			text_col(st, 5, b.verdict, sizeof b.verdict);
-		b.has_score = sqlite3_column_type(st, 4) != SQLITE_NULL;
-		b.score = sqlite3_column_double(st, 4);
+		struct db_best b;
+		read_best(st, &b);
 		fn(&b, arg);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading the best results");
+}
+
+int db_user_best(struct db *db, long long user_id, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err,
+		 size_t n)
+{
+	sqlite3_stmt *st = cached(db, BEST_COLUMNS "WHERE b.user_id = ? ORDER BY p.short_name", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, user_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_best b;
+		read_best(st, &b);
+		fn(&b, arg);
+	}
+	put(db, st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading a user's best results");
 }

@@ -180,11 +180,7 @@ int db_lease_renew(struct db *db, long long submission_id, const char *owner, in
 	sqlite3_bind_int(st, 2, tests_done);
 	sqlite3_bind_int64(st, 3, submission_id);
 	sqlite3_bind_text(st, 4, owner, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "renewing a lease");
-	return sqlite3_changes(db->h) == 1;
+	return update_one(db, st, "renewing a lease", err, n);
 }
 
 int db_judging_store(struct db *db, const struct db_claim *c, const struct db_version *v, const struct judging *j,

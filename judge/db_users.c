@@ -32,11 +32,7 @@ int db_user_set_role(struct db *db, const char *name, const char *role, char *er
 		return -1;
 	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return sql_error(db, err, n, "setting a role");
-	return sqlite3_changes(db->h) == 1;
+	return update_one(db, st, "setting a role", err, n);
 }
 
 int db_user_set_password(struct db *db, const char *name, const char *password_hash, char *err, size_t n)

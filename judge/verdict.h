@@ -18,6 +18,9 @@ enum verdict {
 /* "AC", "WA", ...; "JE" for anything out of range. */
 const char *verdict_name(enum verdict v);
 
+/* The verdict in words, for people: "accepted", "wrong answer", ... */
+const char *verdict_meaning(enum verdict v);
+
 /* The verdict named s ("AC", "WA", ...), or -1. */
 int verdict_parse(const char *s);
 

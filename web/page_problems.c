@@ -168,25 +168,14 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		      const char *code)
 {
 	struct db_version v;
-	char err[512];
-	int found = db_problem_current(r->db, short_name, &v, err, sizeof err);
-	if (found < 0) {
-		http_error(r, 503, err);
+	if (!page_visible_problem(r, short_name, &v))
 		return -1;
-	}
 	int staff = page_is_staff(r);
-	if (!found || (!v.visible && !staff)) {
-		http_error(r, 404, "There is no such problem.");
-		return -1;
-	}
-	char title[256];
-	if (db_problem_title(r->db, v.problem_id, title, sizeof title, err, sizeof err) < 0)
-		snprintf(title, sizeof title, "%s", v.short_name);
 	struct page *p;
-	struct tpl_dict *d = page_new(r, title, "problem.tpl", &p);
+	struct tpl_dict *d = page_new(r, v.title, "problem.tpl", &p);
 	if (!d)
 		return -1;
-	tpl_set(d, "TITLE", title);
+	tpl_set(d, "TITLE", v.title);
 	tpl_set(d, "SHORT", v.short_name);
 	char num[32];
 	snprintf(num, sizeof num, "%g", v.time_limit);

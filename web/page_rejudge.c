@@ -55,13 +55,8 @@ void page_rejudge_submission(struct request *r)
 void page_rejudge_problem(struct request *r)
 {
 	struct db_version v;
-	char err[512];
-	int found = db_problem_current(r->db, r->args[0], &v, err, sizeof err);
-	if (found <= 0) {
-		http_error(r, found < 0 ? 503 : 404, found < 0 ? err : "There is no such problem.");
-		return;
-	}
-	start(r, 0, v.short_name);
+	if (page_visible_problem(r, r->args[0], &v))
+		start(r, 0, v.short_name);
 }
 
 struct items {

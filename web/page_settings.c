@@ -14,19 +14,13 @@
 static void settings_page(struct request *r, int status, const char *error, int saved)
 {
 	struct db_version v;
-	char err[512], title[256];
-	int found = db_problem_current(r->db, r->args[0], &v, err, sizeof err);
-	if (found <= 0) {
-		http_error(r, found < 0 ? 503 : 404, found < 0 ? err : "There is no such problem.");
+	if (!page_visible_problem(r, r->args[0], &v))
 		return;
-	}
-	if (db_problem_title(r->db, v.problem_id, title, sizeof title, err, sizeof err) < 0)
-		snprintf(title, sizeof title, "%s", v.short_name);
 	struct page *p;
 	struct tpl_dict *d = page_new(r, "Settings", "settings.tpl", &p);
 	if (!d)
 		return;
-	tpl_set(d, "TITLE", title);
+	tpl_set(d, "TITLE", v.title);
 	tpl_set(d, "SHORT", v.short_name);
 	tpl_set_int(d, "VERSION", v.version);
 	tpl_set_int(d, "TESTS", v.test_count);

@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "language.h"
+#include "verdict.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
@@ -14,7 +15,6 @@
 
 #define PAGE_ROWS 50
 
-static const char *const verdicts[] = { "AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "JE", NULL };
 
 struct rows {
 	struct tpl_dict *table;
@@ -81,10 +81,10 @@ void page_submissions(struct request *r)
 			if (f.language && strcmp(f.language, (*l)->id) == 0)
 				tpl_show_section(o, "SELECTED");
 		}
-		for (int i = 0; verdicts[i]; i++) {
+		for (int v = 0; v < VERDICT_COUNT; v++) {
 			struct tpl_dict *o = tpl_add_section(fd, "VERDICT_OPTION");
-			tpl_set(o, "V", verdicts[i]);
-			if (f.verdict && strcmp(f.verdict, verdicts[i]) == 0)
+			tpl_set(o, "V", verdict_name((enum verdict)v));
+			if (f.verdict && strcmp(f.verdict, verdict_name((enum verdict)v)) == 0)
 				tpl_show_section(o, "SELECTED");
 		}
 	}

@@ -127,15 +127,8 @@ void page_submit(struct request *r)
 
 	struct db_version v;
 	char err[512];
-	int found = db_problem_current(r->db, short_name, &v, err, sizeof err);
-	if (found < 0) {
-		http_error(r, 503, err);
+	if (!page_visible_problem(r, short_name, &v))
 		return;
-	}
-	if (!found || (!v.visible && !page_is_staff(r))) {
-		http_error(r, 404, "There is no such problem.");
-		return;
-	}
 	const struct language *lang = *lang_id ? language_by_id(lang_id) : NULL;
 	if (!lang && !*lang_id && from_file)
 		lang = language_for_file(file->file_name);

@@ -18,11 +18,8 @@
 static int load(struct request *r, struct db_version *v, struct package *p)
 {
 	char err[512];
-	int found = db_problem_current(r->db, r->args[0], v, err, sizeof err);
-	if (found <= 0) {
-		http_error(r, found < 0 ? 503 : 404, found < 0 ? err : "There is no such problem.");
+	if (!page_visible_problem(r, r->args[0], v))
 		return 0;
-	}
 	if (package_load(v->package_dir, p, err, sizeof err) < 0) {
 		http_error(r, 500, err);
 		return 0;

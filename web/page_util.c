@@ -3,7 +3,9 @@
 #include "http.h"
 #include "template.h"
 
+#include "db.h"
 #include "fsutil.h"
+#include "verdict.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,21 @@ int page_is_staff(const struct request *r)
 	return r->logged_in && (strcmp(r->s.role, "instructor") == 0 || strcmp(r->s.role, "admin") == 0);
 }
 
+int page_visible_problem(struct request *r, const char *short_name, struct db_version *v)
+{
+	char err[512];
+	int found = db_problem_current(r->db, short_name, v, err, sizeof err);
+	if (found < 0) {
+		http_error(r, 503, err);
+		return 0;
+	}
+	if (!found || (!v->visible && !page_is_staff(r))) {
+		http_error(r, 404, "There is no such problem.");
+		return 0;
+	}
+	return 1;
+}
+
 void page_time(long long t, char *out, size_t n)
 {
 	time_t tt = (time_t)t;
@@ -23,19 +40,13 @@ void page_time(long long t, char *out, size_t n)
 		snprintf(out, n, "%lld", t);
 }
 
-/* What a verdict means, for people who do not know the codes. */
-static const char *verdict_meaning(const char *v)
+/* What a verdict (or the state of one not judged yet) means, in words. */
+static const char *meaning(const char *v)
 {
-	static const char *const names[][2] = {
-		{ "AC", "accepted" }, { "WA", "wrong answer" }, { "TLE", "time limit exceeded" },
-		{ "MLE", "memory limit exceeded" }, { "RE", "run-time error" }, { "OLE", "output limit exceeded" },
-		{ "CE", "compile error" }, { "JE", "judge error: the course staff will look into it" },
-		{ "queued", "waiting to be judged" }, { "judging", "being judged" },
-	};
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(v, names[i][0]) == 0)
-			return names[i][1];
-	return "";
+	int parsed = verdict_parse(v);
+	if (parsed >= 0)
+		return verdict_meaning((enum verdict)parsed);
+	return strcmp(v, "queued") == 0 ? "waiting to be judged" : strcmp(v, "judging") == 0 ? "being judged" : "";
 }
 
 void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict, int has_score, double score)
@@ -43,7 +54,7 @@ void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict
 	const char *shown = verdict && *verdict ? verdict : state;
 	tpl_set(d, "VERDICT", shown);
 	tpl_set(d, "VCLASS", shown);
-	tpl_set(d, "MEANING", verdict_meaning(shown));
+	tpl_set(d, "MEANING", meaning(shown));
 	if (has_score && verdict && *verdict) {
 		char points[32];
 		snprintf(points, sizeof points, "%g", score);

@@ -7,6 +7,7 @@
 struct request;
 struct page;
 struct tpl_dict;
+struct db_version;
 
 /* Is the user an instructor or an admin? */
 int page_is_staff(const struct request *r);
@@ -18,6 +19,11 @@ void page_time(long long t, char *out, size_t n);
  * MEANING (the verdict in words) and,
  * with has_score, a SCORE section with POINTS. */
 void page_set_verdict(struct tpl_dict *d, const char *state, const char *verdict, int has_score, double score);
+
+/* The newest version of problem short_name, if this user may see it
+ * (staff see hidden problems, students do not): 1 with *v filled, or 0
+ * after answering 404 (no such problem, or hidden from them) or 503. */
+int page_visible_problem(struct request *r, const char *short_name, struct db_version *v);
 
 /* Sets key to the first max bytes of the file at path (nothing if it
  * cannot be read); when there is more, adds the section cut_section (if
