@@ -218,7 +218,7 @@ static pid_t start_web(const struct serve_options *o, int fd, const char *data, 
 	if (getuid() == 0 && drop_privileges(o) < 0)
 		_exit(1);
 	char err[512];
-	if (assets_register_templates(err, sizeof err) < 0) {
+	if (assets_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
 		_exit(1);
 	}

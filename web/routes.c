@@ -33,7 +33,7 @@ static const struct route routes[] = {
 	{ "POST", "/users", page_users_add, ROUTE_ADMIN },
 	{ "POST", "/users/*/password", page_users_password, ROUTE_ADMIN },
 	{ "POST", "/users/*/role", page_users_role, ROUTE_ADMIN },
-	{ "GET", "/static/*", page_static, ROUTE_PUBLIC },
+	{ "GET", "/static/*", page_static, ROUTE_PUBLIC | ROUTE_NO_SESSION },
 };
 
 /* Copies one path segment (MHD has already percent-decoded the path). */

@@ -11,6 +11,7 @@ enum {
 	ROUTE_ADMIN = 4,       /* admins */
 	ROUTE_NO_CSRF = 8,     /* a POST without a session yet (logging in): Origin is checked instead */
 	ROUTE_UPLOAD = 16,     /* the body may be a package upload (the upload limit, streamed to the spool) */
+	ROUTE_NO_SESSION = 32, /* the same for everyone (static files): the session is not looked up */
 };
 
 struct route {

@@ -276,8 +276,9 @@ static enum MHD_Result first_call(const struct http_config *cfg, struct MHD_Conn
 	r->is_post = strcmp(method, "POST") == 0;
 	r->db = db_for_thread(cfg);
 	client_address(r);
-	find_session(r);
 	int found = routes_match(r, method, url);
+	if (found || !(r->route->flags & ROUTE_NO_SESSION))
+		find_session(r);
 	if (found) {
 		static const struct route none = { "", "", NULL, 0 };
 		r->route = &none;

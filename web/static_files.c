@@ -1,16 +1,12 @@
 /* static_files.c - the stylesheet and script, compiled in, with caching headers. */
 #include "assets.h"
 #include "http.h"
+#include "mhd.h"
 #include "pages.h"
 
-#include "db.h"
-
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "mhd.h"
 
 static const char *type_of(const char *name)
 {
@@ -33,11 +29,7 @@ void page_static(struct request *r)
 	}
 	/* An ETag from the content: browsers revalidate after an hour and get a
 	 * 304 while the file is unchanged (i.e. until a new build). */
-	unsigned char h[16];
-	char etag[40], hex[33];
-	crypto_generichash(h, sizeof h, a->data, a->len, NULL, 0);
-	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
-	snprintf(etag, sizeof etag, "\"%s\"", hex);
+	const char *etag = asset_etag(a);
 	http_header(r, "ETag", etag);
 	http_header(r, "Cache-Control", "public, max-age=3600");
 	const char *match = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");

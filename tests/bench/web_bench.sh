@@ -7,9 +7,9 @@
 # --no-judge --threads 2`, logs in as a student, and runs wrk (-t2 -c32
 # -d5s) against the problem list, a problem's page and one of the
 # student's submissions, each round next to the baseline: the stylesheet,
-# compiled in and served by the same server after the same session
-# lookup, so a page's ratio to it is what the page itself costs, whatever
-# the machine. Rounds are interleaved; medians of the rounds are printed.
+# compiled in and served by the same server with no session lookup and no
+# database, the server's floor, so a page's ratio to it is what the page
+# itself costs, whatever the machine. Rounds are interleaved; medians of the rounds are printed.
 # Then times N submissions (POST /problems/aplusb/submit, as the
 # instructor, who has no per-user limits), one after another on one
 # connection (build/bench/web_post). Prints PASS/FAIL against the targets,
