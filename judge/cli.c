@@ -1,31 +1,31 @@
-/* cli.c - what the subcommands share: where the database and its data live, JSON fields. */
+/* cli.c - what the subcommands share: where the state lives, opening the database, JSON fields. */
 #include "cli.h"
 #include "db.h"
+#include "state.h"
 #include "util.h"
 
 #include <cJSON.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
-const char *cli_db_path(const char *option)
+const struct state *cli_state(const char *state_opt, const char *db_opt)
 {
-	if (option)
-		return option;
-	const char *env = getenv("VERDICT_DB");
-	return env && *env ? env : "verdict.db";
-}
-
-int cli_data_dir(const char *db_path, char *out, size_t n, char *err, size_t errlen)
-{
-	const char *env = getenv("VERDICT_DATA");
-	if ((size_t)snprintf(out, n, env && *env ? "%s" : "%s.data", env && *env ? env : db_path) >= n)
-		return errf(err, errlen, "data directory path too long");
-	if (mkdir(out, 0755) < 0 && errno != EEXIST)
-		return errf(err, errlen, "cannot create %s: %s", out, strerror(errno));
-	return 0;
+	static struct state s;
+	char err[512];
+	if (state_resolve(state_opt, db_opt, &s, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict: %s\n", err);
+		exit(2);
+	}
+	/* A new state directory gets its database's directory (root's until
+	 * `serve` gives it to the web account) so that commands run before
+	 * the first `serve` have somewhere to create the database. */
+	if (s.dir[0] && getuid() == 0 && state_make_db_dir(&s, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict: %s\n", err);
+		exit(1);
+	}
+	return &s;
 }
 
 struct db *cli_open_db(const char *cmd, const char *db_path)

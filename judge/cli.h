@@ -1,4 +1,4 @@
-/* cli.h - what the subcommands share: where the database and its data live. */
+/* cli.h - what the subcommands share: where the state lives, opening the database, JSON fields. */
 #ifndef VERDICT_CLI_H
 #define VERDICT_CLI_H
 
@@ -6,13 +6,11 @@
 
 struct db;
 struct cJSON;
+struct state;
 
-/* --db FILE, else $VERDICT_DB, else ./verdict.db. */
-const char *cli_db_path(const char *option);
-
-/* Where problem packages and scratch files of the database at db_path
- * live: $VERDICT_DATA, else "<db_path>.data". Created if missing. */
-int cli_data_dir(const char *db_path, char *out, size_t n, char *err, size_t errlen);
+/* Where the state is (state_resolve: --state DIR, else --db FILE, else
+ * the environment). A path that cannot be used ends the command (exit 2). */
+const struct state *cli_state(const char *state_opt, const char *db_opt);
 
 /* Opens the database, printing the reason on stderr on failure. */
 struct db *cli_open_db(const char *cmd, const char *db_path);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 #include "gradebook.h"
 
 #include <errno.h>
@@ -16,7 +17,7 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"usage: verdict grades [--csv] [--out FILE] [--db FILE]\n"
+	"usage: verdict grades [--csv] [--out FILE] [--state DIR | --db FILE]\n"
 	"\n"
 	"Prints each student's best result on each problem: points (the score on a\n"
 	"scoring problem, else 1 for AC, 0 otherwise) and verdict, and the total.\n"
@@ -47,16 +48,17 @@ int cmd_grades(int argc, char **argv)
 {
 	static const struct option options[] = { { "csv", no_argument, NULL, 'c' },
 						 { "out", required_argument, NULL, 'o' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
-	const char *db_opt = NULL, *out_path = NULL;
+	const char *db_opt = NULL, *state_opt = NULL, *out_path = NULL;
 	int csv = 0, opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
 		case 'c': csv = 1; break;
 		case 'o': out_path = optarg; break;
+		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: fputs(usage_text, stderr); return 2;
@@ -66,7 +68,7 @@ int cmd_grades(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return 2;
 	}
-	struct db *db = cli_open_db("grades", cli_db_path(db_opt));
+	struct db *db = cli_open_db("grades", cli_state(state_opt, db_opt)->db);
 	if (!db)
 		return 1;
 	struct gradebook g;

@@ -18,12 +18,15 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 #include "fsutil.h"
 #include "import_job.h"
 #include "judging.h"
 #include "language.h"
 #include "package.h"
 #include "sandbox.h"
+#include "state.h"
+#include "submission.h"
 #include "util.h"
 #include "validator.h"
 
@@ -41,8 +44,8 @@
 #define DEFAULT_LEASE 60 /* seconds without a sign of life before another judge takes over */
 
 struct options {
-	const char *db_path;
-	char data[PATH_MAX], work[PATH_MAX];
+	const struct state *st;
+	char work[PATH_MAX];
 	int workers, once, lease, quiet;
 	int imports; /* worker 0 carries out import jobs too */
 };
@@ -108,16 +111,16 @@ static int load_package(struct worker *w, const struct db_version *v, char *err,
 	w->has_val = 0;
 	package_free(&w->pkg);
 	w->pkg_version = 0;
-	if (package_load(v->package_dir, &w->pkg, err, n) < 0)
+	/* Paths from the problem's name and version, never from the row's
+	 * package_dir: the web account can write the database. */
+	char dir[PATH_MAX], kept[PATH_MAX];
+	const char *data = w->o->st->data;
+	if (state_version_path(data, v->short_name, v->version, VERSION_PACKAGE, dir, sizeof dir, err, n) < 0 ||
+	    package_load(dir, &w->pkg, err, n) < 0)
 		return -1;
 	if (w->pkg.custom_validator) {
-		/* Built at import, beside the package: .../v<N>/validator. */
-		char kept[PATH_MAX + 16];
-		snprintf(kept, sizeof kept, "%s", v->package_dir);
-		char *slash = strrchr(kept, '/');
-		if (slash)
-			strcpy(slash, "/validator");
-		if (validator_open(kept, &w->val, err, n) < 0)
+		if (state_version_path(data, v->short_name, v->version, VERSION_VALIDATOR, kept, sizeof kept, err, n) < 0 ||
+		    validator_open(kept, &w->val, err, n) < 0)
 			return -1;
 		w->has_val = 1;
 	}
@@ -132,12 +135,12 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	struct db_version v;
 	struct judging j;
 	struct renewal ren = { .w = w, .id = c->submission_id };
-	const struct language *lang = language_by_id(c->language);
+	const struct language *lang;
 	int found = db_problem_current_by_id(w->db, c->problem_id, &v, err, sizeof err);
 	if (found <= 0) {
 		judge_error(&j, found < 0 ? err : "the problem has no test data");
-	} else if (!lang) {
-		judge_error(&j, "unknown language");
+	} else if (submission_claim_ok(c->language, c->file_name, c->source, c->source_len, &lang, err, sizeof err) < 0) {
+		judge_error(&j, err);
 	} else if (w->pkg_version != v.id && load_package(w, &v, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else {
@@ -147,11 +150,8 @@ static void judge_one(struct worker *w, struct db_claim *c)
 		w->pkg.memory_mb = v.memory_mb;
 		w->pkg.output_mb = v.output_mb;
 		snprintf(src, sizeof src, "%s/source-%lld-%d", w->o->work, c->submission_id, w->index);
-		FILE *f = fopen(src, "wbe");
-		int written = f && fwrite(c->source, 1, c->source_len, f) == c->source_len;
-		if (f && fclose(f) != 0) /* flushed before the compiler reads it */
-			written = 0;
-		if (!written) {
+		unlink(src); /* left by a judge killed here */
+		if (write_new_file(src, c->source, c->source_len) < 0) {
 			judge_error(&j, "cannot write the source to the work directory");
 		} else if (judge_submission_with(&w->pkg, w->has_val ? &w->val : NULL, lang, src, c->file_name, w->o->work,
 						 renew, &ren, &j, err, sizeof err) < 0) {
@@ -178,7 +178,7 @@ static int import_one(struct worker *w)
 {
 	struct import_job_outcome out;
 	char err[512];
-	int rc = import_job_run_next(w->db, w->o->db_path, w->o->data, w->owner, w->o->lease, &out, err, sizeof err);
+	int rc = import_job_run_next(w->db, w->o->st, w->owner, w->o->lease, &out, err, sizeof err);
 	if (rc < 0)
 		fprintf(stderr, "verdict judge: imports: %s\n", err);
 	else if (rc == 1 && !strcmp(out.state, "lost"))
@@ -237,10 +237,9 @@ static int run_workers(struct options *o, long *judged)
 		fprintf(stderr, "verdict judge: %s\n", err);
 		return 1;
 	}
-	if (cli_data_dir(o->db_path, o->data, sizeof o->data, err, sizeof err) < 0 ||
-	    (size_t)snprintf(o->work, sizeof o->work, "%s/work", o->data) >= sizeof o->work ||
+	if (state_data_ready(o->st, err, sizeof err) < 0 || state_work_dir(o->st->data, o->work, sizeof o->work) < 0 ||
 	    (mkdir(o->work, 0755) < 0 && errno != EEXIST)) {
-		fprintf(stderr, "verdict judge: cannot prepare the work directory in %s: %s\n", o->data,
+		fprintf(stderr, "verdict judge: cannot prepare the work directory in %s: %s\n", o->st->data,
 			err[0] ? err : strerror(errno));
 		return 1;
 	}
@@ -256,7 +255,7 @@ static int run_workers(struct options *o, long *judged)
 		w[i].index = i;
 		w[i].o = o;
 		snprintf(w[i].owner, sizeof w[i].owner, "%s:%d:%d", host, (int)getpid(), i);
-		if (!(w[i].db = cli_open_db("judge", o->db_path))) {
+		if (!(w[i].db = cli_open_db("judge", o->st->db))) {
 			rc = 1;
 			break;
 		}
@@ -295,7 +294,7 @@ static int parse_count(const char *s, int lo, int hi)
 }
 
 static const char judge_usage[] =
-	"usage: verdict judge [--workers N] [--once] [--lease SEC] [--db FILE]\n"
+	"usage: verdict judge [--workers N] [--once] [--lease SEC] [--state DIR | --db FILE]\n"
 	"\n"
 	"Judges queued submissions with N workers (default: one per core), and carries\n"
 	"out the package imports queued by the web (from <data>/spool). --once\n"
@@ -308,10 +307,10 @@ int cmd_judge(int argc, char **argv)
 	static const struct option options[] = { { "workers", required_argument, NULL, 'w' },
 						 { "once", no_argument, NULL, 'o' },
 						 { "lease", required_argument, NULL, 'l' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { NULL, 0, NULL, 0 } };
 	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE, .imports = 1 };
-	const char *db_opt = NULL;
+	const char *db_opt = NULL, *state_opt = NULL;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -319,6 +318,7 @@ int cmd_judge(int argc, char **argv)
 		case 'w': o.workers = parse_count(optarg, 1, 256); break;
 		case 'o': o.once = 1; break;
 		case 'l': o.lease = parse_count(optarg, 2, 86400); break;
+		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		default: fputs(judge_usage, stderr); return 2;
 		}
@@ -331,7 +331,7 @@ int cmd_judge(int argc, char **argv)
 		fputs(judge_usage, stderr);
 		return 2;
 	}
-	o.db_path = cli_db_path(db_opt);
+	o.st = cli_state(state_opt, db_opt);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	long judged;
@@ -364,7 +364,7 @@ static void report_item(const struct db_regrade_item *it, void *arg)
 }
 
 static const char regrade_usage[] =
-	"usage: verdict regrade (--submission N | --problem P | --user U | --all) [--workers N] [--db FILE]\n"
+	"usage: verdict regrade (--submission N | --problem P | --user U | --all) [--workers N] [--state DIR | --db FILE]\n"
 	"\n"
 	"Judges the chosen submissions again against the current test data, keeping\n"
 	"their old judgings, and prints those whose verdict or score changed.\n";
@@ -376,10 +376,10 @@ int cmd_regrade(int argc, char **argv)
 						 { "user", required_argument, NULL, 'u' },
 						 { "all", no_argument, NULL, 'a' },
 						 { "workers", required_argument, NULL, 'w' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { NULL, 0, NULL, 0 } };
 	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE, .once = 1, .quiet = 1 };
-	const char *problem = NULL, *user = NULL, *db_opt = NULL;
+	const char *problem = NULL, *user = NULL, *db_opt = NULL, *state_opt = NULL;
 	long long submission = 0;
 	int filters = 0, opt;
 	optind = 1;
@@ -390,6 +390,7 @@ int cmd_regrade(int argc, char **argv)
 		case 'u': user = optarg, filters++; break;
 		case 'a': filters++; break;
 		case 'w': o.workers = parse_count(optarg, 1, 256); break;
+		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		default: fputs(regrade_usage, stderr); return 2;
 		}
@@ -398,8 +399,8 @@ int cmd_regrade(int argc, char **argv)
 		fputs(regrade_usage, stderr);
 		return 2;
 	}
-	o.db_path = cli_db_path(db_opt);
-	struct db *db = cli_open_db("regrade", o.db_path);
+	o.st = cli_state(state_opt, db_opt);
+	struct db *db = cli_open_db("regrade", o.st->db);
 	if (!db)
 		return 1;
 	char err[512];

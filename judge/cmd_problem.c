@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 #include "judging.h"
 #include "language.h"
 #include "package.h"
@@ -68,10 +69,10 @@ static unsigned outcome_of(enum verdict v)
 }
 
 static const char usage_text[] =
-	"usage: verdict problem add PATH|ARCHIVE [--db FILE]\n"
-	"       verdict problem list [--db FILE]\n"
+	"usage: verdict problem add PATH|ARCHIVE [--state DIR | --db FILE]\n"
+	"       verdict problem list [--state DIR | --db FILE]\n"
 	"       verdict problem verify [--work DIR] PATH\n"
-	"       verdict problem set NAME [--visible | --hidden] [--time-limit SEC] [--memory-mb MB] [--db FILE]\n"
+	"       verdict problem set NAME [--visible | --hidden] [--time-limit SEC] [--memory-mb MB] [--state DIR | --db FILE]\n"
 	"\n"
 	"add imports a problem package (Kattis format, legacy or 2025-09), a directory or\n"
 	"a .zip/.kpp/.tar.gz/.tgz/.tar archive, as the problem named after the directory\n"
@@ -213,20 +214,19 @@ static int verify(const char *pkg_path, const char *work)
 /* problem add: a directory, or an archive (archive set), imported by
  * problem_import. Prints what was added (stdout), or why not (stderr);
  * exits 0, 1 when the system failed, 2 when the package is at fault. */
-static int add(const char *path, int archive, const char *db_path)
+static int add(const char *path, int archive, const struct state *s)
 {
-	char err[2048], data[PATH_MAX];
-	struct db *db = cli_open_db("problem add", db_path);
-	if (!db)
-		return 1;
-	if (cli_data_dir(db_path, data, sizeof data, err, sizeof err) < 0) {
+	char err[2048];
+	if (state_data_ready(s, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict problem add: %s\n", err);
-		db_close(db);
 		return 1;
 	}
+	struct db *db = cli_open_db("problem add", s->db);
+	if (!db)
+		return 1;
 	struct problem_import_result r;
-	int rc = archive ? problem_import_archive(db, data, path, path, &r, err, sizeof err)
-			 : problem_import_dir(db, data, path, &r, err, sizeof err);
+	int rc = archive ? problem_import_archive(db, s->data, path, path, &r, err, sizeof err)
+			 : problem_import_dir(db, s->data, path, &r, err, sizeof err);
 	db_close(db);
 	if (r.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", r.short_name, r.warnings);
@@ -269,9 +269,9 @@ static int set(int argc, char **argv)
 						 { "hidden", no_argument, NULL, 'H' },
 						 { "time-limit", required_argument, NULL, 't' },
 						 { "memory-mb", required_argument, NULL, 'm' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { NULL, 0, NULL, 0 } };
-	const char *db_opt = NULL, *time_arg = NULL, *mem_arg = NULL;
+	const char *db_opt = NULL, *state_opt = NULL, *time_arg = NULL, *mem_arg = NULL;
 	int visible = -1, opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -280,6 +280,7 @@ static int set(int argc, char **argv)
 		case 'H': visible = 0; break;
 		case 't': time_arg = optarg; break;
 		case 'm': mem_arg = optarg; break;
+		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		default: fputs(usage_text, stderr); return 2;
 		}
@@ -300,7 +301,7 @@ static int set(int argc, char **argv)
 		fprintf(stderr, "verdict problem set: --memory-mb %s is not a whole number of MB\n", mem_arg);
 		return 2;
 	}
-	struct db *db = cli_open_db("problem set", cli_db_path(db_opt));
+	struct db *db = cli_open_db("problem set", cli_state(state_opt, db_opt)->db);
 	if (!db)
 		return 1;
 	struct db_version v;
@@ -341,10 +342,10 @@ int cmd_problem(int argc, char **argv)
 		return 2;
 	}
 	static const struct option options[] = { { "work", required_argument, NULL, 'w' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
-	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", *db_opt = NULL;
+	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", *db_opt = NULL, *state_opt = NULL;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc - 1, argv + 1, "", options, NULL)) != -1) {
@@ -352,6 +353,8 @@ int cmd_problem(int argc, char **argv)
 			work = optarg;
 		} else if (opt == 'd') {
 			db_opt = optarg;
+		} else if (opt == 'S') {
+			state_opt = optarg;
 		} else if (opt == 'h') {
 			fputs(usage_text, stdout);
 			return 0;
@@ -366,7 +369,7 @@ int cmd_problem(int argc, char **argv)
 		return 2;
 	}
 	if (!strcmp(sub, "list"))
-		return list(cli_db_path(db_opt));
+		return list(cli_state(state_opt, db_opt)->db);
 	if (!strcmp(sub, "add")) {
 		char name[64];
 		int is_archive = package_archive_name(argv[1 + optind], name, sizeof name);
@@ -374,7 +377,7 @@ int cmd_problem(int argc, char **argv)
 			fprintf(stderr, "verdict problem add: the archive's name is too long\n");
 			return 2;
 		}
-		return add(argv[1 + optind], is_archive, cli_db_path(db_opt));
+		return add(argv[1 + optind], is_archive, cli_state(state_opt, db_opt));
 	}
 	char err[256];
 	if (sandbox_init(err, sizeof err) < 0) {

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 
 #include <cJSON.h>
 #include <getopt.h>
@@ -14,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] = "usage: verdict result ID [--json] [--db FILE]\n";
+static const char usage_text[] = "usage: verdict result ID [--json] [--state DIR | --db FILE]\n";
 
 static void print_json(const struct db_result *r)
 {
@@ -61,9 +62,9 @@ static void print_text(const struct db_result *r)
 int cmd_result(int argc, char **argv)
 {
 	static const struct option options[] = { { "json", no_argument, NULL, 'j' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { NULL, 0, NULL, 0 } };
-	const char *db_opt = NULL;
+	const char *db_opt = NULL, *state_opt = NULL;
 	int json = 0, opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -71,6 +72,8 @@ int cmd_result(int argc, char **argv)
 			json = 1;
 		else if (opt == 'd')
 			db_opt = optarg;
+		else if (opt == 'S')
+			state_opt = optarg;
 		else {
 			fputs(usage_text, stderr);
 			return 2;
@@ -82,7 +85,7 @@ int cmd_result(int argc, char **argv)
 		fputs(usage_text, stderr);
 		return 2;
 	}
-	struct db *db = cli_open_db("result", cli_db_path(db_opt));
+	struct db *db = cli_open_db("result", cli_state(state_opt, db_opt)->db);
 	if (!db)
 		return 1;
 	struct db_result r;

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 #include "language.h"
 #include "verdict.h"
 
@@ -20,7 +21,7 @@
 
 static const char usage_text[] =
 	"usage: verdict submissions [--user U] [--problem P] [--lang L] [--verdict V]\n"
-	"                           [--limit N] [--before ID] [--json] [--db FILE]\n"
+	"                           [--limit N] [--before ID] [--json] [--state DIR | --db FILE]\n"
 	"\n"
 	"Lists submissions, newest first: N of them (default 50, at most 1000) with\n"
 	"ids below ID. V is AC, WA, TLE, MLE, RE, OLE, CE or JE.\n";
@@ -65,11 +66,11 @@ int cmd_submissions(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },    { "problem", required_argument, NULL, 'p' },
 		{ "lang", required_argument, NULL, 'l' },    { "verdict", required_argument, NULL, 'v' },
 		{ "limit", required_argument, NULL, 'n' },   { "before", required_argument, NULL, 'b' },
-		{ "json", no_argument, NULL, 'j' },          { "db", required_argument, NULL, 'd' },
+		{ "json", no_argument, NULL, 'j' },          { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },          { NULL, 0, NULL, 0 }
 	};
 	struct db_submission_filter f = { .limit = 50 };
-	const char *db_opt = NULL;
+	const char *db_opt = NULL, *state_opt = NULL;
 	int json = 0, opt;
 	char *end;
 	optind = 1;
@@ -94,6 +95,7 @@ int cmd_submissions(int argc, char **argv)
 			}
 			break;
 		case 'j': json = 1; break;
+		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: fputs(usage_text, stderr); return 2;
@@ -111,7 +113,7 @@ int cmd_submissions(int argc, char **argv)
 		fprintf(stderr, "verdict submissions: unknown verdict '%s' (AC, WA, TLE, MLE, RE, OLE, CE, JE)\n", f.verdict);
 		return 2;
 	}
-	struct db *db = cli_open_db("submissions", cli_db_path(db_opt));
+	struct db *db = cli_open_db("submissions", cli_state(state_opt, db_opt)->db);
 	if (!db)
 		return 1;
 	struct listing l = { .json = json ? cJSON_CreateArray() : NULL };

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 #include "language.h"
 #include "submission.h"
 
@@ -20,7 +21,7 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--db FILE] FILE\n"
+	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--state DIR | --db FILE] FILE\n"
 	"\n"
 	"Queues FILE and prints the submission's id. LANG is one of c, cpp, python3,\n"
 	"java; without --lang it comes from FILE's extension (.c; .cc .cpp .cxx .c++ .C;\n"
@@ -72,10 +73,10 @@ int cmd_submit(int argc, char **argv)
 	static const struct option options[] = { { "user", required_argument, NULL, 'u' },
 						 { "problem", required_argument, NULL, 'p' },
 						 { "lang", required_argument, NULL, 'l' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
-	const char *user = NULL, *problem = NULL, *lang_id = NULL, *db_opt = NULL;
+	const char *user = NULL, *problem = NULL, *lang_id = NULL, *db_opt = NULL, *state_opt = NULL;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -83,6 +84,7 @@ int cmd_submit(int argc, char **argv)
 		case 'u': user = optarg; break;
 		case 'p': problem = optarg; break;
 		case 'l': lang_id = optarg; break;
+		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: fputs(usage_text, stderr); return 2;
@@ -103,7 +105,7 @@ int cmd_submit(int argc, char **argv)
 	char *source = read_source(path, &len);
 	if (!source)
 		return 1;
-	struct db *db = cli_open_db("submit", cli_db_path(db_opt));
+	struct db *db = cli_open_db("submit", cli_state(state_opt, db_opt)->db);
 	if (!db) {
 		free(source);
 		return 1;

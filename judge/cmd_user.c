@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "state.h"
 #include "password.h"
 
 #include <errno.h>
@@ -25,10 +26,10 @@
 #define IMPORT_MAX_USERS 5000
 
 static const char usage_text[] =
-	"usage: verdict user add NAME [--role student|instructor|admin] [--password-file FILE] [--db FILE]\n"
-	"       verdict user import FILE.csv [--passwords OUT.csv] [--db FILE]\n"
-	"       verdict user list [--db FILE]\n"
-	"       verdict user passwd NAME [--password-file FILE] [--db FILE]\n"
+	"usage: verdict user add NAME [--role student|instructor|admin] [--password-file FILE] [--state DIR | --db FILE]\n"
+	"       verdict user import FILE.csv [--passwords OUT.csv] [--state DIR | --db FILE]\n"
+	"       verdict user list [--state DIR | --db FILE]\n"
+	"       verdict user passwd NAME [--password-file FILE] [--state DIR | --db FILE]\n"
 	"\n"
 	"NAME: 1 to 32 letters, digits, '.', '_' or '-'. The role defaults to student.\n"
 	"add takes the password from the first line of --password-file, or generates one\n"
@@ -307,9 +308,9 @@ int cmd_user(int argc, char **argv)
 	static const struct option options[] = { { "role", required_argument, NULL, 'r' },
 						 { "password-file", required_argument, NULL, 'p' },
 						 { "passwords", required_argument, NULL, 'o' },
-						 { "db", required_argument, NULL, 'd' },
+						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { NULL, 0, NULL, 0 } };
-	const char *role = "student", *db_opt = NULL, *password_file = NULL, *passwords_out = NULL;
+	const char *role = "student", *db_opt = NULL, *state_opt = NULL, *password_file = NULL, *passwords_out = NULL;
 	int opt, is_add = !strcmp(argv[1], "add"), is_list = !strcmp(argv[1], "list"),
 		  is_passwd = !strcmp(argv[1], "passwd");
 	optind = 1;
@@ -322,6 +323,8 @@ int cmd_user(int argc, char **argv)
 			passwords_out = optarg;
 		else if (opt == 'd')
 			db_opt = optarg;
+		else if (opt == 'S')
+			state_opt = optarg;
 		else {
 			fputs(usage_text, stderr);
 			return 2;
@@ -332,13 +335,13 @@ int cmd_user(int argc, char **argv)
 		return 2;
 	}
 	if (is_list)
-		return list(cli_db_path(db_opt));
+		return list(cli_state(state_opt, db_opt)->db);
 	if (password_init() < 0) {
 		fprintf(stderr, "verdict user: cannot initialize libsodium\n");
 		return 1;
 	}
 	if (is_passwd)
-		return passwd(argv[1 + optind], password_file, cli_db_path(db_opt));
-	return is_add ? add(argv[1 + optind], role, password_file, cli_db_path(db_opt))
-		      : import(argv[1 + optind], passwords_out, cli_db_path(db_opt));
+		return passwd(argv[1 + optind], password_file, cli_state(state_opt, db_opt)->db);
+	return is_add ? add(argv[1 + optind], role, password_file, cli_state(state_opt, db_opt)->db)
+		      : import(argv[1 + optind], passwords_out, cli_state(state_opt, db_opt)->db);
 }

@@ -48,9 +48,23 @@ int db_open(const char *path, struct db **out, char *err, size_t n)
 	struct db *db = calloc(1, sizeof *db);
 	if (!db)
 		return errf(err, n, "out of memory");
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
-	    SQLITE_OK) {
+	/* NOFOLLOW: the database's directory is the web account's, which
+	 * could put a link there to a file of root's. */
+	if (sqlite3_open_v2(path, &db->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
+			    NULL) != SQLITE_OK) {
 		errf(err, n, "cannot open the database %s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(db);
+		return -1;
+	}
+	/* The file is the web account's, so its schema is not root's to
+	 * trust: no functions with side effects from views, triggers or
+	 * defaults; no writing the schema or corrupting pages by hand. */
+	int on = 0;
+	if (sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, &on) != SQLITE_OK || !on ||
+	    sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on) != SQLITE_OK || on ||
+	    exec(db, "PRAGMA cell_size_check = ON", err, n) < 0) {
+		errf(err, n, "cannot open the database %s defensively: %s", path, sqlite3_errmsg(db->h));
 		db_close(db);
 		return -1;
 	}

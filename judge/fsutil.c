@@ -47,6 +47,27 @@ int copy_file(const char *src, const char *dst, mode_t mode, off_t max_bytes)
 	return rc;
 }
 
+int write_new_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	const char *p = data;
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, p + done, len - done);
+		if (w <= 0) {
+			int e = errno;
+			close(fd);
+			unlink(path);
+			errno = w < 0 ? e : EIO;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return close(fd);
+}
+
 ssize_t read_prefix(const char *path, char *buf, size_t n, int *truncated)
 {
 	*truncated = 0;

@@ -10,6 +10,11 @@
  * too large). */
 int copy_file(const char *src, const char *dst, mode_t mode, off_t max_bytes);
 
+/* Creates path (which must not exist, and is never a link followed) with
+ * len bytes of data, mode 0644. Returns 0, or -1 with errno set (the file
+ * removed). */
+int write_new_file(const char *path, const void *data, size_t len);
+
 /* Reads at most n-1 bytes of path into buf, NUL-terminated; sets *truncated
  * when the file was longer. Returns the length, or -1 with errno set. */
 ssize_t read_prefix(const char *path, char *buf, size_t n, int *truncated);

@@ -1,16 +1,18 @@
 /* import_job.c - the judge's side of import jobs: packages the web spooled, imported as root.
  *
  * The spool file's path comes from the database, which an unprivileged
- * process writes: it is trusted no further than the spool directory. The
- * directory part must resolve to the spool directory itself, the file is
- * opened relative to it without following links (and must be a regular
- * file), and it is handed to libarchive as /proc/thread-self/fd/N, so the
- * file checked is the file read, whatever is renamed meanwhile. Only that
- * directory entry is ever removed (unlinkat never follows a link).
+ * process writes: only its last part is used, and only if it is a name the
+ * web server gives ("upload-XXXXXX"). The file is opened relative to the
+ * judge's own spool directory (state.h) without following links, must be a
+ * regular file with one name, and is handed to libarchive as
+ * /proc/thread-self/fd/N, so the file checked is the file read, whatever is
+ * renamed meanwhile. Only that directory entry is ever removed (unlinkat
+ * never follows a link).
  */
 #include "import_job.h"
 #include "db.h"
 #include "problem_import.h"
+#include "state.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -25,32 +27,37 @@
 #include <time.h>
 #include <unistd.h>
 
-int import_job_spool_dir(const char *data_dir, char *out, size_t n)
+/* The only names the web server gives uploads (mkstemp's "upload-XXXXXX"):
+ * whatever else a row names is refused, never looked up. */
+static int spool_name_ok(const char *name)
 {
-	return (size_t)snprintf(out, n, "%s/spool", data_dir) < n ? 0 : -1;
+	return strlen(name) == 13 && !strncmp(name, "upload-", 7) &&
+	       strspn(name + 7, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == 6;
 }
 
-int import_job_sweep_spool(struct db *db, const char *data_dir, int min_age, char *err, size_t n)
+int import_job_sweep_spool(struct db *db, const char *spool, int min_age, char *err, size_t n)
 {
-	char spool[PATH_MAX];
-	if (import_job_spool_dir(data_dir, spool, sizeof spool) < 0)
-		return errf(err, n, "the data directory's path is too long");
-	DIR *d = opendir(spool);
-	if (!d)
-		return errno == ENOENT ? 0 : errf(err, n, "cannot read %s: %s", spool, strerror(errno));
+	int fd = open(spool, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!d) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return e == ENOENT ? 0 : errf(err, n, "cannot read the spool directory %s: %s", spool, strerror(e));
+	}
 	int removed = 0, rc = 0;
 	time_t now = time(NULL);
 	struct dirent *e;
 	while (rc == 0 && (e = readdir(d))) {
 		char path[PATH_MAX + 256];
 		struct stat st;
-		if (e->d_name[0] == '.' || (size_t)snprintf(path, sizeof path, "%s/%s", spool, e->d_name) >= sizeof path ||
+		if (!spool_name_ok(e->d_name) || (size_t)snprintf(path, sizeof path, "%s/%s", spool, e->d_name) >= sizeof path ||
 		    fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 || now - st.st_mtime < min_age)
 			continue;
 		int used = db_import_spool_in_use(db, path, err, n);
 		if (used < 0)
 			rc = -1;
-		else if (!used && unlinkat(dirfd(d), e->d_name, 0) == 0)
+		else if (!used && unlinkat(dirfd(d), e->d_name, 0) == 0) /* the name only: never follows a link */
 			removed++;
 	}
 	closedir(d);
@@ -131,35 +138,29 @@ static void keeper_stop(struct keeper *k)
 /* ---- the spool file ---- */
 
 /* Opens the spool file read-only, as described at the top. Returns its
- * descriptor, or -1 with why set; *dirfd is the spool directory's (or -1
- * when spool_path is not in it: then nothing may be removed). */
-static int open_spool_file(const char *data_dir, const char *spool_path, int *dirfd, const char **base, char *why,
+ * descriptor, or -1 with why set; *dirfd is the spool directory's (or -1:
+ * then nothing may be removed). */
+static int open_spool_file(const char *spool, const char *spool_path, int *dirfd, const char **base, char *why,
 			   size_t n)
 {
-	char spool[PATH_MAX], real_spool[PATH_MAX], parent[PATH_MAX], real_parent[PATH_MAX];
 	*dirfd = -1;
 	const char *slash = strrchr(spool_path, '/');
 	*base = slash ? slash + 1 : spool_path;
-	if (import_job_spool_dir(data_dir, spool, sizeof spool) < 0 || !realpath(spool, real_spool))
-		return errf(why, n, "the judge has no spool directory (%s): %s", spool, strerror(errno));
-	if (!slash || (size_t)(slash - spool_path) >= sizeof parent)
-		return errf(why, n, "the uploaded file %s is not in the spool directory %s", spool_path, real_spool);
-	memcpy(parent, spool_path, (size_t)(slash - spool_path));
-	parent[slash - spool_path] = 0;
-	if (!**base || !strcmp(*base, ".") || !strcmp(*base, "..") || !realpath(parent[0] ? parent : "/", real_parent) ||
-	    strcmp(real_parent, real_spool) != 0)
-		return errf(why, n, "the uploaded file %s is not in the spool directory %s", spool_path, real_spool);
-	*dirfd = open(real_spool, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (!spool_name_ok(*base))
+		return errf(why, n, "the uploaded file's name is not one the web server gives (upload it again)");
+	*dirfd = open(spool, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (*dirfd < 0)
-		return errf(why, n, "cannot open the spool directory %s: %s", real_spool, strerror(errno));
+		return errf(why, n, "cannot open the spool directory %s: %s", spool, strerror(errno));
 	int fd = openat(*dirfd, *base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0)
 		return errf(why, n, "the uploaded file %s cannot be read (upload it again): %s", *base,
 			    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	/* A second name would be a hard link to a file the web account
+	 * does not own the contents of (fs.protected_hardlinks may be off). */
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1) {
 		close(fd);
-		return errf(why, n, "the uploaded file %s is not a regular file", *base);
+		return errf(why, n, "the uploaded file %s is not a regular file with one name", *base);
 	}
 	return fd;
 }
@@ -178,7 +179,7 @@ static void compose(char *out, size_t n, const char *text, const struct problem_
 		out[--len] = 0;
 }
 
-int import_job_run_next(struct db *db, const char *db_path, const char *data_dir, const char *owner,
+int import_job_run_next(struct db *db, const struct state *state, const char *owner,
 			int lease_seconds, struct import_job_outcome *out, char *err, size_t n)
 {
 	struct db_import imp;
@@ -188,17 +189,17 @@ int import_job_run_next(struct db *db, const char *db_path, const char *data_dir
 	memset(out, 0, sizeof *out);
 	out->id = imp.id;
 	struct keeper k;
-	keeper_start(&k, db_path, imp.id, owner, lease_seconds);
+	keeper_start(&k, state->db, imp.id, owner, lease_seconds);
 
 	struct problem_import_result r;
 	memset(&r, 0, sizeof r);
 	char why[2048], text[2048];
 	const char *base;
-	int dirfd, ok = 0, fd = open_spool_file(data_dir, imp.spool_path, &dirfd, &base, why, sizeof why);
+	int dirfd, ok = 0, fd = open_spool_file(state->spool, imp.spool_path, &dirfd, &base, why, sizeof why);
 	if (fd >= 0) {
 		char path[64];
 		snprintf(path, sizeof path, "/proc/thread-self/fd/%d", fd);
-		ok = problem_import_archive(db, data_dir, path, imp.file_name, &r, why, sizeof why) == 0;
+		ok = problem_import_archive(db, state->data, path, imp.file_name, &r, why, sizeof why) == 0;
 		close(fd);
 	}
 	if (ok)

@@ -11,12 +11,7 @@
 #include <stddef.h>
 
 struct db;
-
-/* Where uploads wait for the judge: "<data_dir>/spool" into out. The web
- * server makes it (as root, before it drops privileges: owned by the uid it
- * drops to, so that it can write there); the judge only reads from it and
- * removes what it has imported. Returns 0, or -1 if the path is too long. */
-int import_job_spool_dir(const char *data_dir, char *out, size_t n);
+struct state;
 
 struct import_job_outcome {
 	long long id;         /* the import */
@@ -31,16 +26,15 @@ struct import_job_outcome {
  * directly in the spool directory (it is opened without following links):
  * anything else fails the import, and a path outside the directory is
  * never touched. While the import runs, a thread of its own (with its own
- * handle on db_path) keeps the lease, so that only a judge that died loses
+ * database handle) keeps the lease, so that only a judge that died loses
  * it. Returns 1 with *out filled when one was carried out, 0 when none
  * waits, -1 on a database error (err). */
-int import_job_run_next(struct db *db, const char *db_path, const char *data_dir, const char *owner,
-			int lease_seconds, struct import_job_outcome *out, char *err, size_t n);
+int import_job_run_next(struct db *db, const struct state *state, const char *owner, int lease_seconds, struct import_job_outcome *out, char *err, size_t n);
 
-/* Removes files in the spool directory that no queued or running import
+/* Removes files in the spool directory (state.h) that no queued or running import
  * uses and that are older than min_age seconds: uploads a web server was
  * writing when it died. Newer ones may still be being written by a live
  * one. Returns how many were removed, or -1 with err. */
-int import_job_sweep_spool(struct db *db, const char *data_dir, int min_age, char *err, size_t n);
+int import_job_sweep_spool(struct db *db, const char *spool, int min_age, char *err, size_t n);
 
 #endif

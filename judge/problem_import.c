@@ -13,6 +13,7 @@
 #include "package.h"
 #include "package_archive.h"
 #include "sandbox.h"
+#include "state.h"
 #include "statement.h"
 #include "statement_markdown.h"
 #include "util.h"
@@ -49,7 +50,7 @@ static int prepare_staged(const struct package *p, const struct package *copy, c
 	if (p->custom_validator) {
 		char built[PATH_MAX + 32];
 		struct package staged;
-		snprintf(built, sizeof built, "%s/validator", stage_parent);
+		snprintf(built, sizeof built, "%s/%s", stage_parent, state_part_name(VERSION_VALIDATOR, p->short_name));
 		*bad = 1;
 		if (sandbox_init(why, n) < 0 || package_load(staging, &staged, why, n) < 0)
 			return -1;
@@ -65,7 +66,7 @@ static int prepare_staged(const struct package *p, const struct package *copy, c
 	int markdown = ends_with(copy->statement, ".md"), latex = ends_with(copy->statement, ".tex");
 	if (markdown || latex) {
 		char html[PATH_MAX + 32], source[PATH_MAX + 300], reason[1024];
-		snprintf(html, sizeof html, "%s/statement.html", stage_parent);
+		snprintf(html, sizeof html, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT, p->short_name));
 		snprintf(source, sizeof source, "%s%s", staging, p->statement + strlen(p->dir));
 		int converted = markdown ? statement_md_to_html(source, html, reason, sizeof reason)
 					 : sandbox_init(reason, sizeof reason) < 0
@@ -95,22 +96,25 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	snprintf(v.short_name, sizeof v.short_name, "%s", p.short_name);
 	if (db_problem_next_version(db, p.short_name, &v.version, why, sizeof why) < 0)
 		goto out;
-	/* A version lives in <data>/problems/<name>/v<N>/<name>: the package keeps
-	 * its directory name, which is the problem's name. It is staged in
-	 * <data>/problems/.import-<pid>-<k>/<name> and moved into place whole. */
-	char stage_parent[PATH_MAX], final_parent[PATH_MAX];
+	/* A version lives in <data>/problems/<name>/v<N>/ (state.h). It is
+	 * staged in <data>/problems/.import-<pid>-<k>/, laid out the same, and
+	 * moved into place whole. */
+	char stage_parent[PATH_MAX], final_parent[PATH_MAX], problem_dir[PATH_MAX];
 	unsigned k = __atomic_add_fetch(&staging_counter, 1, __ATOMIC_RELAXED);
+	if (state_version_path(data, p.short_name, v.version, VERSION_DIR, final_parent, sizeof final_parent, why,
+			       sizeof why) < 0 ||
+	    state_version_path(data, p.short_name, v.version, VERSION_PACKAGE, final_dir, sizeof final_dir, why,
+			       sizeof why) < 0)
+		goto out;
 	errno = 0;
 	if ((size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems", data) >= sizeof stage_parent ||
 	    (mkdir(stage_parent, 0755) < 0 && errno != EEXIST) ||
-	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s", data, p.short_name) >= sizeof final_parent ||
-	    (mkdir(final_parent, 0755) < 0 && errno != EEXIST) ||
+	    (size_t)snprintf(problem_dir, sizeof problem_dir, "%s/problems/%s", data, p.short_name) >= sizeof problem_dir ||
+	    (mkdir(problem_dir, 0755) < 0 && errno != EEXIST) ||
 	    (size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems/.import-%d-%u", data, (int)getpid(), k) >=
 		    sizeof stage_parent ||
-	    (size_t)snprintf(staging, sizeof staging, "%s/%s", stage_parent, p.short_name) >= sizeof staging ||
-	    (size_t)snprintf(final_parent, sizeof final_parent, "%s/problems/%s/v%d", data, p.short_name, v.version) >=
-		    sizeof final_parent ||
-	    (size_t)snprintf(final_dir, sizeof final_dir, "%s/%s", final_parent, p.short_name) >= sizeof v.package_dir) {
+	    (size_t)snprintf(staging, sizeof staging, "%s/%s", stage_parent, state_part_name(VERSION_PACKAGE, p.short_name)) >=
+		    sizeof staging) {
 		snprintf(why, sizeof why, "cannot prepare %.900s/problems: %s", data,
 			 strerror(errno && errno != EEXIST ? errno : ENAMETOOLONG));
 		goto out;
@@ -169,15 +173,6 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-/* 1 to 63 letters, digits, '-' or '_': what a problem's (and so a
- * directory's) name may be. */
-static int problem_name_ok(const char *name)
-{
-	size_t len = strlen(name);
-	return len >= 1 && len <= 63 &&
-	       strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == len;
-}
-
 static int not_hidden(const struct dirent *e)
 {
 	return e->d_name[0] != '.';
@@ -225,7 +220,7 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
 	 * names a directory (package_load checks it again). A name that is not
 	 * one ("aplusb (1).zip", as browsers save a second download) may be
 	 * made good by the archive: a single directory with a proper name. */
-	int name_ok = problem_name_ok(name);
+	int name_ok = state_name_ok(name);
 	if (name_ok)
 		snprintf(r->short_name, sizeof r->short_name, "%s", name);
 	char tmp[] = "/tmp/verdict-unpack-XXXXXX", dir[PATH_MAX], why[1024], inner[64];
@@ -247,7 +242,7 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
 	lift_single_directory(dir, inner, sizeof inner);
 	if (!name_ok) {
 		char named[PATH_MAX];
-		if (!problem_name_ok(inner) || (size_t)snprintf(named, sizeof named, "%s/%s", tmp, inner) >= sizeof named ||
+		if (!state_name_ok(inner) || (size_t)snprintf(named, sizeof named, "%s/%s", tmp, inner) >= sizeof named ||
 		    rename(dir, named) < 0) {
 			r->bad_package = 1;
 			errf(err, n, "problem package %s: the archive's name without its suffix is the problem's name, and "

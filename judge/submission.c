@@ -10,6 +10,18 @@
 #include <string.h>
 #include <time.h>
 
+/* A name with no directory part, no control bytes, not "." or "..". */
+static int plain_file_name(const char *name)
+{
+	size_t len = strlen(name);
+	if (len == 0 || len > 255 || !strcmp(name, ".") || !strcmp(name, "..") || strchr(name, '/'))
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
 int submission_limits_from_env(struct submission_limits *l, char *err, size_t n)
 {
 	*l = (struct submission_limits){ .max_waiting = 3, .max_recent = 20, .window_sec = 600 };
@@ -63,6 +75,10 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, con
 {
 	if (submission_source_ok(source, len, err, n) < 0)
 		return 0;
+	if (!plain_file_name(file_name)) {
+		errf(err, n, "a file name may not contain '/' or control characters");
+		return 0;
+	}
 	if (!lang->source_name && !java_class_file_ok(file_name)) {
 		errf(err, n, "a Java source must be named after its public class, like Main.java (got %s)", file_name);
 		return 0;
@@ -79,4 +95,17 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, con
 	if (ok != 1)
 		db_rollback(db);
 	return ok;
+}
+
+int submission_claim_ok(const char *language, const char *file_name, const void *source, size_t len,
+			const struct language **lang, char *err, size_t n)
+{
+	*lang = language_by_id(language);
+	if (!*lang)
+		return errf(err, n, "unknown language '%.20s'", language);
+	if (submission_source_ok(source, len, err, n) < 0)
+		return -1;
+	if (!plain_file_name(file_name) || (!(*lang)->source_name && !java_class_file_ok(file_name)))
+		return errf(err, n, "the submission's file name is not valid");
+	return 0;
 }

@@ -26,6 +26,12 @@ int submission_limits_from_env(struct submission_limits *l, char *err, size_t n)
  * no NUL bytes? 0, or -1 with a message for the student. */
 int submission_source_ok(const void *source, size_t len, char *err, size_t n);
 
+/* What the judge checks again, as root, before it acts on a queued
+ * submission: the row was written by the web account, which is trusted no
+ * more than a student. Sets *lang; 0, or -1 with the reason. */
+int submission_claim_ok(const char *language, const char *file_name, const void *source, size_t len,
+			const struct language **lang, char *err, size_t n);
+
 #define SUBMISSION_THROTTLED 2
 
 /* Checks the source and file name for lang and queues it for user_id on

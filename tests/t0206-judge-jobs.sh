@@ -9,7 +9,7 @@
 
 export VERDICT_DB="$T/verdict.db"
 DATA="$VERDICT_DB.data"
-SPOOL="$DATA/spool"
+SPOOL="$VERDICT_DB.spool"
 P="$REPO/problems"
 sql() { sqlite3 "$VERDICT_DB" "$1"; }
 v() { "$VERDICT" "$@"; }
@@ -56,19 +56,21 @@ PYEOF
 # Spooled under names of the web's choosing: the file name recorded with
 # the job, not the spool file's, tells the type and the problem's name.
 spool() { cp "$T/$1" "$SPOOL/$2"; echo "$SPOOL/$2"; }
-good=$(queue sum.zip "$(spool sum.zip upload-1)")
-slow=$(queue slow.tar.gz "$(spool slow.tar.gz upload-2)")
-garbage=$(queue garbage.zip "$(spool garbage.zip upload-3)")
-dotdot=$(queue dotdot.zip "$(spool dotdot.zip upload-4)")
-nosecret=$(queue nosecret.zip "$(spool nosecret.zip upload-5)")
-notarchive=$(queue notes.txt "$(spool sum.zip upload-6)")
+good=$(queue sum.zip "$(spool sum.zip upload-000001)")
+slow=$(queue slow.tar.gz "$(spool slow.tar.gz upload-000002)")
+garbage=$(queue garbage.zip "$(spool garbage.zip upload-000003)")
+dotdot=$(queue dotdot.zip "$(spool dotdot.zip upload-000004)")
+nosecret=$(queue nosecret.zip "$(spool nosecret.zip upload-000005)")
+notarchive=$(queue notes.txt "$(spool sum.zip upload-000006)")
 cp "$T/sum.zip" "$T/outside.zip"
 outside=$(queue outside.zip "$T/outside.zip")
-cp "$T/sum.zip" "$DATA/above.zip"
-above=$(queue above.zip "$SPOOL/../above.zip")
-cp "$T/sum.zip" "$T/target.zip" && ln -s "$T/target.zip" "$SPOOL/upload-7"
-linked=$(queue linked.zip "$SPOOL/upload-7")
-check "imports are queued" "" "$(sql "SELECT COUNT(*) FROM imports WHERE state = 'queued'")" -eq 9
+mkdir -p "$DATA" && cp "$T/sum.zip" "$DATA/above.zip"
+above=$(queue above.zip "$SPOOL/../verdict.db.data/above.zip")
+cp "$T/sum.zip" "$T/upload-ELSEWH"
+elsewhere=$(queue elsewhere.zip "$T/upload-ELSEWH")
+cp "$T/sum.zip" "$T/target.zip" && ln -s "$T/target.zip" "$SPOOL/upload-000007"
+linked=$(queue linked.zip "$SPOOL/upload-000007")
+check "imports are queued" "" "$(sql "SELECT COUNT(*) FROM imports WHERE state = 'queued'")" -eq 10
 
 ls -d /tmp/verdict-unpack-* >"$T/scratch-before" 2>/dev/null
 v judge --once --workers 2 >"$T/judge.out" 2>&1
@@ -84,7 +86,7 @@ check "the judge reports it" "" "$(grep -c "^import $good done: problem sum " "$
 check "it is a problem like any other" "$(v problem list 2>&1)" "$(v problem list | grep -c '^sum .* v1 .* 14 tests')" -eq 1
 check "a package in one directory of a .tar.gz is imported" "$(message "$slow")" "$(state "$slow")" = done
 check "the spool files of finished imports are removed" "$(ls "$SPOOL")" \
-	! -e "$SPOOL/upload-1" -a ! -e "$SPOOL/upload-2" -a ! -e "$SPOOL/upload-3" -a ! -e "$SPOOL/upload-6"
+	! -e "$SPOOL/upload-000001" -a ! -e "$SPOOL/upload-000002" -a ! -e "$SPOOL/upload-000003" -a ! -e "$SPOOL/upload-000006"
 check "a malformed archive fails, named as uploaded" "$(message "$garbage")" \
 	"$(state "$garbage")" = failed -a "$(message "$garbage" | grep -c '^problem garbage: garbage.zip: not a readable archive')" -eq 1
 check "a hostile archive ('..' entry) fails, with the entry named" "$(message "$dotdot")" \
@@ -95,9 +97,11 @@ check "a malformed package fails with the file at fault" "$(message "$nosecret")
 check "a file name that is no archive fails" "$(message "$notarchive")" \
 	"$(state "$notarchive")" = failed -a "$(message "$notarchive" | grep -c 'notes.txt is not a package archive')" -eq 1
 check "a spool path outside the spool directory fails, and the file is left alone" "$(message "$outside")" \
-	"$(state "$outside")" = failed -a "$(message "$outside" | grep -c 'is not in the spool directory')" -eq 1 -a -f "$T/outside.zip"
+	"$(state "$outside")" = failed -a "$(message "$outside" | grep -c 'not one the web server gives')" -eq 1 -a -f "$T/outside.zip"
 check "so does one that climbs out with '..'" "$(message "$above")" \
-	"$(state "$above")" = failed -a "$(message "$above" | grep -c 'is not in the spool directory')" -eq 1 -a -f "$DATA/above.zip"
+	"$(state "$above")" = failed -a "$(message "$above" | grep -c 'not one the web server gives')" -eq 1 -a -f "$DATA/above.zip"
+check "a spool name of the web's form in another directory is looked for in the judge's spool only" "$(message "$elsewhere")" \
+	"$(state "$elsewhere")" = failed -a "$(message "$elsewhere" | grep -c 'cannot be read')" -eq 1 -a -f "$T/upload-ELSEWH"
 check "a symbolic link in the spool directory is not followed (and its target is left alone)" "$(message "$linked")" \
 	"$(state "$linked")" = failed -a "$(message "$linked" | grep -c 'symbolic link')" -eq 1 -a -f "$T/target.zip"
 check "no message names the judge's own paths" "$(sql "SELECT message FROM imports WHERE message LIKE '%/proc/%' OR message LIKE '%verdict-unpack%'")" \
@@ -110,19 +114,19 @@ check "finished imports have a finish time, failed ones no problem" "" \
 # A judge that died mid-import: once its lease has expired, the import is
 # taken again; a lease still running is left to its judge.
 tar -C "$P" -czf "$T/circle.tar.gz" circlearea
-expired=$(queue circle.tar.gz "$(spool circle.tar.gz upload-8)" running 1)
-held=$(queue held.tar.gz "$(spool circle.tar.gz upload-9)" running "$(($(date +%s) + 3600))")
+expired=$(queue circle.tar.gz "$(spool circle.tar.gz upload-000008)" running 1)
+held=$(queue held.tar.gz "$(spool circle.tar.gz upload-000009)" running "$(($(date +%s) + 3600))")
 v judge --once --workers 1 >"$T/out" 2>&1
 check "an import whose judge died (lease expired) is taken again" "$(cat "$T/out") $(message "$expired")" \
 	"$(state "$expired")" = done -a "$(sql "SELECT COUNT(*) FROM problems WHERE short_name = 'circle'")" -eq 1
 check "an import another judge holds is left to it" "$(message "$held")" \
-	"$(state "$held")" = running -a -f "$SPOOL/upload-9"
+	"$(state "$held")" = running -a -f "$SPOOL/upload-000009"
 sql "DELETE FROM imports WHERE id = $held"
 
 # kill -9 during an import (building factor's validator takes a while):
 # nothing is recorded, and after the lease another judge imports it once.
 tar -C "$P" -czf "$T/factor.tar.gz" factor
-killed=$(queue factor.tar.gz "$(spool factor.tar.gz upload-10)")
+killed=$(queue factor.tar.gz "$(spool factor.tar.gz upload-000010)")
 ls -d /tmp/verdict-unpack-* >"$T/scratch-before" 2>/dev/null
 { "$VERDICT" judge --workers 1 --lease 2 >"$T/killed.out" 2>&1 & } 2>/dev/null
 jpid=$!
@@ -147,7 +151,7 @@ ac=$(v submit --user alice --problem sum "$P/aplusb/submissions/accepted/aplusb.
 wa=$(v submit --user alice --problem sum "$P/aplusb/submissions/wrong_answer/int32.c")
 v judge --once --workers 2 >/dev/null 2>&1
 check "(judged AC and WA)" "" "$(sql "SELECT group_concat(verdict, ' ') FROM (SELECT verdict FROM submissions WHERE id IN ($ac, $wa) ORDER BY id)")" = "AC WA"
-second=$(queue sum.zip "$(spool sum2.zip upload-11)")
+second=$(queue sum.zip "$(spool sum2.zip upload-000011)")
 v judge --once --workers 1 >/dev/null 2>&1
 check "a second import of a problem makes version 2" "$(message "$second")" \
 	"$(sql "SELECT state || ' ' || version FROM imports WHERE id = $second")" = "done 2"
@@ -201,8 +205,8 @@ check "with the database's, lowered to 0.1 s, it is TLE" "" "$(sql "SELECT verdi
 mkdir -p "$T/renamed" && cp -r "$T/slow" "$T/renamed/slowtwo"
 tar -C "$T/renamed" -czf "$T/renamed.tar.gz" slowtwo
 cp "$T/sum.zip" "$T/flat.zip"
-twice=$(queue 'slow (1).tar.gz' "$(spool renamed.tar.gz upload-20)")
-flat=$(queue 'my sum.zip' "$(spool flat.zip upload-21)")
+twice=$(queue 'slow (1).tar.gz' "$(spool renamed.tar.gz upload-000020)")
+flat=$(queue 'my sum.zip' "$(spool flat.zip upload-000021)")
 v judge --once --workers 1 >/dev/null 2>&1
 check "'slow (1).tar.gz' holding slowtwo/ is imported as slowtwo" "$(message "$twice")" \
 	"$(sql "SELECT i.state || ' ' || p.short_name FROM imports i JOIN problems p ON p.id = i.problem_id WHERE i.id = $twice")" = "done slowtwo"

@@ -6,17 +6,17 @@
 # journey with a real judge (submit, upload, rejudge, grades, settings).
 . "$(dirname "$0")/lib.sh"
 
-# The web server drops to uid 61001, which must reach and write the
-# database's directory.
+# The web server drops to uid 61001, which must reach its database in
+# $STATE/db (serve hands that directory to it).
 chmod 755 "$T"
-W="$T/w"
-mkdir "$W" && chown 61001 "$W"
-DB="$W/verdict.db"
+STATE="$T/state"
+export VERDICT_STATE="$STATE"
+DB="$STATE/db/verdict.db"
 sql() { sqlite3 "$DB" "$1"; }
 PW='correct horse 1'
 printf '%s\n' "$PW" >"$T/pw"
 for u in s1:student s2:student s3:student inst:instructor adm:admin; do
-	"$VERDICT" user add "${u%%:*}" --role "${u#*:}" --password-file "$T/pw" --db "$DB" >>"$T/setup.log" 2>&1
+	"$VERDICT" user add "${u%%:*}" --role "${u#*:}" --password-file "$T/pw" >>"$T/setup.log" 2>&1
 done
 # `user add` refuses such a name: straight into the table, with s1's hash.
 XNAME='<b>x</b><script>alert(3)</script>'
@@ -27,7 +27,7 @@ printf '\n<script>alert(4)</script>\n\nInline <img src=x onerror=alert(6)> too.\
 sed -i 's|^name: .*|name: "A <script>alert(5)</script> B"|' "$T/xssprob/problem.yaml"
 cp -r "$REPO/problems/aplusb" "$T/hideme"
 for p in "$REPO/problems/aplusb" "$T/xssprob" "$T/hideme"; do
-	"$VERDICT" problem add "$p" --db "$DB" >>"$T/setup.log" 2>&1
+	"$VERDICT" problem add "$p" >>"$T/setup.log" 2>&1
 done
 check "setup: 6 users and 3 problems" "$(cat "$T/setup.log")" \
 	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 6/3
@@ -38,7 +38,7 @@ SPID=
 
 # start_server ARGS...: verdict serve in the background; waits until it answers.
 start_server() {
-	"$VERDICT" serve --db "$DB" --listen "127.0.0.1:$PORT" "$@" >>"$T/serve.log" 2>&1 </dev/null &
+	"$VERDICT" serve --listen "127.0.0.1:$PORT" "$@" >>"$T/serve.log" 2>&1 </dev/null &
 	SPID=$!
 	for _ in $(seq 100); do
 		curl -s -o /dev/null -m 1 "$B/login" && return 0
@@ -446,8 +446,8 @@ for path, ctype in (("/problems/aplusb/submit", "application/x-www-form-urlencod
 EOF
 check "a chunked body past the limit is cut off within seconds (form and upload)" "$(cat "$T/chunked")" \
 	"$(grep -c ' ok ' "$T/chunked")" -eq 2
-check "no upload left in the spool" "$(ls "$W/verdict.db.data/spool" 2>&1)" \
-	-d "$W/verdict.db.data/spool" -a -z "$(ls -A "$W/verdict.db.data/spool")"
+check "no upload left in the spool" "$(ls "$STATE/spool" 2>&1)" \
+	-d "$STATE/spool" -a -z "$(ls -A "$STATE/spool")"
 
 # Malformed requests. (A request line of one word, "GARBAGE", is dropped by
 # libmicrohttpd without an answer: allowed here as "closed".)
@@ -539,7 +539,7 @@ stop_server
 # Abandoned uploads (a web server died while writing them) are swept at the
 # start, but not a recent one (a live server may be writing it) nor one a
 # queued import uses.
-SP="$W/verdict.db.data/spool"
+SP="$STATE/spool"
 printf 'partial' >"$SP/upload-OLD001"
 printf 'partial' >"$SP/upload-NEW001"
 printf 'PK' >"$SP/upload-QUEUED"
@@ -797,7 +797,7 @@ check "the database is intact at the end" "" "$(sql 'PRAGMA integrity_check')" =
 stop_server
 if openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -days 2 -keyout "$T/key.pem" -out "$T/cert.pem" \
 	>/dev/null 2>&1 && chmod 644 "$T/key.pem"; then
-	"$VERDICT" serve --db "$DB" --listen "127.0.0.1:$PORT" --no-judge --tls-cert "$T/cert.pem" --tls-key "$T/key.pem" \
+	"$VERDICT" serve --listen "127.0.0.1:$PORT" --no-judge --tls-cert "$T/cert.pem" --tls-key "$T/key.pem" \
 		>>"$T/serve.log" 2>&1 </dev/null &
 	SPID=$!
 	for _ in $(seq 100); do

@@ -17,20 +17,18 @@ if ! command -v node >/dev/null || [ ! -d "$NODE_MODULES/playwright-core" ] || [
 fi
 rm -f "$OUT_DIR"/*.png
 
-# The web server drops to uid 61001, which must write the database's directory.
+# The web server drops to uid 61001; serve hands it $STATE/db.
 chmod 755 "$T"
-DB="$T/web/verdict.db"
-mkdir "$T/web"
+export VERDICT_STATE="$T/state"
 PW=browser-pass-1
 printf '%s\n' "$PW" >"$T/pw"
 {
-	"$VERDICT" user add stu --role student --password-file "$T/pw" --db "$DB" &&
-		"$VERDICT" user add ins --role instructor --password-file "$T/pw" --db "$DB" &&
-		"$VERDICT" problem add "$REPO/problems/aplusb" --db "$DB"
+	"$VERDICT" user add stu --role student --password-file "$T/pw" &&
+		"$VERDICT" user add ins --role instructor --password-file "$T/pw" &&
+		"$VERDICT" problem add "$REPO/problems/aplusb"
 } >"$T/setup.log" 2>&1
 rc=$?
 check "accounts and problem aplusb set up" "rc=$rc $(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0
-chown -R 61001 "$T/web"
 
 # A package to upload: a copy of aplusb, named addtwo by its archive's name.
 $PY - "$REPO/problems/aplusb" "$T/addtwo.zip" <<'PYEOF'
@@ -44,7 +42,7 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 PYEOF
 
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$VERDICT" serve --db "$DB" --listen "127.0.0.1:$PORT" --workers 1 >"$T/serve.log" 2>&1 &
+"$VERDICT" serve --listen "127.0.0.1:$PORT" --workers 1 >"$T/serve.log" 2>&1 &
 SERVE=$!
 at_exit "kill $SERVE; wait $SERVE"
 up=0

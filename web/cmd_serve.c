@@ -17,6 +17,7 @@
 #include "db.h"
 #include "import_job.h"
 #include "server.h"
+#include "state.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -39,15 +40,17 @@
 #define WEB_UID 61001 /* when there is no "verdict" account: an id of its own (the boxes run as 61000) */
 
 static const char serve_usage[] =
-	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--db FILE]\n"
+	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--state DIR]\n"
 	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--secure-cookies]\n"
 	"                     [--no-judge]\n"
 	"\n"
 	"Serves the web pages on ADDR:PORT (default 127.0.0.1:8080) with N HTTP\n"
 	"threads (default: one per core) and runs the judge beside it with N\n"
 	"workers (default: one per core). Started as root, the web server runs as\n"
-	"the account --user (default: \"verdict\" if it exists, else uid 61001),\n"
-	"which must be able to write the database's directory. --no-judge leaves\n"
+	"the account --user (default: \"verdict\" if it exists, else uid 61001).\n"
+	"DIR (default $VERDICT_STATE) holds the database (DIR/db, the web account's),\n"
+	"the uploads (DIR/spool, the web account's) and root's data (DIR/data);\n"
+	"it is created, or checked and put right, at start. --no-judge leaves\n"
 	"judging to `verdict judge` processes started elsewhere. --secure-cookies\n"
 	"marks the session cookie Secure when a proxy in front terminates TLS (it\n"
 	"is, anyway, with --tls-cert).\n";
@@ -55,7 +58,8 @@ static const char serve_usage[] =
 struct serve_options {
 	char host[256], port[16];
 	int workers, threads, judge, secure_cookies;
-	const char *db_path, *user, *cert_path, *key_path;
+	const struct state *st;
+	const char *user, *cert_path, *key_path;
 	long max_upload_mb;
 	uid_t uid;
 	gid_t gid;
@@ -126,43 +130,6 @@ static int find_account(struct serve_options *o)
 	return 0;
 }
 
-/* Hands the database's files and the upload spool to the web account:
- * SQLite running as root gives the -wal and -shm files to the database
- * file's owner, so both processes can always open them. */
-static int prepare_files(const struct serve_options *o, const char *data, const char *spool)
-{
-	char dir[PATH_MAX], path[PATH_MAX + 8];
-	snprintf(dir, sizeof dir, "%s", o->db_path);
-	char *slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = 0;
-	else
-		strcpy(dir, ".");
-	static const char *const suffixes[] = { "", "-wal", "-shm" };
-	for (int i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s%s", o->db_path, suffixes[i]);
-		if (chown(path, o->uid, o->gid) < 0 && errno != ENOENT) {
-			fprintf(stderr, "verdict serve: cannot give %s to uid %d: %s\n", path, (int)o->uid, strerror(errno));
-			return -1;
-		}
-	}
-	if (chown(spool, o->uid, o->gid) < 0 || chmod(spool, 0700) < 0 || chmod(data, 0755) < 0) {
-		fprintf(stderr, "verdict serve: cannot prepare %s: %s\n", spool, strerror(errno));
-		return -1;
-	}
-	struct stat st;
-	if (stat(dir, &st) < 0 ||
-	    !((st.st_uid == o->uid && (st.st_mode & S_IWUSR)) || (st.st_gid == o->gid && (st.st_mode & S_IWGRP)) ||
-	      (st.st_mode & S_IWOTH) == S_IWOTH)) {
-		fprintf(stderr,
-			"verdict serve: the web server runs as uid %d and must be able to write %s (SQLite keeps its\n"
-			"journal there): chown %d %s, or keep the database in a directory of its own (--db)\n",
-			(int)o->uid, dir, (int)o->uid, dir);
-		return -1;
-	}
-	return 0;
-}
-
 static int drop_privileges(const struct serve_options *o)
 {
 	if (setgroups(0, NULL) < 0 || setresgid(o->gid, o->gid, o->gid) < 0 || setresuid(o->uid, o->uid, o->uid) < 0 ||
@@ -197,14 +164,14 @@ static pid_t start_judge(const struct serve_options *o)
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		execl("/proc/self/exe", "verdict", "judge", "--db", o->db_path, "--workers", workers, (char *)NULL);
+		execl("/proc/self/exe", "verdict", "judge", "--state", o->st->dir, "--workers", workers, (char *)NULL);
 		fprintf(stderr, "verdict serve: cannot start the judge: %s\n", strerror(errno));
 		_exit(127);
 	}
 	return pid;
 }
 
-static pid_t start_web(const struct serve_options *o, int fd, const char *data, const char *spool)
+static pid_t start_web(const struct serve_options *o, int fd)
 {
 	pid_t pid = fork();
 	if (pid != 0)
@@ -231,7 +198,7 @@ static pid_t start_web(const struct serve_options *o, int fd, const char *data, 
 		.timeout_sec = 30,
 		.tls_cert = cert,
 		.tls_key = key,
-		.http = { .db_path = o->db_path, .data_dir = data, .spool_dir = spool, .form_limit = 1024 * 1024,
+		.http = { .db_path = o->st->db, .data_dir = o->st->data, .spool_dir = o->st->spool, .form_limit = 1024 * 1024,
 			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL || o->secure_cookies },
 	};
 	_exit(server_run(&so) < 0 ? 1 : 0);
@@ -255,7 +222,7 @@ static int parse_count(const char *s, long lo, long hi, long *out)
  * service or the judging. A web server that exits with an error could not
  * start (its reason is on stderr): that ends the service. The supervisor
  * keeps the listening socket for the restarts. */
-static int supervise(const struct serve_options *o, int fd, const char *data, const char *spool, pid_t web,
+static int supervise(const struct serve_options *o, int fd, pid_t web,
 		     pid_t judge, const sigset_t *set)
 {
 	int rc = 0;
@@ -284,7 +251,7 @@ static int supervise(const struct serve_options *o, int fd, const char *data, co
 				fprintf(stderr, "verdict serve: the web server died (signal %d); starting another in %d s\n",
 					WTERMSIG(status), delay);
 				sleep((unsigned)delay);
-				web = start_web(o, fd, data, spool);
+				web = start_web(o, fd);
 			} else if (pid == judge) {
 				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
 				sleep(1);
@@ -306,7 +273,7 @@ int cmd_serve(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, 'l' },   { "workers", required_argument, NULL, 'w' },
-		{ "threads", required_argument, NULL, 't' },  { "db", required_argument, NULL, 'd' },
+		{ "threads", required_argument, NULL, 't' },  { "state", required_argument, NULL, 'S' },
 		{ "user", required_argument, NULL, 'u' },     { "max-upload-mb", required_argument, NULL, 'm' },
 		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
 		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
@@ -316,7 +283,7 @@ int cmd_serve(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct serve_options o = { .host = "127.0.0.1", .port = "8080", .workers = cores > 0 ? (int)cores : 1,
 				   .judge = 1, .max_upload_mb = 64 };
-	const char *db_opt = NULL;
+	const char *state_opt = NULL;
 	int opt;
 	long v = 0;
 	optind = 1;
@@ -326,7 +293,7 @@ int cmd_serve(int argc, char **argv)
 		case 'l': bad = parse_listen(optarg, &o); break;
 		case 'w': bad = parse_count(optarg, 1, 256, &v); o.workers = (int)v; break;
 		case 't': bad = parse_count(optarg, 1, 256, &v); o.threads = (int)v; break;
-		case 'd': db_opt = optarg; break;
+		case 'S': state_opt = optarg; break;
 		case 'u': o.user = optarg; break;
 		case 'm': bad = parse_count(optarg, 1, 4096, &o.max_upload_mb); break;
 		case 'c': o.cert_path = optarg; break;
@@ -345,36 +312,28 @@ int cmd_serve(int argc, char **argv)
 		fputs(serve_usage, stderr);
 		return 2;
 	}
-	o.db_path = cli_db_path(db_opt);
+	o.st = cli_state(state_opt, NULL);
 	int root = getuid() == 0;
 	if (root && find_account(&o) < 0)
 		return 1;
-
-	/* The database is created or upgraded here, once, before anyone uses it. */
-	struct db *db = cli_open_db("serve", o.db_path);
-	if (!db)
-		return 1;
-	char data[PATH_MAX], spool[PATH_MAX + 8], err[512];
-	if (cli_data_dir(o.db_path, data, sizeof data, err, sizeof err) < 0) {
+	char err[1024];
+	/* The layout is made and checked before anything is opened in it. */
+	if (state_prepare(o.st, root ? o.uid : getuid(), root ? o.gid : getgid(), err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
-		db_close(db);
 		return 1;
 	}
+	/* The database is created or upgraded here, once, before anyone uses it. */
+	struct db *db = cli_open_db("serve", o.st->db);
+	if (!db)
+		return 1;
 	/* Uploads a web server was writing when it died (an hour old: a live
 	 * one sharing this directory may be writing newer ones). */
-	int swept = import_job_sweep_spool(db, data, 3600, err, sizeof err);
+	int swept = import_job_sweep_spool(db, o.st->spool, 3600, err, sizeof err);
 	if (swept < 0)
 		fprintf(stderr, "verdict serve: %s\n", err);
 	else if (swept > 0)
 		fprintf(stderr, "verdict serve: removed %d abandoned upload%s from the spool\n", swept, swept == 1 ? "" : "s");
 	db_close(db);
-	snprintf(spool, sizeof spool, "%s/spool", data);
-	if (mkdir(spool, 0700) < 0 && errno != EEXIST) {
-		fprintf(stderr, "verdict serve: cannot create %s: %s\n", spool, strerror(errno));
-		return 1;
-	}
-	if (root && prepare_files(&o, data, spool) < 0)
-		return 1;
 	int fd = listen_socket(&o);
 	if (fd < 0)
 		return 1;
@@ -385,7 +344,7 @@ int cmd_serve(int argc, char **argv)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	pid_t web = start_web(&o, fd, data, spool);
+	pid_t web = start_web(&o, fd);
 	pid_t judge = o.judge ? start_judge(&o) : -1;
 	if (web < 0 || (o.judge && judge < 0)) {
 		fprintf(stderr, "verdict serve: cannot start: %s\n", strerror(errno));
@@ -399,5 +358,5 @@ int cmd_serve(int argc, char **argv)
 	       o.host, strchr(o.host, ':') ? "]" : "", o.port, root ? (int)o.uid : (int)getuid(),
 	       o.judge ? "running" : "not started (--no-judge)");
 	fflush(stdout);
-	return supervise(&o, fd, data, spool, web, judge, &set);
+	return supervise(&o, fd, web, judge, &set);
 }

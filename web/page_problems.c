@@ -5,6 +5,7 @@
 #include "template.h"
 
 #include "db.h"
+#include "state.h"
 #include "fsutil.h"
 #include "language.h"
 
@@ -115,7 +116,8 @@ static int is_input(const struct dirent *e)
 static void add_samples(struct tpl_dict *d, const char *package_dir)
 {
 	char dir[PATH_MAX + 16];
-	snprintf(dir, sizeof dir, "%s/data/sample", package_dir);
+	if ((size_t)snprintf(dir, sizeof dir, "%s/data/sample", package_dir) >= sizeof dir)
+		return;
 	struct dirent **list;
 	int count = scandir(dir, &list, is_input, by_name);
 	if (count <= 0) {
@@ -141,16 +143,11 @@ static void add_samples(struct tpl_dict *d, const char *package_dir)
 	free(list);
 }
 
-static void add_statement(struct tpl_dict *d, const char *package_dir)
+static void add_statement(struct tpl_dict *d, const char *path)
 {
-	char path[PATH_MAX + 32];
-	snprintf(path, sizeof path, "%s", package_dir);
-	char *slash = strrchr(path, '/');
-	if (slash)
-		strcpy(slash, "/statement.html");
 	char *html = malloc(STATEMENT_MAX + 1);
 	int truncated = 0;
-	ssize_t got = html && slash ? read_prefix(path, html, STATEMENT_MAX, &truncated) : -1;
+	ssize_t got = html ? read_prefix(path, html, STATEMENT_MAX, &truncated) : -1;
 	if (got > 0 && !truncated) {
 		html[got] = 0;
 		/* Made at import from the package's Markdown (raw HTML escaped,
@@ -185,8 +182,15 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		tpl_show_section(d, "HIDDEN");
 	if (staff)
 		tpl_show_section(d, "STAFF");
-	add_statement(d, v.package_dir);
-	add_samples(d, v.package_dir);
+	char path[PATH_MAX], err[256];
+	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_STATEMENT, path, sizeof path, err,
+			       sizeof err) == 0)
+		add_statement(d, path);
+	else
+		tpl_show_section(d, "NO_STATEMENT");
+	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
+			       sizeof err) == 0)
+		add_samples(d, path);
 	for (const struct language *const *l = language_all(); *l; l++) {
 		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
 		tpl_set(o, "ID", (*l)->id);

@@ -7,6 +7,7 @@
 #include "db.h"
 #include "fsutil.h"
 #include "package.h"
+#include "state.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,10 @@ static int load(struct request *r, struct db_version *v, struct package *p)
 	char err[512];
 	if (!page_visible_problem(r, r->args[0], v))
 		return 0;
-	if (package_load(v->package_dir, p, err, sizeof err) < 0) {
+	char dir[PATH_MAX];
+	if (state_version_path(r->cfg->data_dir, v->short_name, v->version, VERSION_PACKAGE, dir, sizeof dir, err,
+			       sizeof err) < 0 ||
+	    package_load(dir, p, err, sizeof err) < 0) {
 		http_error(r, 500, err);
 		return 0;
 	}
