@@ -3,9 +3,12 @@
  * Theory of operation: each worker is a thread with its own database
  * handle. It claims the oldest queued submission with a lease (one atomic
  * UPDATE), judges it in the sandbox against the problem's newest test data
- * version, renewing the lease after every test, and stores the judging and
+ * version while its keeper (job_lease.c, a thread of its own) renews the
+ * lease, records progress after every test, and stores the judging and
  * its test results in one transaction, but only while it still holds the
- * lease. A judge killed with -9 stores nothing: once its lease expires, the
+ * lease. Every error ends in a stored JE with the reason, or, when it is
+ * not the submission's fault (the database), in a clean retry; a
+ * submission that killed its judge JOB_MAX_ATTEMPTS times is JE. A judge killed with -9 stores nothing: once its lease expires, the
  * next claim takes the submission again, so none is lost or judged twice
  * into the record. Workers run one sandbox each, so --workers bounds the
  * runs in flight (default: one per core, for fair timing).
@@ -21,6 +24,7 @@
 #include "state.h"
 #include "fsutil.h"
 #include "import_job.h"
+#include "job_lease.h"
 #include "judging.h"
 #include "language.h"
 #include "package.h"
@@ -55,6 +59,7 @@ struct worker {
 	const struct options *o;
 	char owner[128];
 	struct db *db;
+	struct job_lease lease; /* keeps the held job's lease from a thread of its own */
 	struct package pkg;  /* the last package loaded, kept for the next submission */
 	struct validator val; /* its validator, built, when it has one */
 	int has_val;
@@ -77,8 +82,9 @@ struct renewal {
 	int tests_done;
 };
 
-/* After each test: keep the lease. A database error is not a lost lease
- * (the store checks the lease again); another judge holding it is. */
+/* After each test: record the progress (which renews the lease too) and
+ * stop if another judge has the submission now. A database error is not
+ * a lost lease (the store checks the lease again). */
 static int renew(void *arg)
 {
 	struct renewal *r = arg;
@@ -86,10 +92,34 @@ static int renew(void *arg)
 	int rc = db_lease_renew(r->w->db, r->id, r->w->owner, r->w->o->lease, ++r->tests_done, err, sizeof err);
 	if (rc < 0)
 		fprintf(stderr, "verdict judge: submission %lld: %s\n", r->id, err);
-	if (rc != 0)
-		return 0;
-	r->lost = 1;
-	return 1;
+	r->lost = rc == 0 || job_lease_lost(&r->w->lease);
+	return r->lost;
+}
+
+/* After an error that is not the submission's fault (the database was
+ * busy or failed): give it back for a clean retry, a second later.
+ * JOB_MAX_ATTEMPTS bounds the retries. */
+static void retry_later(struct worker *w, const struct db_claim *c, const char *why)
+{
+	char err[256];
+	fprintf(stderr, "verdict judge: submission %lld: %s (will be judged again)\n", c->submission_id, why);
+	if (db_job_release(w->db, DB_JOB_SUBMISSION, c->submission_id, w->owner, err, sizeof err) < 0)
+		fprintf(stderr, "verdict judge: submission %lld: %s\n", c->submission_id, err);
+	sleep(1);
+}
+
+/* Ends a submission as JE without a judging, with why for people. */
+static void fail_submission(struct worker *w, const struct db_claim *c, const char *why)
+{
+	char err[256], shown[512];
+	snprintf(shown, sizeof shown, "judge error: %s", why);
+	int rc = db_submission_fail(w->db, c->submission_id, w->owner, shown, err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "verdict judge: submission %lld: %s\n", c->submission_id, err);
+	else if (rc == 1 && !w->o->quiet)
+		printf("submission %lld: JE (%s)\n", c->submission_id, why);
+	w->judged += rc == 1;
+	fflush(stdout);
 }
 
 /* A judging that could not happen: recorded as JE with the reason, so the
@@ -136,10 +166,22 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	struct judging j;
 	struct renewal ren = { .w = w, .id = c->submission_id };
 	const struct language *lang;
+	if (c->attempts > JOB_MAX_ATTEMPTS) {
+		snprintf(err, sizeof err, "the judge stopped %d times while judging this submission: not tried again",
+			 c->attempts - 1);
+		fail_submission(w, c, err);
+		return;
+	}
 	int found = db_problem_current_by_id(w->db, c->problem_id, &v, err, sizeof err);
-	if (found <= 0) {
-		judge_error(&j, found < 0 ? err : "the problem has no test data");
-	} else if (submission_claim_ok(c->language, c->file_name, c->source, c->source_len, &lang, err, sizeof err) < 0) {
+	if (found < 0) {
+		retry_later(w, c, err);
+		return;
+	}
+	if (found == 0) {
+		fail_submission(w, c, "the problem has no test data");
+		return;
+	}
+	if (submission_claim_ok(c->language, c->file_name, c->source, c->source_len, &lang, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else if (w->pkg_version != v.id && load_package(w, &v, err, sizeof err) < 0) {
 		judge_error(&j, err);
@@ -165,7 +207,7 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	}
 	int stored = db_judging_store(w->db, c, &v, &j, &w->pkg, w->owner, started, err, sizeof err);
 	if (stored < 0)
-		fprintf(stderr, "verdict judge: submission %lld: %s\n", c->submission_id, err);
+		retry_later(w, c, err);
 	else if (stored == 1 && !w->o->quiet)
 		printf("submission %lld: %s\n", c->submission_id, verdict_name(j.verdict));
 	w->judged += stored == 1;
@@ -178,7 +220,7 @@ static int import_one(struct worker *w)
 {
 	struct import_job_outcome out;
 	char err[512];
-	int rc = import_job_run_next(w->db, w->o->st, w->owner, w->o->lease, &out, err, sizeof err);
+	int rc = import_job_run_next(w->db, w->o->st, &w->lease, &out, err, sizeof err);
 	if (rc < 0)
 		fprintf(stderr, "verdict judge: imports: %s\n", err);
 	else if (rc == 1 && !strcmp(out.state, "lost"))
@@ -223,7 +265,9 @@ static void *worker_main(void *arg)
 			nanosleep(&ts, NULL);
 			continue;
 		}
+		job_lease_hold(&w->lease, DB_JOB_SUBMISSION, c.submission_id);
 		judge_one(w, &c);
+		job_lease_drop(&w->lease);
 		db_claim_free(&c);
 	}
 	return NULL;
@@ -259,7 +303,10 @@ static int run_workers(struct options *o, long *judged)
 			rc = 1;
 			break;
 		}
-		if (pthread_create(&t[i], NULL, worker_main, &w[i]) != 0) {
+		if (job_lease_start(&w[i].lease, o->st->db, w[i].owner, o->lease, err, sizeof err) < 0 ||
+		    pthread_create(&t[i], NULL, worker_main, &w[i]) != 0) {
+			fprintf(stderr, "verdict judge: cannot start worker %d: %s\n", i, err[0] ? err : strerror(errno));
+			job_lease_stop(&w[i].lease);
 			db_close(w[i].db);
 			rc = 1;
 			break;
@@ -270,6 +317,7 @@ static int run_workers(struct options *o, long *judged)
 	for (int i = 0; i < started; i++) {
 		pthread_join(t[i], NULL);
 		*judged += w[i].judged;
+		job_lease_stop(&w[i].lease);
 		package_free(&w[i].pkg);
 		if (w[i].has_val)
 			validator_free(&w[i].val);

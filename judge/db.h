@@ -159,6 +159,7 @@ struct db_claim {
 	char file_name[256];
 	void *source; /* malloc'd; db_claim_free */
 	size_t source_len;
+	int attempts; /* claims of this submission since it was queued, this one included */
 };
 
 /* Takes the oldest queued submission, or one whose lease has expired (its
@@ -166,6 +167,23 @@ struct db_claim {
  * 1 claimed, 0 queue empty, -1 error. */
 int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_claim *c, char *err, size_t n);
 void db_claim_free(struct db_claim *c);
+
+/* ---- what submissions and imports share as the judge's jobs (db_jobs.c) ---- */
+enum db_job { DB_JOB_SUBMISSION, DB_JOB_IMPORT };
+
+/* Pushes the job's lease on to now + lease_seconds: 1 still ours, 0 lost
+ * (another judge took it over), -1 error. */
+int db_job_renew(struct db *db, enum db_job kind, long long id, const char *owner, int lease_seconds, char *err,
+		 size_t n);
+
+/* Gives a claimed job back to the queue (a clean retry, after an error
+ * that was not the job's fault): 1 done, 0 not ours any more, -1 error. */
+int db_job_release(struct db *db, enum db_job kind, long long id, const char *owner, char *err, size_t n);
+
+/* Ends a claimed submission as JE without a judging (no test data to
+ * judge against, or it killed its judge again and again), with why shown
+ * to people: 1 done, 0 not ours any more, -1 error. */
+int db_submission_fail(struct db *db, long long id, const char *owner, const char *why, char *err, size_t n);
 
 /* Pushes the lease on forward while a long judging goes on, and records
  * how many tests have run (for the submission page). 1 still ours, 0 lost
@@ -224,6 +242,7 @@ struct db_import {
 	long long problem_id;   /* done: the problem (else 0) */
 	int version;            /* done: its new test data version (else 0) */
 	long long created_at, finished_at; /* finished_at 0 until done or failed */
+	int attempts;           /* claims of this import, the latest included */
 };
 
 /* Queues the import of the archive at spool_path (uploaded as file_name by
@@ -237,8 +256,6 @@ int db_import_add(struct db *db, long long user_id, const char *file_name, const
 int db_import_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_import *imp, char *err,
 			 size_t n);
 
-/* Pushes the import's lease on while it runs: 1 still ours, 0 lost, -1 error. */
-int db_import_renew(struct db *db, long long id, const char *owner, int lease_seconds, char *err, size_t n);
 
 /* Records how an import ended, only if owner still holds its lease: done
  * (ok) as version `version` of problem problem_id, or failed; message

@@ -26,7 +26,7 @@ int db_import_add(struct db *db, long long user_id, const char *file_name, const
 }
 
 #define IMPORT_COLUMNS \
-	"id, user_id, file_name, spool_path, state, message, problem_id, version, created_at, finished_at"
+	"id, user_id, file_name, spool_path, state, message, problem_id, version, created_at, finished_at, attempts"
 
 static void read_import(sqlite3_stmt *st, struct db_import *imp)
 {
@@ -40,6 +40,7 @@ static void read_import(sqlite3_stmt *st, struct db_import *imp)
 	imp->version = sqlite3_column_int(st, 7);
 	imp->created_at = sqlite3_column_int64(st, 8);
 	imp->finished_at = sqlite3_column_int64(st, 9);
+	imp->attempts = sqlite3_column_int(st, 10);
 }
 
 int db_import_claim_next(struct db *db, const char *owner, int lease_seconds, struct db_import *imp, char *err,
@@ -47,7 +48,7 @@ int db_import_claim_next(struct db *db, const char *owner, int lease_seconds, st
 {
 	/* One statement, as db_claim_next: two judges never get the same row. */
 	sqlite3_stmt *st = prepare(db,
-				   "UPDATE imports SET state = 'running', lease_owner = ?, lease_expires = ? "
+				   "UPDATE imports SET state = 'running', lease_owner = ?, lease_expires = ?, attempts = attempts + 1 "
 				   "WHERE id = (SELECT id FROM imports WHERE state = 'queued' "
 				   "OR (state = 'running' AND lease_expires < ?) ORDER BY id LIMIT 1) "
 				   "RETURNING " IMPORT_COLUMNS,
@@ -68,19 +69,6 @@ int db_import_claim_next(struct db *db, const char *owner, int lease_seconds, st
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return sql_error(db, err, n, "claiming an import");
 	return rc == SQLITE_ROW;
-}
-
-int db_import_renew(struct db *db, long long id, const char *owner, int lease_seconds, char *err, size_t n)
-{
-	sqlite3_stmt *st = prepare(db,
-				   "UPDATE imports SET lease_expires = ? WHERE id = ? AND lease_owner = ? AND state = 'running'",
-				   err, n);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, now() + lease_seconds);
-	sqlite3_bind_int64(st, 2, id);
-	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
-	return update_one(db, st, "renewing an import's lease", err, n);
 }
 
 int db_import_finish(struct db *db, long long id, const char *owner, int ok, long long problem_id, int version,

@@ -126,10 +126,11 @@ int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db
 	 * get the same row. (PostgreSQL will want FOR UPDATE SKIP LOCKED in the
 	 * subquery.) An expired lease means its judge died: judge it again. */
 	sqlite3_stmt *st = prepare(db,
-				   "UPDATE submissions SET state = 'judging', lease_owner = ?, lease_expires = ?, tests_done = 0 "
+				   "UPDATE submissions SET state = 'judging', lease_owner = ?, lease_expires = ?, tests_done = 0, "
+				   "attempts = attempts + 1 "
 				   "WHERE id = (SELECT id FROM submissions WHERE state = 'queued' "
 				   "OR (state = 'judging' AND lease_expires < ?) ORDER BY id LIMIT 1) "
-				   "RETURNING id, problem_id, language, file_name, source",
+				   "RETURNING id, problem_id, language, file_name, source, attempts",
 				   err, n);
 	if (!st)
 		return -1;
@@ -143,6 +144,7 @@ int db_claim_next(struct db *db, const char *owner, int lease_seconds, struct db
 		c->problem_id = sqlite3_column_int64(st, 1);
 		text_col(st, 2, c->language, sizeof c->language);
 		text_col(st, 3, c->file_name, sizeof c->file_name);
+		c->attempts = sqlite3_column_int(st, 5);
 		int len = sqlite3_column_bytes(st, 4);
 		c->source = malloc((size_t)len + 1);
 		if (c->source) {
@@ -346,8 +348,8 @@ static int requeue_in_transaction(struct db *db, long long submission_id, const 
 		sqlite3_finalize(st);
 	}
 	st = prepare(db,
-		     "UPDATE submissions SET state = 'queued', lease_owner = NULL, lease_expires = NULL "
-		     "WHERE id IN (SELECT s.id " REGRADE_FILTER ")",
+		     "UPDATE submissions SET state = 'queued', lease_owner = NULL, lease_expires = NULL, attempts = 0, "
+		     "judge_error = NULL WHERE id IN (SELECT s.id " REGRADE_FILTER ")",
 		     err, n);
 	if (!st)
 		goto out;
@@ -460,7 +462,7 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	memset(r, 0, sizeof *r);
 	sqlite3_stmt *st = cached(db,
 				   "SELECT s.id, u.name, p.short_name, s.language, s.file_name, s.state, s.verdict, s.score, "
-				   "j.compile_output, s.judging_id, s.tests_done FROM submissions s JOIN users u ON u.id = s.user_id "
+				   "COALESCE(s.judge_error, j.compile_output), s.judging_id, s.tests_done FROM submissions s JOIN users u ON u.id = s.user_id "
 				   "JOIN problems p ON p.id = s.problem_id LEFT JOIN judgings j ON j.id = s.judging_id "
 				   "WHERE s.id = ?",
 				   err, n);

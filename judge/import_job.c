@@ -11,6 +11,7 @@
  */
 #include "import_job.h"
 #include "db.h"
+#include "job_lease.h"
 #include "problem_import.h"
 #include "state.h"
 #include "util.h"
@@ -19,7 +20,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,77 +62,6 @@ int import_job_sweep_spool(struct db *db, const char *spool, int min_age, char *
 	}
 	closedir(d);
 	return rc < 0 ? -1 : removed;
-}
-
-/* ---- the lease, kept by a thread of its own while the import runs ---- */
-
-struct keeper {
-	pthread_t thread;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	int stop, started;
-	struct db *db; /* its own handle: a handle is for one thread */
-	long long id;
-	const char *owner;
-	int lease;
-};
-
-static void *keep_lease(void *arg)
-{
-	struct keeper *k = arg;
-	int every = k->lease / 3 > 0 ? k->lease / 3 : 1;
-	pthread_mutex_lock(&k->mu);
-	while (!k->stop) {
-		struct timespec ts;
-		clock_gettime(CLOCK_MONOTONIC, &ts);
-		ts.tv_sec += every;
-		while (!k->stop && pthread_cond_timedwait(&k->cv, &k->mu, &ts) != ETIMEDOUT)
-			;
-		if (k->stop)
-			break;
-		pthread_mutex_unlock(&k->mu);
-		char err[256];
-		/* A failed renewal is not fatal: the finish checks the lease. */
-		db_import_renew(k->db, k->id, k->owner, k->lease, err, sizeof err);
-		pthread_mutex_lock(&k->mu);
-	}
-	pthread_mutex_unlock(&k->mu);
-	return NULL;
-}
-
-/* Without a keeper (no handle, no thread) the import goes on: it keeps
- * its lease for lease seconds anyway. */
-static void keeper_start(struct keeper *k, const char *db_path, long long id, const char *owner, int lease)
-{
-	memset(k, 0, sizeof *k);
-	k->id = id;
-	k->owner = owner;
-	k->lease = lease;
-	char err[512];
-	pthread_condattr_t ca;
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_mutex_init(&k->mu, NULL);
-	pthread_cond_init(&k->cv, &ca);
-	pthread_condattr_destroy(&ca);
-	if (db_open(db_path, &k->db, err, sizeof err) < 0) {
-		k->db = NULL;
-		return;
-	}
-	k->started = pthread_create(&k->thread, NULL, keep_lease, k) == 0;
-}
-
-static void keeper_stop(struct keeper *k)
-{
-	pthread_mutex_lock(&k->mu);
-	k->stop = 1;
-	pthread_cond_signal(&k->cv);
-	pthread_mutex_unlock(&k->mu);
-	if (k->started)
-		pthread_join(k->thread, NULL);
-	db_close(k->db);
-	pthread_cond_destroy(&k->cv);
-	pthread_mutex_destroy(&k->mu);
 }
 
 /* ---- the spool file ---- */
@@ -179,23 +108,29 @@ static void compose(char *out, size_t n, const char *text, const struct problem_
 		out[--len] = 0;
 }
 
-int import_job_run_next(struct db *db, const struct state *state, const char *owner,
-			int lease_seconds, struct import_job_outcome *out, char *err, size_t n)
+int import_job_run_next(struct db *db, const struct state *state, struct job_lease *lease,
+			struct import_job_outcome *out, char *err, size_t n)
 {
 	struct db_import imp;
-	int claimed = db_import_claim_next(db, owner, lease_seconds, &imp, err, n);
+	const char *owner = lease->owner;
+	int claimed = db_import_claim_next(db, owner, lease->lease, &imp, err, n);
 	if (claimed <= 0)
 		return claimed;
 	memset(out, 0, sizeof *out);
 	out->id = imp.id;
-	struct keeper k;
-	keeper_start(&k, state->db, imp.id, owner, lease_seconds);
+	job_lease_hold(lease, DB_JOB_IMPORT, imp.id);
 
 	struct problem_import_result r;
 	memset(&r, 0, sizeof r);
 	char why[2048], text[2048];
 	const char *base;
-	int dirfd, ok = 0, fd = open_spool_file(state->spool, imp.spool_path, &dirfd, &base, why, sizeof why);
+	int dirfd = -1, ok = 0, fd = -1;
+	if (imp.attempts > JOB_MAX_ATTEMPTS)
+		snprintf(why, sizeof why,
+			 "the judge stopped %d times while importing %.200s (out of memory or time?): not tried again",
+			 imp.attempts - 1, imp.file_name);
+	else
+		fd = open_spool_file(state->spool, imp.spool_path, &dirfd, &base, why, sizeof why);
 	if (fd >= 0) {
 		char path[64];
 		snprintf(path, sizeof path, "/proc/thread-self/fd/%d", fd);
@@ -206,7 +141,7 @@ int import_job_run_next(struct db *db, const struct state *state, const char *ow
 		problem_import_describe(&r, text, sizeof text);
 	compose(out->message, sizeof out->message, ok ? text : why, &r);
 
-	keeper_stop(&k);
+	job_lease_drop(lease);
 	int stored = db_import_finish(db, imp.id, owner, ok, r.problem_id, r.version, out->message, err, n);
 	if (stored == 1 && dirfd >= 0)
 		unlinkat(dirfd, base, 0); /* done with; a lost lease leaves it to the judge that has it now */

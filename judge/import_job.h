@@ -12,6 +12,7 @@
 
 struct db;
 struct state;
+struct job_lease;
 
 struct import_job_outcome {
 	long long id;         /* the import */
@@ -25,11 +26,13 @@ struct import_job_outcome {
  * and removes the spool file. The spool file must be a regular file
  * directly in the spool directory (it is opened without following links):
  * anything else fails the import, and a path outside the directory is
- * never touched. While the import runs, a thread of its own (with its own
- * database handle) keeps the lease, so that only a judge that died loses
- * it. Returns 1 with *out filled when one was carried out, 0 when none
+ * never touched. While the import runs, lease (the worker's keeper, with
+ * its owner name) keeps the lease, so that only a judge that died loses
+ * it; an import claimed more than JOB_MAX_ATTEMPTS times (it killed its
+ * judge each time) fails without being tried again. Returns 1 with *out filled when one was carried out, 0 when none
  * waits, -1 on a database error (err). */
-int import_job_run_next(struct db *db, const struct state *state, const char *owner, int lease_seconds, struct import_job_outcome *out, char *err, size_t n);
+int import_job_run_next(struct db *db, const struct state *state, struct job_lease *lease,
+			struct import_job_outcome *out, char *err, size_t n);
 
 /* Removes files in the spool directory (state.h) that no queued or running import
  * uses and that are older than min_age seconds: uploads a web server was
