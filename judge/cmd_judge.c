@@ -276,7 +276,7 @@ static void *worker_main(void *arg)
 /* Runs the workers until the queue is empty (once) or a signal arrives. */
 static int run_workers(struct options *o, long *judged)
 {
-	char err[512] = "", host[64] = "judge";
+	char err[512] = "";
 	if (sandbox_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict judge: %s\n", err);
 		return 1;
@@ -287,7 +287,6 @@ static int run_workers(struct options *o, long *judged)
 			err[0] ? err : strerror(errno));
 		return 1;
 	}
-	gethostname(host, sizeof host - 1);
 	struct worker *w = calloc((size_t)o->workers, sizeof *w);
 	pthread_t *t = calloc((size_t)o->workers, sizeof *t);
 	if (!w || !t) {
@@ -298,7 +297,7 @@ static int run_workers(struct options *o, long *judged)
 	for (int i = 0; i < o->workers; i++) {
 		w[i].index = i;
 		w[i].o = o;
-		snprintf(w[i].owner, sizeof w[i].owner, "%s:%d:%d", host, (int)getpid(), i);
+		job_lease_owner(w[i].owner, sizeof w[i].owner, (int)getpid(), i);
 		if (!(w[i].db = cli_open_db("judge", o->st->db))) {
 			rc = 1;
 			break;

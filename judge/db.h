@@ -180,6 +180,10 @@ int db_job_renew(struct db *db, enum db_job kind, long long id, const char *owne
  * that was not the job's fault): 1 done, 0 not ours any more, -1 error. */
 int db_job_release(struct db *db, enum db_job kind, long long id, const char *owner, char *err, size_t n);
 
+/* Gives back to the queue every submission and import whose lease owner
+ * starts with prefix (a judge process that died). Returns how many. */
+int db_jobs_release_owner(struct db *db, const char *prefix, char *err, size_t n);
+
 /* Ends a claimed submission as JE without a judging (no test data to
  * judge against, or it killed its judge again and again), with why shown
  * to people: 1 done, 0 not ours any more, -1 error. */

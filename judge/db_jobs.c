@@ -58,3 +58,27 @@ int db_submission_fail(struct db *db, long long id, const char *owner, const cha
 	sqlite3_bind_text(st, 3, owner, -1, SQLITE_STATIC);
 	return update_one(db, st, "recording a judge error", err, n);
 }
+
+int db_jobs_release_owner(struct db *db, const char *prefix, char *err, size_t n)
+{
+	/* substr(), not LIKE: a prefix is matched exactly, whatever it holds. */
+	static const char *const sql[] = {
+		"UPDATE submissions SET state = 'queued', lease_owner = NULL, lease_expires = NULL "
+		"WHERE state = 'judging' AND substr(lease_owner, 1, length(?1)) = ?1",
+		"UPDATE imports SET state = 'queued', lease_owner = NULL, lease_expires = NULL "
+		"WHERE state = 'running' AND substr(lease_owner, 1, length(?1)) = ?1",
+	};
+	int count = 0;
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = prepare(db, sql[i], err, n);
+		if (!st)
+			return -1;
+		sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return sql_error(db, err, n, "giving back a dead judge's jobs");
+		count += sqlite3_changes(db->h);
+	}
+	return count;
+}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 static void deadline_in(struct timespec *ts, int seconds)
 {
@@ -40,6 +41,23 @@ static void *keep(void *arg)
 	}
 	pthread_mutex_unlock(&k->mu);
 	return NULL;
+}
+
+void job_lease_owner(char *out, size_t n, int pid, int worker)
+{
+	char host[64] = "judge";
+	gethostname(host, sizeof host - 1);
+	if (worker < 0)
+		snprintf(out, n, "%s:%d:", host, pid);
+	else
+		snprintf(out, n, "%s:%d:%d", host, pid, worker);
+}
+
+int job_lease_release_dead(struct db *db, int pid, char *err, size_t n)
+{
+	char prefix[96];
+	job_lease_owner(prefix, sizeof prefix, pid, -1);
+	return db_jobs_release_owner(db, prefix, err, n);
 }
 
 int job_lease_start(struct job_lease *k, const char *db_path, const char *owner, int lease_seconds, char *err,

@@ -31,6 +31,16 @@ struct job_lease {
 	int holding, lost;
 };
 
+/* The name a judge's worker holds leases under: "HOST:PID:WORKER". With
+ * worker < 0, "HOST:PID:", what every worker of that judge's names start
+ * with. */
+void job_lease_owner(char *out, size_t n, int pid, int worker);
+
+/* Gives back every job a judge process that is known to be dead held
+ * (its supervisor saw it die), so that they need not wait for their
+ * leases to expire. Returns how many, or -1 with err. */
+int job_lease_release_dead(struct db *db, int pid, char *err, size_t n);
+
 /* Starts the keeper for owner's jobs on the database at db_path, renewing
  * to lease_seconds. 0, or -1 with err. */
 int job_lease_start(struct job_lease *k, const char *db_path, const char *owner, int lease_seconds, char *err,

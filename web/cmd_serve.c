@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "db.h"
 #include "import_job.h"
+#include "job_lease.h"
 #include "server.h"
 #include "state.h"
 
@@ -214,6 +215,20 @@ static int parse_count(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
+/* A judge that died judges nothing more: what it held goes back to the
+ * queue now, not when its leases expire. */
+static void release_jobs_of(const struct serve_options *o, pid_t pid)
+{
+	char err[512];
+	struct db *db = cli_open_db("serve", o->st->db);
+	int released = db ? job_lease_release_dead(db, (int)pid, err, sizeof err) : 0;
+	if (released < 0)
+		fprintf(stderr, "verdict serve: %s\n", err);
+	else if (released > 0)
+		fprintf(stderr, "verdict serve: %d job%s of the dead judge queued again\n", released, released == 1 ? "" : "s");
+	db_close(db);
+}
+
 /* Waits for SIGINT/SIGTERM (stop both) and SIGCHLD. A judge that dies is
  * started again after a second. A web server killed by a signal (a crash,
  * or an attack that found one) is started again too, after a delay that
@@ -254,6 +269,7 @@ static int supervise(const struct serve_options *o, int fd, pid_t web,
 				web = start_web(o, fd);
 			} else if (pid == judge) {
 				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
+				release_jobs_of(o, pid);
 				sleep(1);
 				judge = start_judge(o);
 			}
@@ -274,6 +290,7 @@ int cmd_serve(int argc, char **argv)
 	static const struct option options[] = {
 		{ "listen", required_argument, NULL, 'l' },   { "workers", required_argument, NULL, 'w' },
 		{ "threads", required_argument, NULL, 't' },  { "state", required_argument, NULL, 'S' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "user", required_argument, NULL, 'u' },     { "max-upload-mb", required_argument, NULL, 'm' },
 		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
 		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
@@ -283,7 +300,7 @@ int cmd_serve(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct serve_options o = { .host = "127.0.0.1", .port = "8080", .workers = cores > 0 ? (int)cores : 1,
 				   .judge = 1, .max_upload_mb = 64 };
-	const char *state_opt = NULL;
+	const char *state_opt = NULL, *db_opt = NULL;
 	int opt;
 	long v = 0;
 	optind = 1;
@@ -294,6 +311,7 @@ int cmd_serve(int argc, char **argv)
 		case 'w': bad = parse_count(optarg, 1, 256, &v); o.workers = (int)v; break;
 		case 't': bad = parse_count(optarg, 1, 256, &v); o.threads = (int)v; break;
 		case 'S': state_opt = optarg; break;
+		case 'd': db_opt = optarg; break; /* refused by state_prepare, with the reason */
 		case 'u': o.user = optarg; break;
 		case 'm': bad = parse_count(optarg, 1, 4096, &o.max_upload_mb); break;
 		case 'c': o.cert_path = optarg; break;
@@ -312,7 +330,7 @@ int cmd_serve(int argc, char **argv)
 		fputs(serve_usage, stderr);
 		return 2;
 	}
-	o.st = cli_state(state_opt, NULL);
+	o.st = cli_state(state_opt, db_opt);
 	int root = getuid() == 0;
 	if (root && find_account(&o) < 0)
 		return 1;
