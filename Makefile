@@ -39,7 +39,7 @@ LIB_OBJ   := $(filter-out build/judge/main.o,$(JUDGE_OBJ))
 PROGS     := $(patsubst tests/progs/%.c,build/tests/progs/%,$(wildcard tests/progs/*.c))
 UNIT      := $(patsubst tests/unit/%.c,build/tests/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all test run sandbox-demo bench clean deps
+.PHONY: all test run sandbox-demo bench soak clean deps
 all: build/verdict
 
 # Missing packages are installed once; the stamp is redone when this file changes.
@@ -172,6 +172,13 @@ bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/ben
 	@build/bench/db_bench
 	@echo
 	@VERDICT=$(CURDIR)/build/verdict WEB_POST=$(CURDIR)/build/bench/web_post tests/bench/web_bench.sh
+
+# The long kill storm: students submit through the web forms for 4 minutes
+# while the web server and the judge are killed 120 times (make test runs
+# the same, 24 times in 40 s, in tests/t0209-judge-durable.sh).
+soak: build/verdict
+	@VERDICT=$(CURDIR)/build/verdict PROGS=$(CURDIR)/build/tests/progs STORM_SECONDS=240 STORM_KILLS=120 \
+	  bash tests/t0209-judge-durable.sh
 
 clean:
 	rm -rf build

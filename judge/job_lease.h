@@ -16,8 +16,9 @@
 #include <pthread.h>
 
 /* A job claimed this many times (its judge died each time, perhaps
- * killed by the job itself) is ended instead of being taken again. */
-#define JOB_MAX_ATTEMPTS 3
+ * killed by the job itself) is ended instead of being taken again. Not
+ * fewer: an operator's restarts, or a storm of them, kill judges too. */
+#define JOB_MAX_ATTEMPTS 5
 
 struct job_lease {
 	pthread_t thread;

@@ -31,7 +31,7 @@ snapshot >"$T/before"
 v user add alice >/dev/null 2>&1
 for p in aplusb factor; do v problem add "$P/$p" >>"$T/setup.log" 2>&1; done
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-v serve --no-judge --listen "127.0.0.1:$PORT" >"$T/serve.log" 2>&1 &
+"$VERDICT" serve --no-judge --listen "127.0.0.1:$PORT" >"$T/serve.log" 2>&1 &
 spid=$!
 for _ in $(seq 50); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$PORT/login" && break; sleep 0.1; done
 kill "$spid"; wait "$spid" 2>/dev/null
@@ -123,6 +123,14 @@ check "no checker or judge message carries root's secret" "" \
 	"$(sqlite3 "$DB" "SELECT COUNT(*) FROM judgings WHERE compile_output LIKE '%root secret%'")$(sqlite3 "$DB" "SELECT COUNT(*) FROM imports WHERE message LIKE '%root secret%'")$(sqlite3 "$DB" "SELECT COUNT(*) FROM test_results WHERE message LIKE '%root secret%'")" = 000
 rm -f "$S/spool/upload-HARD01"
 
+# serve_briefly: starts serve, which should refuse to; its words in $T/out.
+serve_briefly() {
+	"$VERDICT" serve --no-judge --listen 127.0.0.1:0 >"$T/out" 2>&1 &
+	local pid=$!
+	sleep 1
+	kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+}
+
 # ---- the database itself, replaced ----
 sql "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 as_web mv "$DB" "$S/db/real.db"
@@ -130,28 +138,19 @@ as_web ln -s "$T/root-only/other.db" "$DB"
 v judge --once >"$T/out" 2>&1
 rc=$?
 check "a database replaced by a link to root's file is refused by the judge" "rc=$rc $(cat "$T/out")" "$rc" -ne 0
-v serve --no-judge --listen 127.0.0.1:0 >"$T/out" 2>&1 &
-spid=$!
-sleep 1
-kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+serve_briefly
 check "and by serve, which says so" "$(cat "$T/out")" "$(grep -c 'not a link' "$T/out")" -ge 1
 as_web rm "$DB"
 as_web mv "$S/db/real.db" "$DB"
 as_web rm -f "$DB-wal"
 as_web ln -s "$T/root-only/secret" "$DB-wal"
-v serve --no-judge --listen 127.0.0.1:0 >"$T/out" 2>&1 &
-spid=$!
-sleep 1
-kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+serve_briefly
 check "a -wal planted as a link to root's file is refused at start" "$(cat "$T/out")" "$(grep -c 'verdict.db-wal' "$T/out")" -ge 1
 as_web rm "$DB-wal"
 
 # ---- a state directory the web account owns ----
 chown $WEB "$S"
-v serve --no-judge --listen 127.0.0.1:0 >"$T/out" 2>&1 &
-spid=$!
-sleep 1
-kill "$spid" 2>/dev/null && wait "$spid" 2>/dev/null
+serve_briefly
 check "serve refuses a state directory the web account could change" "$(cat "$T/out")" "$(grep -c 'not safe' "$T/out")" -eq 1
 v judge --once >"$T/out" 2>&1
 rc=$?

@@ -19,6 +19,7 @@
 #include "job_lease.h"
 #include "server.h"
 #include "state.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#define NS_PER_SEC 1000000000LL
 #define WEB_UID 61001 /* when there is no "verdict" account: an id of its own (the boxes run as 61000) */
 
 static const char serve_usage[] =
@@ -237,20 +239,28 @@ static void release_jobs_of(const struct serve_options *o, pid_t pid)
  * service or the judging. A web server that exits with an error could not
  * start (its reason is on stderr): that ends the service. The supervisor
  * keeps the listening socket for the restarts. */
-static int supervise(const struct serve_options *o, int fd, pid_t web,
-		     pid_t judge, const sigset_t *set)
+static int supervise(const struct serve_options *o, int fd, pid_t web, pid_t judge, const sigset_t *set)
 {
-	int rc = 0;
-	time_t last_death = 0;
-	int delay = 0;
+	int rc = 0, delay = 0;
+	int64_t last_death = 0, web_due = 0, judge_due = 0; /* monotonic ns; 0: nothing to restart */
+	/* Restarts are deadlines, not sleeps: a web server in its back-off
+	 * must not hold up a judge's restart, nor the other way round. */
 	for (;;) {
+		int64_t t = monotonic_ns(), next = web_due && (!judge_due || web_due < judge_due) ? web_due : judge_due;
 		int sig;
-		sigwait(set, &sig);
-		if (sig != SIGCHLD)
+		if (next) {
+			int64_t wait_ns = next > t ? next - t : 0;
+			struct timespec ts = { (time_t)(wait_ns / 1000000000), (long)(wait_ns % 1000000000) };
+			sig = sigtimedwait(set, NULL, &ts);
+		} else {
+			sig = sigwaitinfo(set, NULL);
+		}
+		if (sig == SIGINT || sig == SIGTERM)
 			break;
 		int status;
 		pid_t pid;
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+			t = monotonic_ns();
 			if (pid == web && !WIFSIGNALED(status)) {
 				fprintf(stderr, "verdict serve: the web server stopped (exit status %d)\n",
 					WIFEXITED(status) ? WEXITSTATUS(status) : -1);
@@ -258,21 +268,29 @@ static int supervise(const struct serve_options *o, int fd, pid_t web,
 				rc = 1;
 				goto stop;
 			} else if (pid == web) {
-				time_t now = time(NULL);
-				delay = now - last_death < 60 ? (delay ? delay * 2 : 1) : 1;
+				delay = t - last_death < 60 * NS_PER_SEC ? (delay ? delay * 2 : 1) : 1;
 				if (delay > 30)
 					delay = 30;
-				last_death = now;
+				last_death = t;
 				fprintf(stderr, "verdict serve: the web server died (signal %d); starting another in %d s\n",
 					WTERMSIG(status), delay);
-				sleep((unsigned)delay);
-				web = start_web(o, fd);
+				web = -1;
+				web_due = t + delay * NS_PER_SEC;
 			} else if (pid == judge) {
 				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
 				release_jobs_of(o, pid);
-				sleep(1);
-				judge = start_judge(o);
+				judge = -1;
+				judge_due = t + NS_PER_SEC;
 			}
+		}
+		t = monotonic_ns();
+		if (web_due && t >= web_due) {
+			web_due = 0;
+			web = start_web(o, fd);
+		}
+		if (judge_due && t >= judge_due) {
+			judge_due = 0;
+			judge = start_judge(o);
 		}
 	}
 stop:
