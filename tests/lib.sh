@@ -14,6 +14,9 @@
 #   no_leftovers NAME [MARKER]     no verdict/box-* cgroups, and no process
 #                                  whose comm or cmdline contains MARKER
 #   at_exit CMD                    runs CMD (eval'd) before $T is removed
+#   use_state                      a state directory $S (VERDICT_STATE) for
+#                                  serve and the judge, its database $DB,
+#                                  and sql QUERY on it
 # A test script exits 1 when any of its checks failed.
 
 set -u
@@ -126,3 +129,13 @@ no_leftovers() {
 		not_ok "$1" "cgroups left: ${cg:-none}; processes left: ${procs:-none}"
 	fi
 }
+
+# use_state: $S as the state directory (README: the state layout), $DB its
+# database. $T becomes 0755 so that the web account can reach $S/db.
+use_state() {
+	chmod 755 "$T"
+	S="$T/state"
+	export VERDICT_STATE="$S"
+	DB="$S/db/verdict.db"
+}
+sql() { sqlite3 "$DB" "$1"; }

@@ -10,11 +10,7 @@
 
 WEB=61001
 as_web() { setpriv --reuid=$WEB --regid=$WEB --clear-groups -- "$@"; }
-chmod 755 "$T"
-S="$T/state"
-export VERDICT_STATE="$S"
-DB="$S/db/verdict.db"
-sql() { sqlite3 "$DB" "$1"; }
+use_state
 v() { "$VERDICT" "$@"; }
 P="$REPO/problems"
 

@@ -8,11 +8,7 @@
 # long form is `make soak`).
 . "$(dirname "$0")/lib.sh"
 
-chmod 755 "$T"
-S="$T/state"
-export VERDICT_STATE="$S"
-DB="$S/db/verdict.db"
-sql() { sqlite3 "$DB" "$1"; }
+use_state
 v() { "$VERDICT" "$@"; }
 
 # A problem whose one test takes 3 s of CPU, under a 2 s lease.

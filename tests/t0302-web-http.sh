@@ -7,12 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 
 # The web server drops to uid 61001, which must reach its database in
-# $STATE/db (serve hands that directory to it).
-chmod 755 "$T"
-STATE="$T/state"
-export VERDICT_STATE="$STATE"
-DB="$STATE/db/verdict.db"
-sql() { sqlite3 "$DB" "$1"; }
+# $S/db (serve hands that directory to it).
+use_state
 PW='correct horse 1'
 printf '%s\n' "$PW" >"$T/pw"
 for u in s1:student s2:student s3:student inst:instructor adm:admin; do
@@ -446,8 +442,8 @@ for path, ctype in (("/problems/aplusb/submit", "application/x-www-form-urlencod
 EOF
 check "a chunked body past the limit is cut off within seconds (form and upload)" "$(cat "$T/chunked")" \
 	"$(grep -c ' ok ' "$T/chunked")" -eq 2
-check "no upload left in the spool" "$(ls "$STATE/spool" 2>&1)" \
-	-d "$STATE/spool" -a -z "$(ls -A "$STATE/spool")"
+check "no upload left in the spool" "$(ls "$S/spool" 2>&1)" \
+	-d "$S/spool" -a -z "$(ls -A "$S/spool")"
 
 # Malformed requests. (A request line of one word, "GARBAGE", is dropped by
 # libmicrohttpd without an answer: allowed here as "closed".)
@@ -539,7 +535,7 @@ stop_server
 # Abandoned uploads (a web server died while writing them) are swept at the
 # start, but not a recent one (a live server may be writing it) nor one a
 # queued import uses.
-SP="$STATE/spool"
+SP="$S/spool"
 printf 'partial' >"$SP/upload-OLD001"
 printf 'partial' >"$SP/upload-NEW001"
 printf 'PK' >"$SP/upload-QUEUED"
