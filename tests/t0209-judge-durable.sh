@@ -49,7 +49,8 @@ check "a regrade starts the count again (and judges it AC)" "$(cat "$T/out")" \
 # The storm, through `verdict serve`.
 printf 'storm password 1\n' >"$T/pw"
 for i in 0 1 2; do v user add "storm$i" --password-file "$T/pw" >/dev/null 2>&1; done
-export VERDICT_SUBMIT_LIMITS="100,10000/600"
+# Three waiting per student: they submit as fast as the judge keeps up.
+export VERDICT_SUBMIT_LIMITS="3,10000/600"
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$VERDICT" serve --listen "127.0.0.1:$PORT" --workers 2 >"$T/serve.log" 2>&1 &
 SPID=$!
