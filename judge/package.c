@@ -24,6 +24,7 @@
  *               problem.en.{md,tex,pdf} or problem.{md,tex,pdf}.
  */
 #include "package.h"
+#include "limit.h"
 #include "util.h"
 #include "yaml_doc.h"
 
@@ -101,6 +102,8 @@ static int exists(const char *dir, const char *rel, int want_dir)
 	return stat(path, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
 }
 
+/* A positive number of seconds into *out: 0, or -1 when it is not one. Its range is
+ * checked apart (check_range), so that the message can say which. */
 static int parse_seconds(const char *s, double *out)
 {
 	char *end;
@@ -110,7 +113,7 @@ static int parse_seconds(const char *s, double *out)
 	double v = strtod(s, &end);
 	while (*end == ' ' || *end == '\n' || *end == '\t' || *end == '\r')
 		end++;
-	if (errno || end == s || *end || !isfinite(v) || v <= 0 || v > 3600)
+	if (errno || end == s || *end || !isfinite(v) || v <= 0)
 		return -1;
 	*out = v;
 	return 0;
@@ -123,10 +126,21 @@ static int parse_mib(const char *s, long *out)
 		return -1;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v <= 0 || v > 1 << 20)
+	if (errno || end == s || *end || v <= 0)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+/* A limit the package sets, against the range every other way of setting
+ * it obeys (judge/limit.c): refused with the file and the key at fault. */
+static int check_range(struct loader *L, enum limit_id id, double v, const char *where)
+{
+	char why[160];
+	if (limit_check(id, v, why, sizeof why) == 0)
+		return 0;
+	return fail(L, "%s: %s (Verdict's range; the settings page and `verdict problem set` keep to it too)", where,
+		    why);
 }
 
 /* DOMjudge's domjudge-problem.ini: "timelimit = 2" or "timelimit='2'". */
@@ -279,12 +293,18 @@ static int read_problem_yaml(struct loader *L)
 	yaml_node_t *t = yaml_doc_get(&y, limits, "time_limit");
 	if (rc == 0 && t && parse_seconds(yaml_doc_scalar(t), &yaml_time) < 0)
 		rc = fail(L, "problem.yaml: limits.time_limit must be a positive number of seconds");
+	if (rc == 0 && t)
+		rc = check_range(L, LIMIT_TIME, yaml_time, "problem.yaml: limits.time_limit");
 	yaml_node_t *m = yaml_doc_get(&y, limits, "memory");
 	if (rc == 0 && m && parse_mib(yaml_doc_scalar(m), &p->memory_mb) < 0)
 		rc = fail(L, "problem.yaml: limits.memory must be a positive whole number of MiB");
+	if (rc == 0 && m)
+		rc = check_range(L, LIMIT_MEMORY, (double)p->memory_mb, "problem.yaml: limits.memory");
 	yaml_node_t *o = yaml_doc_get(&y, limits, "output");
 	if (rc == 0 && o && parse_mib(yaml_doc_scalar(o), &p->output_mb) < 0)
 		rc = fail(L, "problem.yaml: limits.output must be a positive whole number of MiB");
+	if (rc == 0 && o)
+		rc = check_range(L, LIMIT_OUTPUT, (double)p->output_mb, "problem.yaml: limits.output");
 	yaml_doc_free(&y);
 	if (rc < 0)
 		return -1;
@@ -293,8 +313,12 @@ static int read_problem_yaml(struct loader *L)
 	int has_file = dot_time_limit(p->dir, &file_time), has_ini = ini_time_limit(p->dir, &ini_time);
 	if (has_file < 0)
 		return fail(L, ".timelimit must hold a positive number of seconds");
+	if (has_file && check_range(L, LIMIT_TIME, file_time, ".timelimit") < 0)
+		return -1;
 	if (has_ini < 0)
 		return fail(L, "domjudge-problem.ini: timelimit must be a positive number of seconds");
+	if (has_ini && check_range(L, LIMIT_TIME, ini_time, "domjudge-problem.ini: timelimit") < 0)
+		return -1;
 	if (yaml_time > 0) {
 		if (has_file && fabs(file_time - yaml_time) > 1e-9)
 			return fail(L, "conflicting time limits: .timelimit says %g s, problem.yaml limits.time_limit %g s",
