@@ -23,6 +23,7 @@
 #include "package_archive.h"
 #include "problem_import.h"
 #include "sandbox.h"
+#include "fsutil.h"
 #include "validator.h"
 
 #include <dirent.h>
@@ -158,7 +159,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	judging_free(&j);
 }
 
-static int verify(const char *pkg_path, const char *work)
+static int verify_copy(const char *pkg_path, const char *work)
 {
 	struct package p;
 	char err[1024];
@@ -209,6 +210,20 @@ static int verify(const char *pkg_path, const char *work)
 	printf("%d submissions: %d as expected, %d not%s\n", t.total, t.agree, t.disagree,
 	       t.skipped ? " (some files skipped)" : "");
 	return t.disagree ? 1 : 0;
+}
+
+/* The package is an instructor's: verified from a copy of it in work
+ * (problem_import_copy), as it would be imported. */
+static int verify(const char *pkg_path, const char *work)
+{
+	char scratch[PATH_MAX], copy[PATH_MAX], err[1024];
+	if (problem_import_copy(work, pkg_path, scratch, copy, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem verify: %s\n", err);
+		return 2;
+	}
+	int rc = verify_copy(copy, work);
+	remove_tree(scratch);
+	return rc;
 }
 
 /* problem add: a directory, or an archive (archive set), imported by

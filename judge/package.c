@@ -24,6 +24,7 @@
  *               problem.en.{md,tex,pdf} or problem.{md,tex,pdf}.
  */
 #include "package.h"
+#include "fsutil.h"
 #include "limit.h"
 #include "util.h"
 #include "yaml_doc.h"
@@ -36,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define DEFAULT_TIME_LIMIT 10.0
 #define DEFAULT_MEMORY_MB 64
@@ -44,6 +46,8 @@
 #define MAX_GROUPS 2000
 #define MAX_DEPTH 10
 #define MAX_DIR_LEN 1024
+#define STATEMENT_MAX_BYTES (8 << 20) /* a larger statement is refused (Markdown: 1 MiB, statement_markdown.h) */
+#define STATEMENT_MAX_TEXT "8 MiB"
 
 struct loader {
 	struct package *p;
@@ -143,16 +147,20 @@ static int check_range(struct loader *L, enum limit_id id, double v, const char 
 		    why);
 }
 
-/* DOMjudge's domjudge-problem.ini: "timelimit = 2" or "timelimit='2'". */
+/* DOMjudge's domjudge-problem.ini: "timelimit = 2" or "timelimit='2'"
+ * (in its first 64 KiB: the file holds a few short lines). */
 static int ini_time_limit(const char *dir, double *out)
 {
-	char path[PATH_MAX], line[256];
+	char path[PATH_MAX], text[65536];
+	int truncated;
 	fmt(path, sizeof path, "%s/domjudge-problem.ini", dir);
-	FILE *f = fopen(path, "re");
-	if (!f)
+	if (read_prefix(path, text, sizeof text, &truncated) < 0)
 		return 0;
 	int found = 0;
-	while (!found && fgets(line, sizeof line, f)) {
+	for (char *line = text, *next; !found && line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
 		char *eq = strchr(line, '=');
 		if (!eq || strncmp(line, "timelimit", 9) != 0 || strspn(line + 9, " \t") != (size_t)(eq - line - 9))
 			continue;
@@ -160,20 +168,16 @@ static int ini_time_limit(const char *dir, double *out)
 		v[strcspn(v, "'\"\r\n")] = 0;
 		found = parse_seconds(v, out) == 0 ? 1 : -1;
 	}
-	fclose(f);
 	return found;
 }
 
 static int dot_time_limit(const char *dir, double *out)
 {
 	char path[PATH_MAX], buf[64];
+	int truncated;
 	fmt(path, sizeof path, "%s/.timelimit", dir);
-	FILE *f = fopen(path, "re");
-	if (!f)
+	if (read_prefix(path, buf, sizeof buf, &truncated) < 0)
 		return 0;
-	size_t len = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[len] = 0;
 	return parse_seconds(buf, out) == 0 ? 1 : -1;
 }
 
@@ -233,6 +237,8 @@ static int read_problem_yaml(struct loader *L)
 	int rc = yaml_doc_load(&y, path, err, sizeof err);
 	if (rc == 0)
 		return fail(L, "problem.yaml is missing (every package needs one)");
+	if (rc == -2)
+		return fail(L, "problem.yaml: %s", err);
 	if (rc < 0)
 		return fail(L, "problem.yaml is not valid YAML: %s", err);
 	yaml_node_t *root = yaml_doc_root(&y);
@@ -375,6 +381,8 @@ static int group_config(struct loader *L, const char *rel, int g, char *out, siz
 		fmt(path, sizeof path, "%s/data/%s/%s", L->p->dir, rel, files[f]);
 		struct yaml_doc y;
 		int rc = yaml_doc_load(&y, path, err, sizeof err);
+		if (rc == -2)
+			return fail(L, "data/%s/%s: %s", rel, files[f], err);
 		if (rc < 0)
 			return fail(L, "data/%s/%s is not valid YAML: %s", rel, files[f], err);
 		if (rc == 0)
@@ -632,8 +640,11 @@ static int check_scoring(struct loader *L)
 	return 0;
 }
 
-static void find_statement(struct package *p)
+/* Finds the statement; -1 when it is not a regular file of at most
+ * STATEMENT_MAX_BYTES (it is converted, or served, whole). */
+static int find_statement(struct loader *L)
 {
+	struct package *p = L->p;
 	static const char *const dirs[2][2] = { { "problem_statement", "statement" }, { "statement", "problem_statement" } };
 	static const char *const files[] = { "problem.en.md", "problem.en.tex", "problem.md", "problem.tex",
 					     "problem.en.pdf", "problem.pdf" };
@@ -643,10 +654,18 @@ static void find_statement(struct package *p)
 			fmt(rel, sizeof rel, "%s/%s", dirs[p->format == PACKAGE_2025_09][d], files[f]);
 			if (exists(p->dir, rel, 0)) {
 				fmt(p->statement, sizeof p->statement, "%s/%s", p->dir, rel);
-				return;
+				int fd = open_regular(p->statement, STATEMENT_MAX_BYTES);
+				if (fd < 0)
+					return fail(L, "%s: %s", rel,
+						    errno == EFBIG ? "larger than " STATEMENT_MAX_TEXT ", the most a statement may be"
+								   : errno == EINVAL || errno == ELOOP ? "not a regular file"
+												      : strerror(errno));
+				close(fd);
+				return 0;
 			}
 		}
 	warn(p, "no statement found (%s/problem.en.md or .tex)", p->format == PACKAGE_2025_09 ? "statement" : "problem_statement");
+	return 0;
 }
 
 int package_load(const char *dir, struct package *p, char *err, size_t n)
@@ -691,7 +710,7 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 	if (rc == 0)
 		rc = check_scoring(&L);
 	if (rc == 0)
-		find_statement(p);
+		rc = find_statement(&L);
 	if (rc < 0)
 		package_free(p);
 	return rc;
