@@ -10,6 +10,12 @@
  * instructor's: problem_import_dir copies it (copy_tree resolves links
  * inside it) before anything reads it.
  *
+ * The unpacking itself runs in a sandbox box of its own
+ * (package_archive_unpack_boxed): libarchive parses hostile bytes, and
+ * there it does so as an unprivileged user who sees only the archive
+ * (read-only) and the directory it fills, under time, memory and file size
+ * limits. The box runs this same program as `verdict unpack`.
+ *
  * Only zip and tar are read, and only the gzip, bzip2 and xz filters, with
  * the libraries libarchive is built with. libarchive falls back to running
  * an external program (lrzip, grzip, lzop, zstd, ...) for a filter it has
@@ -23,6 +29,8 @@
  * pointers below have the types of libarchive's own declarations.
  */
 #include "package_archive.h"
+#include "fsutil.h"
+#include "sandbox.h"
 #include "util.h"
 
 #include <archive.h>
@@ -32,7 +40,9 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_ENTRIES 100000
 #define MAX_DEPTH 32 /* directories, as copy_tree allows (problem_import.c) */
@@ -283,4 +293,71 @@ out:
 	la.archive_write_close(out);
 	la.archive_write_free(out);
 	return rc;
+}
+
+/* `verdict unpack ARCHIVE DEST MAX_BYTES NAME`: the box's half of
+ * package_archive_unpack_boxed. Exits 2 with the reason on stderr when the
+ * archive is refused. */
+int cmd_unpack(int argc, char **argv)
+{
+	if (argc != 5) {
+		fputs("usage: verdict unpack ARCHIVE DEST MAX_BYTES NAME\n"
+		      "(problem add runs it in a sandbox box to unpack a package archive)\n", stderr);
+		return 1;
+	}
+	char err[1024];
+	if (package_archive_unpack(argv[1], argv[4], argv[2], atoll(argv[3]), err, sizeof err) < 0) {
+		fprintf(stderr, "%s\n", err);
+		return 2;
+	}
+	return 0;
+}
+
+int package_archive_unpack_boxed(const char *path, const char *shown_as, const char *dest, long long max_bytes,
+				 char *err, size_t n)
+{
+	char self[PATH_MAX], errors[PATH_MAX + 16], max[32], shown[256], why[1024] = "";
+	snprintf(shown, sizeof shown, "%s", shown_as ? shown_as : path);
+	ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (len < 0)
+		return errf(err, n, "%s: cannot find the verdict program to unpack it: %s", shown, strerror(errno));
+	self[len] = 0;
+	/* dest is filled by the box's user; the messages go beside it, in
+	 * the caller's (root's) directory, where the box cannot reach. */
+	if (chown(dest, SANDBOX_UID, SANDBOX_UID) < 0 || chmod(dest, 0755) < 0 ||
+	    (size_t)snprintf(errors, sizeof errors, "%s.err", dest) >= sizeof errors)
+		return errf(err, n, "%s: cannot prepare %s: %s", shown, dest, strerror(errno ? errno : ENAMETOOLONG));
+	snprintf(max, sizeof max, "%lld", max_bytes);
+	char *argv[] = { "/verdict", "unpack", "/archive", "/out", max, shown, NULL };
+	struct sandbox_config cfg;
+	sandbox_config_defaults(&cfg);
+	cfg.time_sec = 120;          /* 100,000 small entries take a few seconds */
+	cfg.wall_sec = 240;
+	cfg.mem_mb = 512;
+	cfg.pids = 4;
+	/* No file larger than twice the whole: the count above stops the
+	 * unpacking itself (at max_bytes, with its message), this the box. */
+	cfg.fsize_mb = 2 * (max_bytes >> 20) + 16;
+	cfg.stdin_path = "/dev/null";
+	cfg.stdout_path = "/dev/null";
+	cfg.stderr_path = errors;
+	cfg.binds[0] = (struct sandbox_bind){ self, "/verdict", 0 };
+	cfg.binds[1] = (struct sandbox_bind){ path, "/archive", 0 };
+	cfg.binds[2] = (struct sandbox_bind){ dest, "/out", 1 };
+	cfg.nbinds = 3;
+	cfg.argv = argv;
+	if (sandbox_init(why, sizeof why) < 0)
+		return errf(err, n, "%s: cannot unpack it: %s", shown, why);
+	struct sandbox_result res;
+	int rc = sandbox_run(&cfg, &res);
+	int truncated;
+	if (read_prefix(errors, why, sizeof why, &truncated) < 0)
+		why[0] = 0;
+	unlink(errors);
+	why[strcspn(why, "\n")] = 0;
+	if (rc == 0 && res.status == SANDBOX_OK)
+		return 0;
+	if (rc == 0 && res.status == SANDBOX_RE && res.signal == 0 && res.exit_code == 2 && why[0])
+		return errf(err, n, "%s", why);
+	return errf(err, n, "%s: unpacking it failed: %s%s%.400s", shown, res.message, why[0] ? ": " : "", why);
 }

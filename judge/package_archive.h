@@ -18,4 +18,16 @@ int package_archive_name(const char *path, char *name, size_t n);
 int package_archive_unpack(const char *path, const char *shown_as, const char *dest, long long max_bytes, char *err,
 			   size_t n);
 
+/* package_archive_unpack in a sandbox box of its own (this program, run
+ * as `verdict unpack`), which sees only the archive (read-only) and dest
+ * (given to the box's user): what libarchive does with hostile bytes
+ * happens there. Needs root (the sandbox). Returns as
+ * package_archive_unpack; dest may then hold anything the box could make
+ * (links, FIFOs): read it only through copy_tree. */
+int package_archive_unpack_boxed(const char *path, const char *shown_as, const char *dest, long long max_bytes,
+				 char *err, size_t n);
+
+/* `verdict unpack ARCHIVE DEST MAX_BYTES NAME`, what the box runs. */
+int cmd_unpack(int argc, char **argv);
+
 #endif

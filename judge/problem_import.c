@@ -295,7 +295,7 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
 		errf(err, n, "cannot create a scratch directory: %s", strerror(errno));
 		goto out;
 	}
-	if (package_archive_unpack(archive_path, display_name, dir, max_bytes, why, sizeof why) < 0) {
+	if (package_archive_unpack_boxed(archive_path, display_name, dir, max_bytes, why, sizeof why) < 0) {
 		r->bad_package = 1;
 		errf(err, n, "problem %s: %s", name, why);
 		goto out;
