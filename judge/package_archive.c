@@ -13,8 +13,9 @@
  * The unpacking itself runs in a sandbox box of its own
  * (package_archive_unpack_boxed): libarchive parses hostile bytes, and
  * there it does so as an unprivileged user who sees only the archive
- * (read-only) and the directory it fills, under time, memory and file size
- * limits. The box runs this same program as `verdict unpack`.
+ * (on its stdin, opened by root: the box's user need not be able to open
+ * it) and the directory it fills, under time, memory and file size limits.
+ * The box runs this same program as `verdict unpack`.
  *
  * Only zip and tar are read, and only the gzip, bzip2 and xz filters, with
  * the libraries libarchive is built with. libarchive falls back to running
@@ -50,7 +51,7 @@
 #define LIBARCHIVE_FUNCTIONS(X)                                                                               \
 	X(archive_read_new) X(archive_write_disk_new) X(archive_read_free) X(archive_write_free)              \
 	X(archive_read_support_filter_gzip) X(archive_read_support_filter_bzip2) X(archive_read_support_filter_xz) X(archive_read_support_format_zip) X(archive_read_support_format_tar) \
-	X(archive_write_disk_set_options) X(archive_read_open_filename) X(archive_error_string)                \
+	X(archive_write_disk_set_options) X(archive_read_open_filename) X(archive_read_open_fd) X(archive_error_string)                \
 	X(archive_read_next_header) X(archive_entry_pathname) X(archive_entry_filetype) X(archive_entry_hardlink) \
 	X(archive_entry_symlink) X(archive_entry_set_pathname) X(archive_entry_set_perm) X(archive_entry_perm)   \
 	X(archive_entry_set_uid) X(archive_entry_set_gid) X(archive_write_header) X(archive_read_data_block)     \
@@ -203,7 +204,9 @@ int package_archive_unpack(const char *path, const char *shown_as, const char *d
 	 * rewritten to absolute paths under dest.) */
 	la.archive_write_disk_set_options(out, ARCHIVE_EXTRACT_SECURE_SYMLINKS | ARCHIVE_EXTRACT_SECURE_NODOTDOT |
 						    ARCHIVE_EXTRACT_NO_OVERWRITE);
-	if (la.archive_read_open_filename(in, path, 65536) != ARCHIVE_OK) {
+	int opened = strcmp(path, "-") == 0 ? la.archive_read_open_fd(in, 0, 65536) /* the box's stdin */
+					    : la.archive_read_open_filename(in, path, 65536);
+	if (opened != ARCHIVE_OK) {
 		errf(err, n, "%s: not a readable archive: %s", shown, la.archive_error_string(in));
 		goto out;
 	}
@@ -295,9 +298,9 @@ out:
 	return rc;
 }
 
-/* `verdict unpack ARCHIVE DEST MAX_BYTES NAME`: the box's half of
- * package_archive_unpack_boxed. Exits 2 with the reason on stderr when the
- * archive is refused. */
+/* `verdict unpack ARCHIVE DEST MAX_BYTES NAME` (ARCHIVE "-": stdin): the
+ * box's half of package_archive_unpack_boxed. Exits 2 with the reason on
+ * stderr when the archive is refused. */
 int cmd_unpack(int argc, char **argv)
 {
 	if (argc != 5) {
@@ -328,7 +331,7 @@ int package_archive_unpack_boxed(const char *path, const char *shown_as, const c
 	    (size_t)snprintf(errors, sizeof errors, "%s.err", dest) >= sizeof errors)
 		return errf(err, n, "%s: cannot prepare %s: %s", shown, dest, strerror(errno ? errno : ENAMETOOLONG));
 	snprintf(max, sizeof max, "%lld", max_bytes);
-	char *argv[] = { "/verdict", "unpack", "/archive", "/out", max, shown, NULL };
+	char *argv[] = { "/verdict", "unpack", "-", "/out", max, shown, NULL };
 	struct sandbox_config cfg;
 	sandbox_config_defaults(&cfg);
 	cfg.time_sec = 120;          /* 100,000 small entries take a few seconds */
@@ -338,13 +341,12 @@ int package_archive_unpack_boxed(const char *path, const char *shown_as, const c
 	/* No file larger than twice the whole: the count above stops the
 	 * unpacking itself (at max_bytes, with its message), this the box. */
 	cfg.fsize_mb = 2 * (max_bytes >> 20) + 16;
-	cfg.stdin_path = "/dev/null";
+	cfg.stdin_path = path;
 	cfg.stdout_path = "/dev/null";
 	cfg.stderr_path = errors;
 	cfg.binds[0] = (struct sandbox_bind){ self, "/verdict", 0 };
-	cfg.binds[1] = (struct sandbox_bind){ path, "/archive", 0 };
-	cfg.binds[2] = (struct sandbox_bind){ dest, "/out", 1 };
-	cfg.nbinds = 3;
+	cfg.binds[1] = (struct sandbox_bind){ dest, "/out", 1 };
+	cfg.nbinds = 2;
 	cfg.argv = argv;
 	if (sandbox_init(why, sizeof why) < 0)
 		return errf(err, n, "%s: cannot unpack it: %s", shown, why);

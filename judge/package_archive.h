@@ -9,7 +9,7 @@
  * returns 0 for anything else, -1 if the name does not fit. */
 int package_archive_name(const char *path, char *name, size_t n);
 
-/* Unpacks the archive at path into the existing directory dest, refusing
+/* Unpacks the archive at path ("-": stdin) into the existing directory dest, refusing
  * (with the entry's name in err) absolute paths, "..", links out of the
  * package, hard links, devices, and more than max_bytes of content.
  * Messages name the archive shown_as (path when NULL). Not thread-safe
@@ -19,8 +19,8 @@ int package_archive_unpack(const char *path, const char *shown_as, const char *d
 			   size_t n);
 
 /* package_archive_unpack in a sandbox box of its own (this program, run
- * as `verdict unpack`), which sees only the archive (read-only) and dest
- * (given to the box's user): what libarchive does with hostile bytes
+ * as `verdict unpack`), which sees only the archive (on its stdin) and
+ * dest (given to the box's user): what libarchive does with hostile bytes
  * happens there. Needs root (the sandbox). Returns as
  * package_archive_unpack; dest may then hold anything the box could make
  * (links, FIFOs): read it only through copy_tree. */

@@ -38,15 +38,6 @@
 static const struct tree_limits package_limits = { 2LL << 30, 100000, 32 };
 
 static int problem_name_ok(const char *name);
-static int copy_package(const char *data, const char *pkg_path, char *scratch, char *copy, struct problem_import_result *r,
-			char *err, size_t n);
-
-int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *err, size_t n)
-{
-	struct problem_import_result r;
-	memset(&r, 0, sizeof r);
-	return copy_package(parent, pkg_path, scratch, copy, &r, err, n);
-}
 
 /* problem_import_copy, with the problem's name and whose fault a failure
  * is in *r. */
@@ -73,6 +64,13 @@ static int copy_package(const char *data, const char *pkg_path, char *scratch, c
 	}
 	r->bad_package = 0;
 	return 0;
+}
+
+int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *err, size_t n)
+{
+	struct problem_import_result r;
+	memset(&r, 0, sizeof r);
+	return copy_package(parent, pkg_path, scratch, copy, &r, err, n);
 }
 
 /* Numbers this process's staging directories: with the pid, unique among
@@ -173,7 +171,7 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	if (mkdir(stage_parent, 0755) < 0 ||
 	    (rename(p.dir, staging) < 0 && (errno != EXDEV || copy_tree(p.dir, staging, &package_limits, why, sizeof why) < 0))) {
 		if (!why[0])
-			snprintf(why, sizeof why, "cannot create %.900s: %s", stage_parent, strerror(errno));
+			snprintf(why, sizeof why, "cannot create or fill %.900s: %s", stage_parent, strerror(errno));
 		remove_tree(stage_parent);
 		goto out;
 	}
