@@ -11,6 +11,7 @@
  * match too. Extra tokens after the judge's last one are a wrong answer.
  */
 #include "checker_default.h"
+#include "fsutil.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void checker_flags_defaults(struct checker_flags *f)
 {
@@ -234,8 +236,16 @@ enum verdict checker_default(const char *answer_path, const char *output_path, c
 {
 	struct reader judge = { .line = 1 }, team = { .line = 1 };
 	message[0] = 0;
-	judge.f = fopen(answer_path, "re");
-	team.f = fopen(output_path, "re");
+	/* Regular files only (the output is the program's): fopen would wait
+	 * on a FIFO. */
+	int fd = open_regular(answer_path, -1);
+	judge.f = fd < 0 ? NULL : fdopen(fd, "re");
+	if (fd >= 0 && !judge.f)
+		close(fd);
+	fd = judge.f ? open_regular(output_path, -1) : -1;
+	team.f = fd < 0 ? NULL : fdopen(fd, "re");
+	if (fd >= 0 && !team.f)
+		close(fd);
 	enum verdict v;
 	if (!judge.f || !team.f) {
 		snprintf(message, n, "cannot read %s: %s", !judge.f ? answer_path : output_path, strerror(errno));

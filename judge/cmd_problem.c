@@ -19,10 +19,12 @@
 #include "state.h"
 #include "judging.h"
 #include "language.h"
+#include "limit.h"
 #include "package.h"
 #include "package_archive.h"
 #include "problem_import.h"
 #include "sandbox.h"
+#include "fsutil.h"
 #include "validator.h"
 
 #include <dirent.h>
@@ -85,9 +87,9 @@ static const char usage_text[] =
 	"time_limit_exceeded, run_time_error, rejected, brute_force). Exits 1 if any\n"
 	"does not, 2 if the package cannot be read.\n"
 	"\n"
-	"set shows or hides a problem from students and sets the time (0.1 to 60 CPU\n"
-	"seconds) and memory (16 to 4096 MB) limits the judge uses from then on (the\n"
-	"problem's settings page on the web does the same).\n"
+	"set shows or hides a problem from students and sets the time (CPU seconds) and\n"
+	"memory (MB) limits the judge uses from then on (the problem's settings page on\n"
+	"the web does the same), in the ranges of judge/limit.c, which packages obey too.\n"
 	"  --work DIR   where compiled programs and outputs are kept meanwhile (default: $TMPDIR or /tmp)\n";
 
 struct tally {
@@ -158,7 +160,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	judging_free(&j);
 }
 
-static int verify(const char *pkg_path, const char *work)
+static int verify_copy(const char *pkg_path, const char *work)
 {
 	struct package p;
 	char err[1024];
@@ -209,6 +211,20 @@ static int verify(const char *pkg_path, const char *work)
 	printf("%d submissions: %d as expected, %d not%s\n", t.total, t.agree, t.disagree,
 	       t.skipped ? " (some files skipped)" : "");
 	return t.disagree ? 1 : 0;
+}
+
+/* The package is an instructor's: verified from a copy of it in work
+ * (problem_import_copy), as it would be imported. */
+static int verify(const char *pkg_path, const char *work)
+{
+	char scratch[PATH_MAX], copy[PATH_MAX], err[1024];
+	if (problem_import_copy(work, pkg_path, scratch, copy, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem verify: %s\n", err);
+		return 2;
+	}
+	int rc = verify_copy(copy, work);
+	remove_tree(scratch);
+	return rc;
 }
 
 /* problem add: a directory, or an archive (archive set), imported by
@@ -290,25 +306,23 @@ static int set(int argc, char **argv)
 		return 2;
 	}
 	const char *name = argv[optind];
-	char *end;
-	double time_limit = time_arg ? strtod(time_arg, &end) : 0;
-	if (time_arg && (end == time_arg || *end)) {
-		fprintf(stderr, "verdict problem set: --time-limit %s is not a number of seconds\n", time_arg);
+	double time_limit = 0, memory = 0;
+	char err[512];
+	if (time_arg && limit_parse(LIMIT_TIME, time_arg, &time_limit, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem set: --time-limit %s: %s\n", time_arg, err);
 		return 2;
 	}
-	long memory = mem_arg ? strtol(mem_arg, &end, 10) : 0;
-	if (mem_arg && (end == mem_arg || *end)) {
-		fprintf(stderr, "verdict problem set: --memory-mb %s is not a whole number of MB\n", mem_arg);
+	if (mem_arg && limit_parse(LIMIT_MEMORY, mem_arg, &memory, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem set: --memory-mb %s: %s\n", mem_arg, err);
 		return 2;
 	}
 	struct db *db = cli_open_db("problem set", cli_state(state_opt, db_opt)->db);
 	if (!db)
 		return 1;
 	struct db_version v;
-	char err[512];
 	int rc = db_problem_current(db, name, &v, err, sizeof err);
 	if (rc == 1 && (time_arg || mem_arg))
-		rc = db_problem_set_limits(db, name, time_arg ? time_limit : v.time_limit, mem_arg ? memory : v.memory_mb,
+		rc = db_problem_set_limits(db, name, time_arg ? time_limit : v.time_limit, mem_arg ? (long)memory : v.memory_mb,
 					   err, sizeof err);
 	if (rc == 1 && visible >= 0)
 		rc = db_problem_set_visible(db, name, visible, err, sizeof err);

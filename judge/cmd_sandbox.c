@@ -6,6 +6,7 @@
  * SE), 2 for a bad command line (also reported as SE).
  */
 #include "commands.h"
+#include "limit.h"
 #include "sandbox.h"
 
 #include <cJSON.h>
@@ -92,26 +93,6 @@ static int bad_usage(const char *meta_path, const char *fmt, const char *arg)
 	return 2;
 }
 
-/* Parses a positive, finite number (seconds or MB); -1 when it is not. */
-static double parse_positive(const char *s)
-{
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (errno || end == s || *end || !isfinite(v) || v <= 0)
-		return -1;
-	return v;
-}
-
-static int parse_whole(const char *s, long *out)
-{
-	double v = parse_positive(s);
-	if (v < 1 || v != floor(v) || v > 1 << 20)
-		return -1;
-	*out = (long)v;
-	return 0;
-}
-
 /* HOST=BOX[:rw] or HOST=BOX[:ro]. Splits in place. */
 static int parse_dir(char *spec, struct sandbox_bind *b)
 {
@@ -138,12 +119,12 @@ int cmd_sandbox(int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, "+", options, NULL)) != -1) {
 		double v = 0;
-		long n = 0;
+		char why[160];
 		switch (opt) {
 		case OPT_TIME:
 		case OPT_WALL:
-			if ((v = parse_positive(optarg)) < 0 || v > 86400)
-				return bad_usage(meta, "bad number of seconds: %s", optarg);
+			if (limit_parse(LIMIT_BOX_TIME, optarg, &v, why, sizeof why) < 0)
+				return bad_usage(meta, "bad number of seconds: %s", why);
 			*(opt == OPT_TIME ? &cfg.time_sec : &cfg.wall_sec) = v;
 			break;
 		case OPT_MEM:
@@ -151,10 +132,10 @@ int cmd_sandbox(int argc, char **argv)
 		case OPT_FSIZE:
 		case OPT_STACK:
 		case OPT_BOX_SIZE:
-			if (parse_whole(optarg, &n) < 0)
-				return bad_usage(meta, "bad whole number: %s", optarg);
+			if (limit_parse(opt == OPT_PIDS ? LIMIT_BOX_PIDS : LIMIT_BOX_MB, optarg, &v, why, sizeof why) < 0)
+				return bad_usage(meta, "bad whole number: %s", why);
 			*(opt == OPT_MEM ? &cfg.mem_mb : opt == OPT_PIDS ? &cfg.pids : opt == OPT_FSIZE ? &cfg.fsize_mb
-				: opt == OPT_STACK ? &cfg.stack_mb : &cfg.box_size_mb) = n;
+				: opt == OPT_STACK ? &cfg.stack_mb : &cfg.box_size_mb) = (long)v;
 			break;
 		case OPT_STDIN: cfg.stdin_path = optarg; break;
 		case OPT_STDOUT: cfg.stdout_path = optarg; break;

@@ -97,8 +97,8 @@ int db_problem_list(struct db *db, int count_submissions,
  * problem, -1 error. */
 int db_problem_set_visible(struct db *db, const char *short_name, int visible, char *err, size_t n);
 
-/* Sets the time limit (CPU seconds, 0.1 to 60) and memory limit (MB, 16 to
- * 4096) of short_name's newest test data version, which the judge uses
+/* Sets the time limit and memory limit (in the ranges of judge/limit.c:
+ * LIMIT_TIME, LIMIT_MEMORY) of short_name's newest test data version, which the judge uses
  * from then on (a later import brings the package's own limits again).
  * 1 done, 0 no such problem, -1 error or a limit out of range. */
 int db_problem_set_limits(struct db *db, const char *short_name, double time_limit, long memory_mb, char *err,

@@ -1,6 +1,7 @@
 /* db_problems.c - problems, their test data versions and settings.
  */
 #include "db_internal.h"
+#include "limit.h"
 
 /* ---- problems ---- */
 
@@ -151,10 +152,8 @@ int db_problem_set_visible(struct db *db, const char *short_name, int visible, c
 int db_problem_set_limits(struct db *db, const char *short_name, double time_limit, long memory_mb, char *err,
 			  size_t n)
 {
-	if (!(time_limit >= 0.1 && time_limit <= 60)) /* (NaN too) */
-		return errf(err, n, "the time limit must be 0.1 to 60 seconds, not %g", time_limit);
-	if (memory_mb < 16 || memory_mb > 4096)
-		return errf(err, n, "the memory limit must be 16 to 4096 MB, not %ld", memory_mb);
+	if (limit_check(LIMIT_TIME, time_limit, err, n) < 0 || limit_check(LIMIT_MEMORY, (double)memory_mb, err, n) < 0)
+		return -1;
 	sqlite3_stmt *st = prepare(db,
 				   "UPDATE problem_versions SET time_limit = ?, memory_mb = ? WHERE id = "
 				   "(SELECT v.id FROM problem_versions v JOIN problems p ON p.id = v.problem_id "

@@ -1,5 +1,6 @@
 /* main.c - build/verdict: dispatch to a subcommand. */
 #include "commands.h"
+#include "package_archive.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +20,7 @@ static const struct command {
 	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)" },
 	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed" },
 	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)" },
+	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)" },
 };
 
 static int usage(FILE *out)

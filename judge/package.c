@@ -24,6 +24,8 @@
  *               problem.en.{md,tex,pdf} or problem.{md,tex,pdf}.
  */
 #include "package.h"
+#include "fsutil.h"
+#include "limit.h"
 #include "util.h"
 #include "yaml_doc.h"
 
@@ -35,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define DEFAULT_TIME_LIMIT 10.0
 #define DEFAULT_MEMORY_MB 64
@@ -43,6 +46,8 @@
 #define MAX_GROUPS 2000
 #define MAX_DEPTH 10
 #define MAX_DIR_LEN 1024
+#define STATEMENT_MAX_BYTES (8 << 20) /* a larger statement is refused (Markdown: 1 MiB, statement_markdown.h) */
+#define STATEMENT_MAX_TEXT "8 MiB"
 
 struct loader {
 	struct package *p;
@@ -101,6 +106,8 @@ static int exists(const char *dir, const char *rel, int want_dir)
 	return stat(path, &st) == 0 && (want_dir ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
 }
 
+/* A positive number of seconds into *out: 0, or -1 when it is not one. Its range is
+ * checked apart (check_range), so that the message can say which. */
 static int parse_seconds(const char *s, double *out)
 {
 	char *end;
@@ -110,7 +117,7 @@ static int parse_seconds(const char *s, double *out)
 	double v = strtod(s, &end);
 	while (*end == ' ' || *end == '\n' || *end == '\t' || *end == '\r')
 		end++;
-	if (errno || end == s || *end || !isfinite(v) || v <= 0 || v > 3600)
+	if (errno || end == s || *end || !isfinite(v) || v <= 0)
 		return -1;
 	*out = v;
 	return 0;
@@ -123,22 +130,37 @@ static int parse_mib(const char *s, long *out)
 		return -1;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v <= 0 || v > 1 << 20)
+	if (errno || end == s || *end || v <= 0)
 		return -1;
 	*out = v;
 	return 0;
 }
 
-/* DOMjudge's domjudge-problem.ini: "timelimit = 2" or "timelimit='2'". */
+/* A limit the package sets, against the range every other way of setting
+ * it obeys (judge/limit.c): refused with the file and the key at fault. */
+static int check_range(struct loader *L, enum limit_id id, double v, const char *where)
+{
+	char why[160];
+	if (limit_check(id, v, why, sizeof why) == 0)
+		return 0;
+	return fail(L, "%s: %s (Verdict's range; the settings page and `verdict problem set` keep to it too)", where,
+		    why);
+}
+
+/* DOMjudge's domjudge-problem.ini: "timelimit = 2" or "timelimit='2'"
+ * (in its first 64 KiB: the file holds a few short lines). */
 static int ini_time_limit(const char *dir, double *out)
 {
-	char path[PATH_MAX], line[256];
+	char path[PATH_MAX], text[65536];
+	int truncated;
 	fmt(path, sizeof path, "%s/domjudge-problem.ini", dir);
-	FILE *f = fopen(path, "re");
-	if (!f)
+	if (read_prefix(path, text, sizeof text, &truncated) < 0)
 		return 0;
 	int found = 0;
-	while (!found && fgets(line, sizeof line, f)) {
+	for (char *line = text, *next; !found && line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
 		char *eq = strchr(line, '=');
 		if (!eq || strncmp(line, "timelimit", 9) != 0 || strspn(line + 9, " \t") != (size_t)(eq - line - 9))
 			continue;
@@ -146,20 +168,16 @@ static int ini_time_limit(const char *dir, double *out)
 		v[strcspn(v, "'\"\r\n")] = 0;
 		found = parse_seconds(v, out) == 0 ? 1 : -1;
 	}
-	fclose(f);
 	return found;
 }
 
 static int dot_time_limit(const char *dir, double *out)
 {
 	char path[PATH_MAX], buf[64];
+	int truncated;
 	fmt(path, sizeof path, "%s/.timelimit", dir);
-	FILE *f = fopen(path, "re");
-	if (!f)
+	if (read_prefix(path, buf, sizeof buf, &truncated) < 0)
 		return 0;
-	size_t len = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[len] = 0;
 	return parse_seconds(buf, out) == 0 ? 1 : -1;
 }
 
@@ -219,6 +237,8 @@ static int read_problem_yaml(struct loader *L)
 	int rc = yaml_doc_load(&y, path, err, sizeof err);
 	if (rc == 0)
 		return fail(L, "problem.yaml is missing (every package needs one)");
+	if (rc == -2)
+		return fail(L, "problem.yaml: %s", err);
 	if (rc < 0)
 		return fail(L, "problem.yaml is not valid YAML: %s", err);
 	yaml_node_t *root = yaml_doc_root(&y);
@@ -279,12 +299,18 @@ static int read_problem_yaml(struct loader *L)
 	yaml_node_t *t = yaml_doc_get(&y, limits, "time_limit");
 	if (rc == 0 && t && parse_seconds(yaml_doc_scalar(t), &yaml_time) < 0)
 		rc = fail(L, "problem.yaml: limits.time_limit must be a positive number of seconds");
+	if (rc == 0 && t)
+		rc = check_range(L, LIMIT_TIME, yaml_time, "problem.yaml: limits.time_limit");
 	yaml_node_t *m = yaml_doc_get(&y, limits, "memory");
 	if (rc == 0 && m && parse_mib(yaml_doc_scalar(m), &p->memory_mb) < 0)
 		rc = fail(L, "problem.yaml: limits.memory must be a positive whole number of MiB");
+	if (rc == 0 && m)
+		rc = check_range(L, LIMIT_MEMORY, (double)p->memory_mb, "problem.yaml: limits.memory");
 	yaml_node_t *o = yaml_doc_get(&y, limits, "output");
 	if (rc == 0 && o && parse_mib(yaml_doc_scalar(o), &p->output_mb) < 0)
 		rc = fail(L, "problem.yaml: limits.output must be a positive whole number of MiB");
+	if (rc == 0 && o)
+		rc = check_range(L, LIMIT_OUTPUT, (double)p->output_mb, "problem.yaml: limits.output");
 	yaml_doc_free(&y);
 	if (rc < 0)
 		return -1;
@@ -293,8 +319,12 @@ static int read_problem_yaml(struct loader *L)
 	int has_file = dot_time_limit(p->dir, &file_time), has_ini = ini_time_limit(p->dir, &ini_time);
 	if (has_file < 0)
 		return fail(L, ".timelimit must hold a positive number of seconds");
+	if (has_file && check_range(L, LIMIT_TIME, file_time, ".timelimit") < 0)
+		return -1;
 	if (has_ini < 0)
 		return fail(L, "domjudge-problem.ini: timelimit must be a positive number of seconds");
+	if (has_ini && check_range(L, LIMIT_TIME, ini_time, "domjudge-problem.ini: timelimit") < 0)
+		return -1;
 	if (yaml_time > 0) {
 		if (has_file && fabs(file_time - yaml_time) > 1e-9)
 			return fail(L, "conflicting time limits: .timelimit says %g s, problem.yaml limits.time_limit %g s",
@@ -351,6 +381,8 @@ static int group_config(struct loader *L, const char *rel, int g, char *out, siz
 		fmt(path, sizeof path, "%s/data/%s/%s", L->p->dir, rel, files[f]);
 		struct yaml_doc y;
 		int rc = yaml_doc_load(&y, path, err, sizeof err);
+		if (rc == -2)
+			return fail(L, "data/%s/%s: %s", rel, files[f], err);
 		if (rc < 0)
 			return fail(L, "data/%s/%s is not valid YAML: %s", rel, files[f], err);
 		if (rc == 0)
@@ -608,8 +640,11 @@ static int check_scoring(struct loader *L)
 	return 0;
 }
 
-static void find_statement(struct package *p)
+/* Finds the statement; -1 when it is not a regular file of at most
+ * STATEMENT_MAX_BYTES (it is converted, or served, whole). */
+static int find_statement(struct loader *L)
 {
+	struct package *p = L->p;
 	static const char *const dirs[2][2] = { { "problem_statement", "statement" }, { "statement", "problem_statement" } };
 	static const char *const files[] = { "problem.en.md", "problem.en.tex", "problem.md", "problem.tex",
 					     "problem.en.pdf", "problem.pdf" };
@@ -619,10 +654,18 @@ static void find_statement(struct package *p)
 			fmt(rel, sizeof rel, "%s/%s", dirs[p->format == PACKAGE_2025_09][d], files[f]);
 			if (exists(p->dir, rel, 0)) {
 				fmt(p->statement, sizeof p->statement, "%s/%s", p->dir, rel);
-				return;
+				int fd = open_regular(p->statement, STATEMENT_MAX_BYTES);
+				if (fd < 0)
+					return fail(L, "%s: %s", rel,
+						    errno == EFBIG ? "larger than " STATEMENT_MAX_TEXT ", the most a statement may be"
+								   : errno == EINVAL || errno == ELOOP ? "not a regular file"
+												      : strerror(errno));
+				close(fd);
+				return 0;
 			}
 		}
 	warn(p, "no statement found (%s/problem.en.md or .tex)", p->format == PACKAGE_2025_09 ? "statement" : "problem_statement");
+	return 0;
 }
 
 int package_load(const char *dir, struct package *p, char *err, size_t n)
@@ -667,7 +710,7 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 	if (rc == 0)
 		rc = check_scoring(&L);
 	if (rc == 0)
-		find_statement(p);
+		rc = find_statement(&L);
 	if (rc < 0)
 		package_free(p);
 	return rc;

@@ -1,11 +1,18 @@
 /* problem_import.c - import a problem package (a directory or an archive) as a problem's next test data version.
  *
- * The package is read first (so a malformed one is refused with the file
- * at fault), copied into a staging directory beside the database's other
- * packages, read again there, renamed into place as the problem's next
+ * A package is an instructor's, and the import runs as root: instructors
+ * are trusted with problems, not with the machine. So the package is read
+ * exactly once, by copy_tree, into a private copy made of regular files and
+ * directories only (links resolved inside the package, or refused; no
+ * device or FIFO is ever opened; files, directories, depth and bytes
+ * bounded: package_limits below). Everything after reads that copy only:
+ * it is read (so a malformed package is refused with the file at fault),
+ * moved into a staging directory beside the database's other packages
+ * (copied if that is another file system), read again there, its validator
+ * built and statement converted, renamed into place as the problem's next
  * test data version, and only then recorded in the database, in one
- * transaction; if that fails the copy is removed. Old versions stay, with
- * the submissions judged against them.
+ * transaction; if anything fails every copy is removed. Old versions stay,
+ * with the submissions judged against them.
  */
 #include "problem_import.h"
 #include "db.h"
@@ -27,7 +34,43 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PACKAGE_MAX_BYTES (2LL << 30) /* a larger package is refused */
+/* A larger package is refused: 2 GiB of files, 100,000 files and
+ * directories, directories 32 deep (README, "Problem packages"). */
+static const struct tree_limits package_limits = { 2LL << 30, 100000, 32 };
+
+/* problem_import_copy, with the problem's name and whose fault a failure
+ * is in *r. */
+static int copy_package(const char *data, const char *pkg_path, char *scratch, char *copy, struct problem_import_result *r,
+			char *err, size_t n)
+{
+	char real[PATH_MAX], why[1024];
+	r->bad_package = 1;
+	if (!realpath(pkg_path, real))
+		return errf(err, n, "cannot open problem package %s: %s", pkg_path, strerror(errno));
+	const char *name = strrchr(real, '/') + 1; /* (real is absolute) */
+	if (!state_name_ok(name))
+		return errf(err, n, "problem package %s: its directory name is the problem's name, and must be 1 to 63 "
+				    "letters, digits, '-' or '_', not starting with '-'", pkg_path);
+	snprintf(r->short_name, sizeof r->short_name, "%s", name);
+	if ((size_t)snprintf(scratch, PATH_MAX, "%s/.package-XXXXXX", data) >= PATH_MAX || !mkdtemp(scratch) ||
+	    (size_t)snprintf(copy, PATH_MAX, "%s/%s", scratch, name) >= PATH_MAX) {
+		r->bad_package = 0;
+		return errf(err, n, "problem %s: cannot create a directory in %s: %s", name, data, strerror(errno));
+	}
+	if (copy_tree(real, copy, &package_limits, why, sizeof why) < 0) {
+		remove_tree(scratch);
+		return errf(err, n, "problem %s: %s", name, why);
+	}
+	r->bad_package = 0;
+	return 0;
+}
+
+int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *err, size_t n)
+{
+	struct problem_import_result r;
+	memset(&r, 0, sizeof r);
+	return copy_package(parent, pkg_path, scratch, copy, &r, err, n);
+}
 
 /* Numbers this process's staging directories: with the pid, unique among
  * every import running at once (a judge and a command line, or two). */
@@ -82,9 +125,14 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 		       char *err, size_t n)
 {
 	memset(r, 0, sizeof *r);
+	char scratch[PATH_MAX], copied[PATH_MAX];
+	if (copy_package(data, pkg_path, scratch, copied, r, err, n) < 0)
+		return -1;
+	pkg_path = copied; /* the instructor's files are not read again */
 	struct package p;
 	if (package_load(pkg_path, &p, err, n) < 0) {
 		r->bad_package = 1;
+		remove_tree(scratch);
 		return -1;
 	}
 	snprintf(r->short_name, sizeof r->short_name, "%s", p.short_name);
@@ -120,9 +168,12 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 		goto out;
 	}
 	remove_tree(stage_parent); /* left by an earlier process with this pid */
-	if (mkdir(stage_parent, 0755) < 0 || copy_tree(p.dir, staging, p.dir, PACKAGE_MAX_BYTES, why, sizeof why) < 0) {
+	/* The copy is ours, regular files and directories only: moved, or
+	 * copied again from another file system. */
+	if (mkdir(stage_parent, 0755) < 0 ||
+	    (rename(p.dir, staging) < 0 && (errno != EXDEV || copy_tree(p.dir, staging, &package_limits, why, sizeof why) < 0))) {
 		if (!why[0])
-			snprintf(why, sizeof why, "cannot create %.900s: %s", stage_parent, strerror(errno));
+			snprintf(why, sizeof why, "cannot create or fill %.900s: %s", stage_parent, strerror(errno));
 		remove_tree(stage_parent);
 		goto out;
 	}
@@ -165,6 +216,7 @@ out:
 	if (rc < 0)
 		errf(err, n, "problem %s: %s", p.short_name, why);
 	package_free(&p);
+	remove_tree(scratch);
 	return rc;
 }
 
@@ -234,7 +286,7 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
 		errf(err, n, "cannot create a scratch directory: %s", strerror(errno));
 		goto out;
 	}
-	if (package_archive_unpack(archive_path, display_name, dir, max_bytes, why, sizeof why) < 0) {
+	if (package_archive_unpack_boxed(archive_path, display_name, dir, max_bytes, why, sizeof why) < 0) {
 		r->bad_package = 1;
 		errf(err, n, "problem %s: %s", name, why);
 		goto out;

@@ -47,6 +47,15 @@ int problem_import_dir(struct db *db, const char *data_dir, const char *pkg_path
 int problem_import_archive(struct db *db, const char *data_dir, const char *archive_path, const char *display_name,
 			   struct problem_import_result *r, char *err, size_t n);
 
+/* Copies the package directory pkg_path, an instructor's, as
+ * problem_import_dir does first: read once (copy_tree), as regular files
+ * and directories only, within the package limits (README), into
+ * <parent>/.package-XXXXXX/<name> (scratch is that directory, copy the
+ * package in it; both PATH_MAX long). Returns 0, or -1 with err set
+ * ("problem NAME: FILE: why", or why the directory cannot be a package)
+ * and nothing left behind. The caller removes scratch when done. */
+int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *err, size_t n);
+
 /* "problem NAME (TITLE) added as version N: T test cases, time limit S s,
  * memory M MB": what `problem add` prints on success. */
 void problem_import_describe(const struct problem_import_result *r, char *out, size_t n);

@@ -49,6 +49,7 @@
 #include "sandbox.h"
 #include "box_namespaces.h"
 #include "cgroup.h"
+#include "limit.h"
 #include "sandbox_box.h"
 #include "seccomp_policy.h"
 #include "util.h"
@@ -246,12 +247,19 @@ static int check_config(const struct sandbox_config *c, struct sandbox_result *r
 {
 	if (!c->argv || !c->argv[0] || !c->argv[0][0])
 		return se(res, "no program to run");
-	if (!(c->time_sec > 0 && c->time_sec <= 86400) || !(c->wall_sec >= 0 && c->wall_sec <= 86400))
-		return se(res, "time limits must be between 0 and 86400 seconds");
-	if (c->mem_mb < 1 || c->mem_mb > 1 << 20 || c->pids < 1 || c->pids > 1 << 20 || c->fsize_mb < 1 ||
-	    c->fsize_mb > 1 << 20 || c->stack_mb < 0 || c->stack_mb > 1 << 20 || c->box_size_mb < 1 ||
-	    c->box_size_mb > 1 << 20 || c->nofile < 4 || c->nofile > 1 << 20)
-		return se(res, "a limit is out of range");
+	char why[160];
+	/* The ranges of judge/limit.c, as `verdict sandbox` parses them (0:
+	 * the default, for the wall clock and the stack). */
+	if (limit_check(LIMIT_BOX_TIME, c->time_sec, why, sizeof why) < 0 ||
+	    (c->wall_sec != 0 && limit_check(LIMIT_BOX_TIME, c->wall_sec, why, sizeof why) < 0) ||
+	    limit_check(LIMIT_BOX_MB, (double)c->mem_mb, why, sizeof why) < 0 ||
+	    limit_check(LIMIT_BOX_MB, (double)c->fsize_mb, why, sizeof why) < 0 ||
+	    (c->stack_mb != 0 && limit_check(LIMIT_BOX_MB, (double)c->stack_mb, why, sizeof why) < 0) ||
+	    limit_check(LIMIT_BOX_MB, (double)c->box_size_mb, why, sizeof why) < 0 ||
+	    limit_check(LIMIT_BOX_PIDS, (double)c->pids, why, sizeof why) < 0)
+		return se(res, "%s", why);
+	if (c->nofile < 4 || c->nofile > 1 << 20)
+		return se(res, "the open-file limit must be 4 to 1048576");
 	if (c->nbinds < 0 || c->nbinds > SANDBOX_MAX_BINDS || c->nenv < 0 || c->nenv > SANDBOX_MAX_ENV)
 		return se(res, "too many --dir or --env options");
 	if (c->cwd && c->cwd[0] != '/')

@@ -5,8 +5,9 @@
  * or harm the judge. So it is compiled and run in the sandbox; it sees the
  * test's input and answer read-only at /data/test.in and /data/test.ans, a
  * writable /feedback/ and the program's output on stdin. What it writes to
- * /feedback is read back with O_NOFOLLOW, so a planted link cannot make
- * the judge (root) read a host file.
+ * /feedback is read back only if it is a regular file (O_NOFOLLOW,
+ * O_NONBLOCK, then fstat), and only its first bytes: a planted link cannot
+ * make the judge (root) read a host file, nor a FIFO make it wait forever.
  */
 #include "validator.h"
 #include "fsutil.h"
@@ -35,10 +36,11 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 {
 	memset(v, 0, sizeof *v);
 	char src[PATH_MAX];
+	static const struct tree_limits sources = { 64 << 20, 10000, 32 };
 	if (make_work_dir(work_root, "validator-", SANDBOX_UID, v->build.dir, sizeof v->build.dir) < 0)
 		return errf(err, n, "cannot create a directory for the validator in %s: %s", work_root, strerror(errno));
 	if ((size_t)snprintf(src, sizeof src, "%s/src", v->build.dir) >= sizeof src ||
-	    copy_tree(p->validator_dir, src, p->dir, 64 << 20, err, n) < 0) {
+	    copy_tree(p->validator_dir, src, &sources, err, n) < 0) {
 		validator_free(v);
 		return -1;
 	}
@@ -163,10 +165,15 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 	int truncated;
 	snprintf(file, sizeof file, "%s/judgemessage.txt", feedback);
 	char judge_msg[512] = "";
-	if (read_prefix(file, judge_msg, sizeof judge_msg, &truncated) < 0)
+	int unreadable = 0;
+	if (read_prefix(file, judge_msg, sizeof judge_msg, &truncated) < 0) {
+		unreadable = errno != ENOENT;
 		judge_msg[0] = 0;
+	}
 	judge_msg[strcspn(judge_msg, "\n")] = 0;
-	if (rc == 0 && res.status == SANDBOX_RE && res.signal == 0 && (res.exit_code == 42 || res.exit_code == 43)) {
+	if (unreadable) {
+		snprintf(message, n, "the output validator left a judgemessage.txt that is not a regular file");
+	} else if (rc == 0 && res.status == SANDBOX_RE && res.signal == 0 && (res.exit_code == 42 || res.exit_code == 43)) {
 		verdict = res.exit_code == 42 ? VERDICT_AC : VERDICT_WA;
 		snprintf(message, n, "%s", judge_msg);
 	} else {

@@ -1,30 +1,42 @@
 /* yaml_doc.c - read a YAML file (libyaml's document API) and look things up in it. */
 #include "yaml_doc.h"
+#include "fsutil.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int yaml_doc_load(struct yaml_doc *y, const char *path, char *err, size_t n)
 {
 	memset(y, 0, sizeof *y);
-	FILE *f = fopen(path, "rbe");
-	if (!f) {
-		if (errno == ENOENT)
+	/* Read whole, bounded, from a regular file: libyaml keeps every node of
+	 * a document in memory, so a large file would cost the judge (root)
+	 * many times its size. */
+	char *text = malloc(YAML_DOC_MAX_BYTES + 1);
+	int truncated;
+	ssize_t len = text ? read_prefix(path, text, YAML_DOC_MAX_BYTES + 1, &truncated) : -1;
+	if (len < 0 || truncated) {
+		int e = text ? errno : ENOMEM;
+		free(text);
+		if (len >= 0)
+			snprintf(err, n, "larger than %d KiB, the most a YAML file may be", YAML_DOC_MAX_BYTES / 1024);
+		else if (e == ENOENT)
 			return 0;
-		snprintf(err, n, "%s: %s", path, strerror(errno));
-		return -1;
+		else
+			snprintf(err, n, "%s", e == EINVAL || e == ELOOP ? "not a regular file" : strerror(e));
+		return -2;
 	}
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, f);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, (size_t)len);
 	int ok = yaml_parser_load(&parser, &y->doc);
 	if (!ok)
 		snprintf(err, n, "%s:%lu: %s%s%s", path, (unsigned long)parser.problem_mark.line + 1,
 			 parser.problem ? parser.problem : "not valid YAML", parser.context ? " " : "",
 			 parser.context ? parser.context : "");
 	yaml_parser_delete(&parser);
-	fclose(f);
+	free(text);
 	if (!ok)
 		return -1;
 	y->loaded = 1;

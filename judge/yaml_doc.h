@@ -10,8 +10,12 @@ struct yaml_doc {
 	int loaded;
 };
 
-/* Loads path. Returns 1 when loaded, 0 when the file does not exist (an
- * empty document), -1 with "path:line: problem" in err on a syntax error. */
+#define YAML_DOC_MAX_BYTES (1024 * 1024) /* a larger YAML file is refused */
+
+/* Loads path, a regular file of at most YAML_DOC_MAX_BYTES. Returns 1 when
+ * loaded, 0 when the file does not exist (an empty document), -1 with
+ * "path:line: problem" in err on a syntax error, -2 with why in err when
+ * it is too large, not a regular file or unreadable. */
 int yaml_doc_load(struct yaml_doc *y, const char *path, char *err, size_t n);
 void yaml_doc_free(struct yaml_doc *y);
 

@@ -5,8 +5,9 @@
 #include "template.h"
 
 #include "db.h"
+#include "limit.h"
 
-#include <math.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,9 @@ static void settings_page(struct request *r, int status, const char *error, int 
 	snprintf(num, sizeof num, "%g", v.time_limit);
 	tpl_set(d, "TIME", num);
 	tpl_set_int(d, "MEMORY", v.memory_mb);
+	char range[64];
+	tpl_set(d, "TIME_RANGE", limit_range_text(LIMIT_TIME, range, sizeof range));
+	tpl_set(d, "MEMORY_RANGE", limit_range_text(LIMIT_MEMORY, range, sizeof range));
 	if (v.visible)
 		tpl_show_section(d, "VISIBLE");
 	if (error)
@@ -44,29 +48,19 @@ void page_settings_form(struct request *r)
 	settings_page(r, 200, NULL, saved && strcmp(saved, "1") == 0);
 }
 
-/* A number from a form field, or NAN if it is not one. */
-static double number(const char *s)
-{
-	char *end;
-	double v = strtod(s, &end);
-	return end == s || *end || !isfinite(v) ? NAN : v;
-}
-
 void page_settings(struct request *r)
 {
 	const char *name = r->args[0];
-	double time_limit = number(http_form(r, "time_limit"));
-	double memory = number(http_form(r, "memory_mb"));
+	double time_limit, memory;
 	int visible = strcmp(http_form(r, "visible"), "1") == 0;
-	if (isnan(time_limit) || time_limit < 0.1 || time_limit > 60) {
-		settings_page(r, 400, "The time limit is a number of seconds from 0.1 to 60.", 0);
-		return;
-	}
-	if (isnan(memory) || memory != floor(memory) || memory < 16 || memory > 4096) {
-		settings_page(r, 400, "The memory limit is a whole number of MB from 16 to 4096.", 0);
-		return;
-	}
 	char err[512];
+	/* The ranges of judge/limit.c; db_problem_set_limits checks them again. */
+	if (limit_parse(LIMIT_TIME, http_form(r, "time_limit"), &time_limit, err, sizeof err) < 0 ||
+	    limit_parse(LIMIT_MEMORY, http_form(r, "memory_mb"), &memory, err, sizeof err) < 0) {
+		err[0] = (char)toupper((unsigned char)err[0]);
+		settings_page(r, 400, err, 0);
+		return;
+	}
 	int rc = db_problem_set_limits(r->db, name, time_limit, (long)memory, err, sizeof err);
 	if (rc == 1)
 		rc = db_problem_set_visible(r->db, name, visible, err, sizeof err);

@@ -5,8 +5,8 @@
 <form method="post" action="/problems/{{SHORT:u}}/settings" class="stack" id="settings-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <label><span><input type="checkbox" name="visible" value="1" id="visible"{{#VISIBLE}} checked{{/VISIBLE}}> Visible to students</span></label>
-<label>Time limit (CPU seconds, 0.1 to 60) <input name="time_limit" id="time_limit" value="{{TIME}}" inputmode="decimal" required></label>
-<label>Memory limit (MB, 16 to 4096) <input name="memory_mb" id="memory_mb" value="{{MEMORY}}" inputmode="numeric" required></label>
+<label>Time limit (CPU seconds, {{TIME_RANGE}}) <input name="time_limit" id="time_limit" value="{{TIME}}" inputmode="decimal" required></label>
+<label>Memory limit ({{MEMORY_RANGE}}) <input name="memory_mb" id="memory_mb" value="{{MEMORY}}" inputmode="numeric" required></label>
 <button type="submit" id="save-settings">Save</button>
 </form>
 <p><a href="/problems/{{SHORT:u}}">Back to the problem</a></p>
