@@ -27,6 +27,7 @@
 #include "job_lease.h"
 #include "judging.h"
 #include "language.h"
+#include "limit.h"
 #include "package.h"
 #include "sandbox.h"
 #include "state.h"
@@ -158,6 +159,18 @@ static int load_package(struct worker *w, const struct db_version *v, char *err,
 	return 0;
 }
 
+/* The limits in the row are the web's to write (the settings page): root
+ * checks them against the same ranges before a box gets them. */
+static int limits_ok(const struct db_version *v, char *err, size_t n)
+{
+	char why[256];
+	if (limit_check(LIMIT_TIME, v->time_limit, why, sizeof why) < 0 ||
+	    limit_check(LIMIT_MEMORY, (double)v->memory_mb, why, sizeof why) < 0 ||
+	    limit_check(LIMIT_OUTPUT, (double)v->output_mb, why, sizeof why) < 0)
+		return errf(err, n, "problem %s: %s (in the database)", v->short_name, why);
+	return 0;
+}
+
 static void judge_one(struct worker *w, struct db_claim *c)
 {
 	char err[1024], src[PATH_MAX + 64];
@@ -184,6 +197,8 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	if (submission_claim_ok(c->language, c->file_name, c->source, c->source_len, &lang, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else if (w->pkg_version != v.id && load_package(w, &v, err, sizeof err) < 0) {
+		judge_error(&j, err);
+	} else if (limits_ok(&v, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else {
 		/* The limits are the database's: an instructor may have changed

@@ -82,6 +82,9 @@ s_java=$(sub aplusb java '../Main.java' 'class Main {}')
 s_big=$(sqlite3 "$DB" "INSERT INTO submissions (user_id, problem_id, language, file_name, source, state, submitted_at)
 	SELECT (SELECT id FROM users WHERE name = 'alice'), id, 'python3', 'a.py', zeroblob(1048576), 'queued', 0
 	FROM problems WHERE short_name = 'aplusb'; SELECT last_insert_rowid();")
+cp -r "$P/aplusb" "$T/hugelimits" && v problem add "$T/hugelimits" >>"$T/setup.log" 2>&1
+s_huge=$(sub hugelimits python3 a.py 'print(1)')
+sql "UPDATE problem_versions SET memory_mb = 1048576, time_limit = 3600 WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'hugelimits')"
 v problem add "$P/largesort" >>"$T/setup.log" 2>&1
 s_gone=$(sub largesort python3 a.py 'print(1)')
 sql "PRAGMA foreign_keys = OFF; DELETE FROM problem_versions WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'largesort')"
@@ -106,6 +109,8 @@ check "an unknown language is JE" "$(msg "$s_lang")" \
 	"$(verdict "$s_lang")" = JE -a "$(msg "$s_lang" | grep -c "unknown language")" -eq 1
 check "a file name with '/' is JE" "$(msg "$s_name")" "$(verdict "$s_name")/$(verdict "$s_java")" = JE/JE
 check "an oversize source is JE" "$(msg "$s_big")" "$(verdict "$s_big")" = JE
+check "limits out of range in the database (1 TiB, an hour) are JE, never given to a box" "$(msg "$s_huge")" \
+	"$(verdict "$s_huge")" = JE -a "$(msg "$s_huge" | grep -c 'in the database')" -eq 1
 check "a problem with no test data is JE with the reason, judged once, not in a loop" "$(msg "$s_gone")" \
 	"$(verdict "$s_gone")" = JE -a "$(msg "$s_gone" | grep -c 'no test data')" -eq 1
 imsg() { sql "SELECT state || ': ' || message FROM imports WHERE id = $1"; }
