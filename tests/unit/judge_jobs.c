@@ -145,8 +145,8 @@ int main(void)
 	check(db_import_claim_next(db, "judge-b", 60, &imp, err, sizeof err) == 1 && imp.id == second,
 	      "then the next", err);
 	check(db_import_claim_next(db, "judge-c", 60, &imp, err, sizeof err) == 0, "none is claimed twice", err);
-	check(db_import_renew(db, first, "judge-b", 60, err, sizeof err) == 0, "only the holder renews a lease", err);
-	check(db_import_renew(db, first, "judge-a", 60, err, sizeof err) == 1, "the holder does", err);
+	check(db_job_renew(db, DB_JOB_IMPORT, first, "judge-b", 60, err, sizeof err) == 0, "only the holder renews a lease", err);
+	check(db_job_renew(db, DB_JOB_IMPORT, first, "judge-a", 60, err, sizeof err) == 1, "the holder does", err);
 	check(db_import_finish(db, first, "judge-b", 1, v.problem_id, 3, "x", err, sizeof err) == 0 &&
 		      db_import_get(db, first, &got, err, sizeof err) == 1 && !strcmp(got.state, "running"),
 	      "only the holder finishes an import", err);
