@@ -82,42 +82,55 @@ void problem_import_describe(const struct problem_import_result *r, char *out, s
 		 r->short_name, r->title, r->version, r->test_count, r->time_limit, r->memory_mb);
 }
 
-/* Builds a custom validator into built, and converts the statement to
- * <stage_parent>/statement.html, from the staged copy. -1 with why set;
- * *bad when the package is at fault. */
-static int prepare_staged(const struct package *p, const struct package *copy, const char *staging,
-			  const char *stage_parent, int *bad, char *why, size_t n)
+/* Builds a custom validator into <stage_parent>/validator, and converts
+ * the statement to <stage_parent>/statement.html, from the staged package
+ * p. -1 with why set; *bad when the package is at fault. */
+static int prepare_staged(const struct package *p, const char *stage_parent, int *bad, char *why, size_t n)
 {
 	/* A custom validator is built once per test data version, here, and
 	 * kept beside the package (<data>/problems/<name>/v<N>/validator). */
 	if (p->custom_validator) {
 		char built[PATH_MAX + 32];
-		struct package staged;
 		snprintf(built, sizeof built, "%s/%s", stage_parent, state_part_name(VERSION_VALIDATOR, p->short_name));
 		*bad = 1;
-		if (sandbox_init(why, n) < 0 || package_load(staging, &staged, why, n) < 0)
-			return -1;
-		int built_ok = validator_build_into(&staged, built, why, n);
-		package_free(&staged);
-		if (built_ok < 0)
+		if (sandbox_init(why, n) < 0 || validator_build_into(p, built, why, n) < 0)
 			return -1;
 		*bad = 0;
 	}
 	/* Statements are shown as HTML: converted once, here, beside the
 	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
 	 * cmark, in this process (it only parses); LaTeX by pandoc, boxed. */
-	int markdown = ends_with(copy->statement, ".md"), latex = ends_with(copy->statement, ".tex");
+	int markdown = ends_with(p->statement, ".md"), latex = ends_with(p->statement, ".tex");
 	if (markdown || latex) {
-		char html[PATH_MAX + 32], source[PATH_MAX + 300], reason[1024];
+		char html[PATH_MAX + 32], reason[1024];
 		snprintf(html, sizeof html, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT, p->short_name));
-		snprintf(source, sizeof source, "%s%s", staging, p->statement + strlen(p->dir));
-		int converted = markdown ? statement_md_to_html(source, html, reason, sizeof reason)
+		int converted = markdown ? statement_md_to_html(p->statement, html, reason, sizeof reason)
 					 : sandbox_init(reason, sizeof reason) < 0
 						 ? -1
-						 : statement_tex_to_html(source, html, reason, sizeof reason);
+						 : statement_tex_to_html(p->statement, html, reason, sizeof reason);
 		if (converted < 0)
 			return errf(why, n, "%.300s: %.600s", p->statement + strlen(p->dir) + 1, reason);
 	}
+	return 0;
+}
+
+/* Makes the staging directory <data>/problems/.import-<pid>-<k>/ (laid
+ * out as the version's directory will be: state.h), with the package's
+ * place in it in staging. */
+static int make_staging(const char *data, const char *name, char *stage_parent, char *staging, char *why, size_t n)
+{
+	char problem_dir[PATH_MAX];
+	unsigned k = __atomic_add_fetch(&staging_counter, 1, __ATOMIC_RELAXED);
+	errno = 0;
+	if ((size_t)snprintf(problem_dir, sizeof problem_dir, "%s/problems", data) >= sizeof problem_dir ||
+	    (mkdir(problem_dir, 0755) < 0 && errno != EEXIST) ||
+	    (size_t)snprintf(stage_parent, PATH_MAX, "%s/problems/.import-%d-%u", data, (int)getpid(), k) >= PATH_MAX ||
+	    (size_t)snprintf(staging, PATH_MAX, "%s/%s", stage_parent, state_part_name(VERSION_PACKAGE, name)) >= PATH_MAX)
+		return errf(why, n, "cannot prepare %.900s/problems: %s", data,
+			    strerror(errno && errno != EEXIST ? errno : ENAMETOOLONG));
+	remove_tree(stage_parent); /* left by an earlier process with this pid */
+	if (mkdir(stage_parent, 0755) < 0)
+		return errf(why, n, "cannot create %.900s: %s", stage_parent, strerror(errno));
 	return 0;
 }
 
@@ -128,73 +141,45 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	char scratch[PATH_MAX], copied[PATH_MAX];
 	if (copy_package(data, pkg_path, scratch, copied, r, err, n) < 0)
 		return -1;
-	pkg_path = copied; /* the instructor's files are not read again */
+	/* The instructor's files are not read again: the copy (ours, regular
+	 * files and directories only) is moved into a staging directory laid
+	 * out as the version will be, and read there, once. */
+	char why[1024] = "", name[64], stage_parent[PATH_MAX], staging[PATH_MAX], final_parent[PATH_MAX],
+	     final_dir[PATH_MAX];
+	snprintf(name, sizeof name, "%s", r->short_name);
+	struct db_version v = { 0 };
 	struct package p;
-	if (package_load(pkg_path, &p, err, n) < 0) {
-		r->bad_package = 1;
-		remove_tree(scratch);
-		return -1;
+	memset(&p, 0, sizeof p);
+	int rc = -1, staged = 0;
+	snprintf(v.short_name, sizeof v.short_name, "%s", name);
+	if (db_problem_next_version(db, name, &v.version, why, sizeof why) < 0 ||
+	    state_version_path(data, name, v.version, VERSION_DIR, final_parent, sizeof final_parent, why, sizeof why) < 0 ||
+	    state_version_path(data, name, v.version, VERSION_PACKAGE, final_dir, sizeof final_dir, why, sizeof why) < 0 ||
+	    make_staging(data, name, stage_parent, staging, why, sizeof why) < 0)
+		goto out;
+	staged = 1;
+	if (rename(copied, staging) < 0) {
+		snprintf(why, sizeof why, "cannot move the copy into %.900s: %s", stage_parent, strerror(errno));
+		goto out;
 	}
-	snprintf(r->short_name, sizeof r->short_name, "%s", p.short_name);
+	if (package_load(staging, &p, why, sizeof why) < 0) {
+		r->bad_package = 1;
+		goto out;
+	}
 	snprintf(r->title, sizeof r->title, "%s", p.title);
 	snprintf(r->warnings, sizeof r->warnings, "%s", p.warnings);
-	char why[1024] = "", staging[PATH_MAX], final_dir[PATH_MAX];
-	struct db_version v = { 0 };
-	int rc = -1;
-	snprintf(v.short_name, sizeof v.short_name, "%s", p.short_name);
-	if (db_problem_next_version(db, p.short_name, &v.version, why, sizeof why) < 0)
+	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
 		goto out;
-	/* A version lives in <data>/problems/<name>/v<N>/ (state.h). It is
-	 * staged in <data>/problems/.import-<pid>-<k>/, laid out the same, and
-	 * moved into place whole. */
-	char stage_parent[PATH_MAX], final_parent[PATH_MAX], problem_dir[PATH_MAX];
-	unsigned k = __atomic_add_fetch(&staging_counter, 1, __ATOMIC_RELAXED);
-	if (state_version_path(data, p.short_name, v.version, VERSION_DIR, final_parent, sizeof final_parent, why,
-			       sizeof why) < 0 ||
-	    state_version_path(data, p.short_name, v.version, VERSION_PACKAGE, final_dir, sizeof final_dir, why,
-			       sizeof why) < 0)
-		goto out;
-	errno = 0;
-	if ((size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems", data) >= sizeof stage_parent ||
-	    (mkdir(stage_parent, 0755) < 0 && errno != EEXIST) ||
-	    (size_t)snprintf(problem_dir, sizeof problem_dir, "%s/problems/%s", data, p.short_name) >= sizeof problem_dir ||
-	    (mkdir(problem_dir, 0755) < 0 && errno != EEXIST) ||
-	    (size_t)snprintf(stage_parent, sizeof stage_parent, "%s/problems/.import-%d-%u", data, (int)getpid(), k) >=
-		    sizeof stage_parent ||
-	    (size_t)snprintf(staging, sizeof staging, "%s/%s", stage_parent, state_part_name(VERSION_PACKAGE, p.short_name)) >=
-		    sizeof staging) {
-		snprintf(why, sizeof why, "cannot prepare %.900s/problems: %s", data,
-			 strerror(errno && errno != EEXIST ? errno : ENAMETOOLONG));
-		goto out;
-	}
-	remove_tree(stage_parent); /* left by an earlier process with this pid */
-	/* The copy is ours, regular files and directories only: moved, or
-	 * copied again from another file system. */
-	if (mkdir(stage_parent, 0755) < 0 ||
-	    (rename(p.dir, staging) < 0 && (errno != EXDEV || copy_tree(p.dir, staging, &package_limits, why, sizeof why) < 0))) {
-		if (!why[0])
-			snprintf(why, sizeof why, "cannot create or fill %.900s: %s", stage_parent, strerror(errno));
-		remove_tree(stage_parent);
-		goto out;
-	}
-	struct package copy;
-	char reason[1024];
-	if (package_load(staging, &copy, reason, sizeof reason) == 0) {
-		package_free(&copy); /* (its statement path stays valid for below) */
-	} else {
-		snprintf(why, sizeof why, "the copied package does not read back: %.900s", reason);
-		remove_tree(stage_parent);
-		goto out;
-	}
-	if (prepare_staged(&p, &copy, staging, stage_parent, &r->bad_package, why, sizeof why) < 0) {
-		remove_tree(stage_parent);
-		goto out;
-	}
-	if (rename(stage_parent, final_parent) < 0) {
+	/* <data>/problems/<name>/, made only now: a refused package leaves none. */
+	char *slash = strrchr(final_parent, '/');
+	*slash = 0;
+	int made = mkdir(final_parent, 0755) == 0 || errno == EEXIST;
+	*slash = '/';
+	if (!made || rename(stage_parent, final_parent) < 0) {
 		snprintf(why, sizeof why, "cannot move the package to %.900s: %s", final_parent, strerror(errno));
-		remove_tree(stage_parent);
 		goto out;
 	}
+	staged = 0;
 	memcpy(v.package_dir, final_dir, strlen(final_dir) + 1); /* fits: checked above */
 	snprintf(v.format, sizeof v.format, "%s", p.format == PACKAGE_LEGACY ? "legacy" : "2025-09");
 	v.time_limit = p.time_limit;
@@ -213,8 +198,12 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	r->output_mb = p.output_mb;
 	rc = 0;
 out:
-	if (rc < 0)
-		errf(err, n, "problem %s: %s", p.short_name, why);
+	if (rc < 0 && r->bad_package && !strncmp(why, "problem ", 8))
+		errf(err, n, "%s", why); /* package_load names the problem itself */
+	else if (rc < 0)
+		errf(err, n, "problem %s: %s", name, why);
+	if (staged)
+		remove_tree(stage_parent);
 	package_free(&p);
 	remove_tree(scratch);
 	return rc;
