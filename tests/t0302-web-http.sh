@@ -87,7 +87,7 @@ for i in 1 2 3 4 5; do
 	[ "$CODE" = 403 ] || break
 done
 login s3 "$PW" "$T/s3.jar"
-check "after 5 failed logins for a name, even the right password is refused" "$CODE $(grep -o 'too many[^<]*' "$T/b")" \
+check "after 5 failed logins for a name from an address, even the right password from there is refused" "$CODE $(grep -o 'too many[^<]*' "$T/b")" \
 	"$CODE" = 403 -a "$(body_has 'too many failed logins')" -eq 1 -a "$(grep -ci '^set-cookie' "$T/h")" -eq 0
 login s2 "$PW" "$T/s2.jar"
 check "other names can still log in" "$CODE" "$CODE" = 303

@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "db.h"
 #include "import_job.h"
+#include "proxy.h"
 #include "server.h"
 
 #include <errno.h>
@@ -41,7 +42,7 @@
 static const char serve_usage[] =
 	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--db FILE]\n"
 	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--secure-cookies]\n"
-	"                     [--no-judge]\n"
+	"                     [--trusted-proxy ADDR[,ADDR...]] [--no-judge]\n"
 	"\n"
 	"Serves the web pages on ADDR:PORT (default 127.0.0.1:8080) with N HTTP\n"
 	"threads (default: one per core) and runs the judge beside it with N\n"
@@ -50,13 +51,15 @@ static const char serve_usage[] =
 	"which must be able to write the database's directory. --no-judge leaves\n"
 	"judging to `verdict judge` processes started elsewhere. --secure-cookies\n"
 	"marks the session cookie Secure when a proxy in front terminates TLS (it\n"
-	"is, anyway, with --tls-cert).\n";
+	"is, anyway, with --tls-cert). --trusted-proxy (repeatable) names a reverse\n"
+	"proxy whose X-Forwarded-For header tells the client's address.\n";
 
 struct serve_options {
 	char host[256], port[16];
 	int workers, threads, judge, secure_cookies;
 	const char *db_path, *user, *cert_path, *key_path;
 	long max_upload_mb;
+	struct http_config proxies; /* only its proxies are filled */
 	uid_t uid;
 	gid_t gid;
 };
@@ -228,12 +231,14 @@ static pid_t start_web(const struct serve_options *o, int fd, const char *data, 
 		.threads = o->threads > 0 ? o->threads : cores > 0 ? (int)cores : 1,
 		.conn_limit = 1000,
 		.per_ip_limit = 200,
-		.timeout_sec = 30,
 		.tls_cert = cert,
 		.tls_key = key,
 		.http = { .db_path = o->db_path, .data_dir = data, .spool_dir = spool, .form_limit = 1024 * 1024,
-			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL || o->secure_cookies },
+			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL || o->secure_cookies,
+			  .header_sec = 10, .body_sec = 60, .upload_rate = 16 * 1024, .idle_sec = 30 },
 	};
+	memcpy(so.http.proxies, o->proxies.proxies, sizeof so.http.proxies);
+	so.http.nproxies = o->proxies.nproxies;
 	_exit(server_run(&so) < 0 ? 1 : 0);
 }
 
@@ -310,7 +315,7 @@ int cmd_serve(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },     { "max-upload-mb", required_argument, NULL, 'm' },
 		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
 		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
-		{ "secure-cookies", no_argument, NULL, 's' },
+		{ "secure-cookies", no_argument, NULL, 's' }, { "trusted-proxy", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -333,6 +338,7 @@ int cmd_serve(int argc, char **argv)
 		case 'k': o.key_path = optarg; break;
 		case 'n': o.judge = 0; break;
 		case 's': o.secure_cookies = 1; break;
+		case 'p': bad = proxy_add(&o.proxies, optarg); break;
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
 		}

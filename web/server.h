@@ -9,7 +9,6 @@ struct server_options {
 	int threads;            /* MHD's thread pool */
 	unsigned conn_limit;    /* connections at once */
 	unsigned per_ip_limit;  /* connections at once from one address */
-	unsigned timeout_sec;   /* an idle connection is closed after this */
 	const char *tls_cert, *tls_key; /* PEM text, or NULL for plain HTTP */
 	struct http_config http;
 };
