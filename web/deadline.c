@@ -7,7 +7,11 @@
  * time that depends on its size (server.c sets it when the headers are
  * in). Once a second a thread shuts down the sockets of connections past
  * their deadline; libmicrohttpd then sees the connection end and closes
- * it. The list's lock is held from the shutdown until the entry is freed,
+ * it. When the server is crowded (90 % of its connections open), waiting
+ * 10 s is too generous: the thousandth trickler would still keep everyone
+ * else out, so then a connection that has waited 2 s for its headers is
+ * closed too (a browser's idle keep-alive connection among them: it opens
+ * another). The list's lock is held from the shutdown until the entry is freed,
  * and libmicrohttpd reports a closed connection (which unlinks it) before
  * it closes the socket, so the thread never shuts down a reused fd.
  */
@@ -19,14 +23,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#define CROWDED_HEADER_SEC 2
+
 struct watch {
 	int fd;
-	long long deadline; /* CLOCK_MONOTONIC seconds; 0: none */
+	long long deadline;      /* CLOCK_MONOTONIC seconds; 0: none */
+	long long waiting_since; /* for a request's headers since; 0: a request is under way */
 	struct watch *prev, *next;
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct watch *watched; /* every open connection */
+static unsigned nwatched, crowded_at;
 
 static long long now_sec(void)
 {
@@ -42,18 +50,21 @@ static void *reap(void *unused)
 		sleep(1);
 		long long now = now_sec();
 		pthread_mutex_lock(&lock);
+		int crowded = nwatched >= crowded_at;
 		for (struct watch *w = watched; w; w = w->next)
-			if (w->deadline && w->deadline <= now) {
+			if ((w->deadline && w->deadline <= now) ||
+			    (crowded && w->waiting_since && now - w->waiting_since >= CROWDED_HEADER_SEC)) {
 				shutdown(w->fd, SHUT_RDWR);
-				w->deadline = 0;
+				w->deadline = w->waiting_since = 0;
 			}
 		pthread_mutex_unlock(&lock);
 	}
 	return NULL;
 }
 
-int deadline_start(void)
+int deadline_start(unsigned connection_limit)
 {
+	crowded_at = connection_limit - connection_limit / 10;
 	pthread_t t;
 	if (pthread_create(&t, NULL, reap, NULL) != 0)
 		return -1;
@@ -70,8 +81,10 @@ static void watch_open(struct MHD_Connection *c, void **socket_context, unsigned
 		return;
 	}
 	w->fd = ci->connect_fd;
-	w->deadline = now_sec() + header_sec;
+	w->waiting_since = now_sec();
+	w->deadline = w->waiting_since + header_sec;
 	pthread_mutex_lock(&lock);
+	nwatched++;
 	w->next = watched;
 	if (watched)
 		watched->prev = w;
@@ -89,6 +102,7 @@ static void watch_close(struct watch *w)
 		watched = w->next;
 	if (w->next)
 		w->next->prev = w->prev;
+	nwatched--;
 	pthread_mutex_unlock(&lock);
 	free(w);
 }
@@ -102,13 +116,25 @@ void deadline_notify(void *cls, struct MHD_Connection *c, void **socket_context,
 		watch_close(*socket_context);
 }
 
-void deadline_set(struct MHD_Connection *c, unsigned sec)
+static void set(struct MHD_Connection *c, unsigned sec, int awaiting_headers)
 {
 	const union MHD_ConnectionInfo *ci = mhd.MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	struct watch *w = ci ? ci->socket_context : NULL;
 	if (!w)
 		return;
+	long long now = now_sec();
 	pthread_mutex_lock(&lock);
-	w->deadline = sec ? now_sec() + sec : 0;
+	w->deadline = sec ? now + sec : 0;
+	w->waiting_since = awaiting_headers ? now : 0;
 	pthread_mutex_unlock(&lock);
+}
+
+void deadline_set(struct MHD_Connection *c, unsigned sec)
+{
+	set(c, sec, 0);
+}
+
+void deadline_next_request(struct MHD_Connection *c, unsigned sec)
+{
+	set(c, sec, 1);
 }

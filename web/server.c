@@ -12,6 +12,12 @@
  * is streamed to a file in the spool directory, everything else is kept in
  * memory. When the body is complete the CSRF token is checked and the
  * handler runs. Each thread has its own database handle.
+ *
+ * Before all that, on_url sees the raw URL (before MHD decodes the path
+ * and splits the query) and refuses control bytes and too many
+ * parameters. A handler may defer slow work (a password check) to the
+ * password pool: the connection is suspended and resumed when it is done.
+ * deadline.c closes connections that take too long over their request.
  */
 #include "server.h"
 #include "deadline.h"
@@ -463,7 +469,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **ctx, enum M
 	*ctx = NULL;
 	/* The next request on this connection: idle for up to the idle
 	 * timeout, then its headers. */
-	deadline_set(c, cfg->idle_sec + cfg->header_sec);
+	deadline_next_request(c, cfg->idle_sec + cfg->header_sec);
 }
 
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -482,7 +488,7 @@ int server_run(const struct server_options *o)
 		fprintf(stderr, "verdict serve: %s\n", err);
 		return -1;
 	}
-	if (hash_pool_start(o->threads / 2 > 1 ? o->threads / 2 : 1, HASH_WAIT_MS) < 0 || deadline_start() < 0) {
+	if (hash_pool_start(o->threads / 2 > 1 ? o->threads / 2 : 1, HASH_WAIT_MS) < 0 || deadline_start(o->conn_limit) < 0) {
 		fprintf(stderr, "verdict serve: cannot start a thread: %s\n", strerror(errno));
 		return -1;
 	}
