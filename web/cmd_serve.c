@@ -18,6 +18,7 @@
 #include "import_job.h"
 #include "proxy.h"
 #include "server.h"
+#include "session.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -221,7 +222,8 @@ static pid_t start_web(const struct serve_options *o, int fd, const char *data, 
 	if (getuid() == 0 && drop_privileges(o) < 0)
 		_exit(1);
 	char err[512];
-	if (assets_init(err, sizeof err) < 0) {
+	/* libsodium first (sodium_init, in session_init): assets_init hashes with it. */
+	if (session_init(err, sizeof err) < 0 || assets_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
 		_exit(1);
 	}

@@ -18,11 +18,13 @@
 
 static struct {
 	pthread_mutex_t lock;
-	pthread_cond_t ready;
+	pthread_cond_t ready, idle;
 	struct hash_job jobs[QUEUE_MAX]; /* a ring */
 	int head, count;
+	int running;                     /* jobs being worked on */
+	int stopped;                     /* hash_pool_stop: no more jobs */
 	int max_wait_ms;
-} pool = { .lock = PTHREAD_MUTEX_INITIALIZER, .ready = PTHREAD_COND_INITIALIZER };
+} pool = { .lock = PTHREAD_MUTEX_INITIALIZER, .ready = PTHREAD_COND_INITIALIZER, .idle = PTHREAD_COND_INITIALIZER };
 
 static long long now_ms(void)
 {
@@ -41,11 +43,16 @@ static void *run(void *unused)
 		struct hash_job job = pool.jobs[pool.head];
 		pool.head = (pool.head + 1) % QUEUE_MAX;
 		pool.count--;
+		pool.running++;
+		int ran = !pool.stopped && now_ms() - job.queued_ms <= pool.max_wait_ms;
 		pthread_mutex_unlock(&pool.lock);
-		int ran = now_ms() - job.queued_ms <= pool.max_wait_ms;
 		if (ran)
 			job.work(job.arg);
 		job.done(job.arg, ran);
+		pthread_mutex_lock(&pool.lock);
+		pool.running--;
+		pthread_cond_broadcast(&pool.idle);
+		pthread_mutex_unlock(&pool.lock);
 	}
 	return NULL;
 }
@@ -65,7 +72,7 @@ int hash_pool_start(int threads, int max_wait_ms)
 int hash_pool_submit(const struct hash_job *job)
 {
 	pthread_mutex_lock(&pool.lock);
-	int full = pool.count == QUEUE_MAX;
+	int full = pool.count == QUEUE_MAX || pool.stopped;
 	if (!full) {
 		struct hash_job *j = &pool.jobs[(pool.head + pool.count) % QUEUE_MAX];
 		*j = *job;
@@ -75,4 +82,13 @@ int hash_pool_submit(const struct hash_job *job)
 	}
 	pthread_mutex_unlock(&pool.lock);
 	return full ? -1 : 0;
+}
+
+void hash_pool_stop(void)
+{
+	pthread_mutex_lock(&pool.lock);
+	pool.stopped = 1; /* the queued jobs are handed back undone */
+	while (pool.count || pool.running)
+		pthread_cond_wait(&pool.idle, &pool.lock);
+	pthread_mutex_unlock(&pool.lock);
 }

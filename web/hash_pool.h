@@ -16,8 +16,13 @@ struct hash_job {
  * Call once, before the HTTP threads start. Returns 0, or -1 (errno set). */
 int hash_pool_start(int threads, int max_wait_ms);
 
-/* Queues a copy of *job. Returns 0, or -1 when the queue is full (the
- * caller answers 503 at once). */
+/* Queues a copy of *job. Returns 0, or -1 when the queue is full or the
+ * pool stopped (the caller answers 503 at once). */
 int hash_pool_submit(const struct hash_job *job);
+
+/* Takes no more jobs, hands the queued ones back undone (done with ran 0)
+ * and waits for the running ones: then no connection waits on the pool
+ * (libmicrohttpd aborts when stopped with a connection suspended). */
+void hash_pool_stop(void);
 
 #endif

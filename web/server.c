@@ -482,9 +482,9 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 int server_run(const struct server_options *o)
 {
 	char err[512];
-	/* Shared state is set up here, before any thread starts. */
-	if (mhd_load(err, sizeof err) < 0 || session_init(err, sizeof err) < 0 ||
-	    web_seccomp_load(err, sizeof err) < 0) {
+	/* Shared state is set up before any thread starts (libsodium and the
+	 * templates by start_web, cmd_serve.c). */
+	if (mhd_load(err, sizeof err) < 0 || web_seccomp_load(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
 		return -1;
 	}
@@ -519,6 +519,7 @@ int server_run(const struct server_options *o)
 	sigaddset(&set, SIGINT);
 	int sig;
 	sigwait(&set, &sig); /* the signals are blocked in every thread (cmd_serve.c) */
+	hash_pool_stop();
 	mhd.MHD_stop_daemon(d);
 	return 0;
 }

@@ -13,7 +13,7 @@ struct server_options {
 	struct http_config http;
 };
 
-/* Runs the server until SIGTERM or SIGINT. Returns 0, or -1 with a message
+/* Runs the server until SIGTERM or SIGINT; session_init() must have run. Returns 0, or -1 with a message
  * on stderr if it cannot start. */
 int server_run(const struct server_options *o);
 
