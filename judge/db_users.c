@@ -184,7 +184,8 @@ int db_login_failures(struct db *db, const char *name, const char *address, long
 	return rc == SQLITE_ROW ? 0 : sql_error(db, err, n, "counting failed logins");
 }
 
-int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, char *err, size_t n)
+int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, long long forget_before,
+			 char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db, "INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", err, n);
 	if (!st)
@@ -194,7 +195,15 @@ int db_login_failure_add(struct db *db, const char *name, const char *address, l
 	sqlite3_bind_int64(st, 3, at);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "recording a failed login");
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "recording a failed login");
+	st = prepare(db, "DELETE FROM login_failures WHERE at < ?", err, n); /* uses login_failures_by_time */
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, forget_before);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "forgetting old failed logins");
 }
 
 int db_login_failures_clear(struct db *db, const char *name, const char *address, char *err, size_t n)

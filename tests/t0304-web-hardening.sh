@@ -55,6 +55,11 @@ check "an address with 20 failures (20 names) is refused for every name" "$CODE"
 from 127.0.0.6 s1 "$PW"
 check "and s1 logs in from elsewhere" "$CODE" "$CODE" = 303
 
+sql "insert into login_failures (user_name, address, at) values ('old', '192.0.2.1', $(($(date +%s) - 3600)))"
+from 127.0.0.10 nobody guess
+check "a failure past the 15-minute window is deleted when a new one is recorded" "" \
+	"$(failures_from 192.0.2.1)/$(failures_from 127.0.0.10)" = 0/1
+
 # ==== 2. X-Forwarded-For: only from a trusted proxy, read from the right ====
 from 127.0.0.7 nobody guess -H "X-Forwarded-For: 10.1.2.3"
 check "from an untrusted peer the header is ignored: the failure is the peer's" \
@@ -259,5 +264,29 @@ check "with 1,050 trickling (more than the 1,000 connections allowed), an ordina
 check "a crowded server closes the connections that waited 2 s for their headers (the rest at 10 s)" \
 	"$(tr '\n' ' ' <"$T/trickle")" "$(sed -n 's/^closed_by_4s=//p' "$T/trickle")" -ge 100 -a \
 	"$(grep -cE '^closed=1050 of 1050, ' "$T/trickle")" -eq 1
+
+# A body sent a byte at a time is closed at its deadline (60 s; 3 here).
+stop_server
+VERDICT_WEB_DEADLINES=10,3 start_server --no-judge --threads 2 || not_ok "verdict serve starts again" "$(tail -5 "$T/serve.log")"
+$PY - "$PORT" >"$T/slowbody" 2>&1 <<'EOF2'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
+s.sendall(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+          b"Content-Length: 200\r\n\r\nname=s1&password=")
+start = time.time()
+try:
+    while time.time() - start < 15:
+        time.sleep(0.5)
+        s.send(b"a")
+    print("open after 15 s")
+except OSError:
+    print("closed after %.1f s" % (time.time() - start))
+EOF2
+check "a login body trickled a byte every 0.5 s is closed at its deadline" "$(cat "$T/slowbody")" \
+	"$(grep -cE '^closed after [2-5]\.[0-9] s$' "$T/slowbody")" -eq 1
+stop_server
+VERDICT_WEB_DEADLINES=10 "$VERDICT" serve --no-judge --db "$DB" --listen "127.0.0.1:$PORT" >"$T/bad.out" 2>&1
+check "a malformed VERDICT_WEB_DEADLINES stops the server with the reason" "$(cat "$T/bad.out")" \
+	"$(grep -c 'VERDICT_WEB_DEADLINES=10: expected HEADERS,BODY' "$T/bad.out")" -eq 1
 
 finish

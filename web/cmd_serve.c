@@ -208,6 +208,24 @@ static pid_t start_judge(const struct serve_options *o)
 	return pid;
 }
 
+/* $VERDICT_WEB_DEADLINES as HEADERS,BODY seconds (10,60 by default; the
+ * tests shorten them). Returns 0, or -1 with a message on stderr. */
+static int deadlines_from_env(struct http_config *c)
+{
+	const char *env = getenv("VERDICT_WEB_DEADLINES");
+	unsigned headers, body;
+	int used = 0;
+	if (!env || !*env)
+		return 0;
+	if (sscanf(env, "%u,%u%n", &headers, &body, &used) != 2 || env[used] || !headers || !body) {
+		fprintf(stderr, "verdict serve: VERDICT_WEB_DEADLINES=%s: expected HEADERS,BODY seconds, like 10,60\n", env);
+		return -1;
+	}
+	c->header_sec = headers;
+	c->body_sec = body;
+	return 0;
+}
+
 static pid_t start_web(const struct serve_options *o, int fd, const char *data, const char *spool)
 {
 	pid_t pid = fork();
@@ -241,6 +259,8 @@ static pid_t start_web(const struct serve_options *o, int fd, const char *data, 
 	};
 	memcpy(so.http.proxies, o->proxies.proxies, sizeof so.http.proxies);
 	so.http.nproxies = o->proxies.nproxies;
+	if (deadlines_from_env(&so.http) < 0)
+		_exit(1);
 	_exit(server_run(&so) < 0 ? 1 : 0);
 }
 

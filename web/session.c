@@ -82,7 +82,7 @@ int session_login_end(struct db *db, const struct login *l, const char *old_toke
 {
 	memset(s, 0, sizeof *s);
 	if (!l->password_ok) {
-		db_login_failure_add(db, l->name, l->address, l->at, err, n);
+		db_login_failure_add(db, l->name, l->address, l->at, l->at - FAIL_WINDOW, err, n);
 		return errf(err, n, "wrong user name or password");
 	}
 	db_login_failures_clear(db, l->name, l->address, err, n);
