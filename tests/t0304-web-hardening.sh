@@ -133,15 +133,18 @@ $PY - "$PORT" "$S1" >"$T/flood" 2>&1 <<'EOF2'
 import socket, sys, threading, time, urllib.parse
 port, cookie = int(sys.argv[1]), sys.argv[2]
 def request(raw, src=None):
-    s = socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(src, 0) if src else None)
-    s.sendall(raw)
-    out = b""
-    while b"\r\n" not in out:
-        d = s.recv(4096)
-        if not d:
-            break
-        out += d
-    s.close()
+    try:
+        s = socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(src, 0) if src else None)
+        s.sendall(raw)
+        out = b""
+        while b"\r\n" not in out:
+            d = s.recv(4096)
+            if not d:
+                break
+            out += d
+        s.close()
+    except OSError:
+        return "error"
     return out[9:12].decode() if out else "closed"
 codes, stop = {}, time.time() + 4
 def flood(k):
