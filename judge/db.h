@@ -52,11 +52,14 @@ int db_session_add(struct db *db, const char *token_hash, long long user_id, con
 int db_session_get(struct db *db, const char *token_hash, long long now, long long *user_id, char name[64],
 		   char role[16], char csrf[64], char *err, size_t n);
 int db_session_delete(struct db *db, const char *token_hash, char *err, size_t n);
-/* Failed logins since `since`, for this user name and for this address. */
-int db_login_failures(struct db *db, const char *name, const char *address, long long since, int *by_name,
+/* Failed logins since `since`: for this (address, user name) pair, and for this address. */
+int db_login_failures(struct db *db, const char *name, const char *address, long long since, int *by_pair,
 		      int *by_address, char *err, size_t n);
-int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, char *err, size_t n);
-int db_login_failures_clear(struct db *db, const char *name, char *err, size_t n);
+/* Records a failure at `at`, and deletes those before forget_before. */
+int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, long long forget_before,
+			 char *err, size_t n);
+/* Forgets the pair's failures (after it logged in); the address's others stay. */
+int db_login_failures_clear(struct db *db, const char *name, const char *address, char *err, size_t n);
 
 /* ---- problems and their test data versions ---- */
 struct db_version {

@@ -162,11 +162,12 @@ int db_session_delete(struct db *db, const char *token_hash, char *err, size_t n
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "ending a session");
 }
 
-int db_login_failures(struct db *db, const char *name, const char *address, long long since, int *by_name,
+int db_login_failures(struct db *db, const char *name, const char *address, long long since, int *by_pair,
 		      int *by_address, char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db,
-				   "SELECT (SELECT COUNT(*) FROM login_failures WHERE user_name = ?1 AND at >= ?3), "
+				   "SELECT (SELECT COUNT(*) FROM login_failures WHERE address = ?2 AND user_name = ?1 "
+				   "AND at >= ?3), "
 				   "(SELECT COUNT(*) FROM login_failures WHERE address = ?2 AND at >= ?3)",
 				   err, n);
 	if (!st)
@@ -176,14 +177,15 @@ int db_login_failures(struct db *db, const char *name, const char *address, long
 	sqlite3_bind_int64(st, 3, since);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*by_name = sqlite3_column_int(st, 0);
+		*by_pair = sqlite3_column_int(st, 0);
 		*by_address = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : sql_error(db, err, n, "counting failed logins");
 }
 
-int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, char *err, size_t n)
+int db_login_failure_add(struct db *db, const char *name, const char *address, long long at, long long forget_before,
+			 char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db, "INSERT INTO login_failures (user_name, address, at) VALUES (?, ?, ?)", err, n);
 	if (!st)
@@ -193,15 +195,24 @@ int db_login_failure_add(struct db *db, const char *name, const char *address, l
 	sqlite3_bind_int64(st, 3, at);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "recording a failed login");
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, "recording a failed login");
+	st = prepare(db, "DELETE FROM login_failures WHERE at < ?", err, n); /* uses login_failures_by_time */
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, forget_before);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "forgetting old failed logins");
 }
 
-int db_login_failures_clear(struct db *db, const char *name, char *err, size_t n)
+int db_login_failures_clear(struct db *db, const char *name, const char *address, char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db, "DELETE FROM login_failures WHERE user_name = ?", err, n);
+	sqlite3_stmt *st = prepare(db, "DELETE FROM login_failures WHERE user_name = ? AND address = ?", err, n);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, address, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "clearing failed logins");

@@ -17,7 +17,9 @@
 #include "db.h"
 #include "import_job.h"
 #include "job_lease.h"
+#include "proxy.h"
 #include "server.h"
+#include "session.h"
 #include "state.h"
 #include "util.h"
 
@@ -45,7 +47,7 @@
 static const char serve_usage[] =
 	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--state DIR]\n"
 	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--secure-cookies]\n"
-	"                     [--no-judge]\n"
+	"                     [--trusted-proxy ADDR[,ADDR...]] [--no-judge]\n"
 	"\n"
 	"Serves the web pages on ADDR:PORT (default 127.0.0.1:8080) with N HTTP\n"
 	"threads (default: one per core) and runs the judge beside it with N\n"
@@ -56,7 +58,8 @@ static const char serve_usage[] =
 	"it is created, or checked and put right, at start. --no-judge leaves\n"
 	"judging to `verdict judge` processes started elsewhere. --secure-cookies\n"
 	"marks the session cookie Secure when a proxy in front terminates TLS (it\n"
-	"is, anyway, with --tls-cert).\n";
+	"is, anyway, with --tls-cert). --trusted-proxy (repeatable) names a reverse\n"
+	"proxy whose X-Forwarded-For header tells the client's address.\n";
 
 struct serve_options {
 	char host[256], port[16];
@@ -64,6 +67,7 @@ struct serve_options {
 	const struct state *st;
 	const char *user, *cert_path, *key_path;
 	long max_upload_mb;
+	struct http_config proxies; /* only its proxies are filled */
 	uid_t uid;
 	gid_t gid;
 };
@@ -174,6 +178,24 @@ static pid_t start_judge(const struct serve_options *o)
 	return pid;
 }
 
+/* $VERDICT_WEB_DEADLINES as HEADERS,BODY seconds (10,60 by default; the
+ * tests shorten them). Returns 0, or -1 with a message on stderr. */
+static int deadlines_from_env(struct http_config *c)
+{
+	const char *env = getenv("VERDICT_WEB_DEADLINES");
+	unsigned headers, body;
+	int used = 0;
+	if (!env || !*env)
+		return 0;
+	if (sscanf(env, "%u,%u%n", &headers, &body, &used) != 2 || env[used] || !headers || !body) {
+		fprintf(stderr, "verdict serve: VERDICT_WEB_DEADLINES=%s: expected HEADERS,BODY seconds, like 10,60\n", env);
+		return -1;
+	}
+	c->header_sec = headers;
+	c->body_sec = body;
+	return 0;
+}
+
 static pid_t start_web(const struct serve_options *o, int fd)
 {
 	pid_t pid = fork();
@@ -188,7 +210,8 @@ static pid_t start_web(const struct serve_options *o, int fd)
 	if (getuid() == 0 && drop_privileges(o) < 0)
 		_exit(1);
 	char err[512];
-	if (assets_init(err, sizeof err) < 0) {
+	/* libsodium first (sodium_init, in session_init): assets_init hashes with it. */
+	if (session_init(err, sizeof err) < 0 || assets_init(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
 		_exit(1);
 	}
@@ -198,12 +221,16 @@ static pid_t start_web(const struct serve_options *o, int fd)
 		.threads = o->threads > 0 ? o->threads : cores > 0 ? (int)cores : 1,
 		.conn_limit = 1000,
 		.per_ip_limit = 200,
-		.timeout_sec = 30,
 		.tls_cert = cert,
 		.tls_key = key,
 		.http = { .db_path = o->st->db, .data_dir = o->st->data, .spool_dir = o->st->spool, .form_limit = 1024 * 1024,
-			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL || o->secure_cookies },
+			  .upload_limit = (size_t)o->max_upload_mb << 20, .tls = cert != NULL || o->secure_cookies,
+			  .header_sec = 10, .body_sec = 60, .upload_rate = 16 * 1024, .idle_sec = 30 },
 	};
+	memcpy(so.http.proxies, o->proxies.proxies, sizeof so.http.proxies);
+	so.http.nproxies = o->proxies.nproxies;
+	if (deadlines_from_env(&so.http) < 0)
+		_exit(1);
 	_exit(server_run(&so) < 0 ? 1 : 0);
 }
 
@@ -312,7 +339,7 @@ int cmd_serve(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },     { "max-upload-mb", required_argument, NULL, 'm' },
 		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
 		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
-		{ "secure-cookies", no_argument, NULL, 's' },
+		{ "secure-cookies", no_argument, NULL, 's' }, { "trusted-proxy", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 }
 	};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -336,6 +363,7 @@ int cmd_serve(int argc, char **argv)
 		case 'k': o.key_path = optarg; break;
 		case 'n': o.judge = 0; break;
 		case 's': o.secure_cookies = 1; break;
+		case 'p': bad = proxy_add(&o.proxies, optarg); break;
 		case 'h': fputs(serve_usage, stdout); return 0;
 		default: fputs(serve_usage, stderr); return 2;
 		}

@@ -47,6 +47,7 @@ static const char *reason(int status)
 	case 405: return "Method not allowed";
 	case 409: return "Conflict";
 	case 413: return "Too large";
+	case 414: return "Address too long";
 	case 415: return "Unsupported form";
 	case 429: return "Too many requests";
 	case 503: return "Unavailable";
@@ -90,16 +91,32 @@ const char *http_form(struct request *r, const char *name)
 	return f && f->value ? f->value : "";
 }
 
+/* Is url ("http://HOST/..." or "https://HOST", as in Origin and Referer) on host? */
+static int on_host(const char *url, const char *host)
+{
+	const char *rest = strncmp(url, "http://", 7) == 0 ? url + 7 : strncmp(url, "https://", 8) == 0 ? url + 8 : NULL;
+	size_t n = strlen(host);
+	return rest && strncmp(rest, host, n) == 0 && (rest[n] == 0 || rest[n] == '/');
+}
+
 int http_same_origin(struct request *r)
 {
 	const char *origin = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
-	if (!origin)
-		return 1; /* older browsers and non-browser clients; the CSRF token still guards */
+	const char *referer = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Referer");
+	if (!origin && !referer)
+		return 1; /* scripts, and browsers told to send no referrer; the CSRF token still guards */
 	const char *host = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Host");
-	if (!host)
+	if (!host || !*host)
 		return 0;
-	const char *rest = strncmp(origin, "http://", 7) == 0 ? origin + 7 : strncmp(origin, "https://", 8) == 0 ? origin + 8 : NULL;
-	return rest && strcmp(rest, host) == 0;
+	/* An Origin is "scheme://host" exactly; a Referer has a path after it. */
+	return origin ? on_host(origin, host) && !strchr(strchr(origin, ':') + 3, '/') : on_host(referer, host);
+}
+
+void http_defer(struct request *r, void (*work)(struct request *r), void (*then)(struct request *r))
+{
+	r->defer_work = work;
+	r->defer_then = then;
+	r->deferred = 1;
 }
 
 long long http_id(const char *s)

@@ -10,6 +10,7 @@
 
 #include "session.h"
 
+#include <netinet/in.h>
 #include <stddef.h>
 
 struct db;
@@ -20,6 +21,8 @@ struct tpl_dict;
 #define HTTP_MAX_FIELDS 32
 #define HTTP_MAX_ARGS 2
 #define HTTP_MAX_HEADERS 6
+#define HTTP_MAX_QUERY_ARGS 64 /* more: 414 (libmicrohttpd's memory per connection is 64 KiB) */
+#define HTTP_MAX_PROXIES 16
 
 /* A form field (urlencoded or multipart). value is NUL-terminated and may
  * hold NUL bytes before len; file_name is set for a multipart file part.
@@ -42,6 +45,12 @@ struct http_config {
 	size_t form_limit;      /* bytes of a request body, but for uploads */
 	size_t upload_limit;    /* bytes of a package upload */
 	int tls;                /* served over TLS (cookies get Secure) */
+	unsigned header_sec;    /* a request's headers must be in within this of its start */
+	unsigned body_sec;      /* and its body within this of its headers */
+	size_t upload_rate;     /* plus a second per this many bytes of an upload */
+	unsigned idle_sec;      /* an idle connection is closed after this */
+	struct in6_addr proxies[HTTP_MAX_PROXIES]; /* --trusted-proxy (IPv4 as ::ffff:a.b.c.d) */
+	int nproxies;
 };
 
 struct request {
@@ -49,7 +58,9 @@ struct request {
 	struct MHD_Connection *conn;
 	const char *method, *url;
 	int is_post;
-	char client[64];        /* the peer's address, for login throttling */
+	char client[64];        /* the client's address (proxy.c), for login throttling */
+	int url_status;         /* 400 or 414: the raw URL was refused (server.c) */
+	const char *url_error;
 	char args[HTTP_MAX_ARGS][256]; /* the route's '*' segments, URL-decoded */
 	const struct route *route;
 
@@ -65,6 +76,13 @@ struct request {
 	struct db *db;
 	int logged_in;
 	struct session s;
+	struct login login;     /* a login under way (page_auth.c) */
+
+	/* work deferred to the password pool (http_defer) */
+	void (*defer_work)(struct request *r);
+	void (*defer_then)(struct request *r);
+	int deferred;           /* waiting for the pool: answered by defer_then */
+	int defer_ran;          /* the work ran (0: the pool was too busy) */
 
 	/* the answer */
 	int status;
@@ -86,6 +104,12 @@ void http_error(struct request *r, int status, const char *message);
 /* A header for the answer (copied). Returns 0, or -1 if there is no room. */
 int http_header(struct request *r, const char *name, const char *value);
 
+/* Runs work(r) on the password pool (hash_pool.c), off the HTTP threads,
+ * then then(r) on an HTTP thread, which answers; r->defer_ran is 0 when
+ * the pool was too busy and work did not run. The handler returns without
+ * answering. */
+void http_defer(struct request *r, void (*work)(struct request *r), void (*then)(struct request *r));
+
 /* A query-string argument, or NULL. */
 const char *http_query(struct request *r, const char *name);
 /* A form field, or NULL; http_form is its value or "" when missing. */
@@ -94,7 +118,9 @@ const char *http_form(struct request *r, const char *name);
 /* A cookie's value, or NULL. */
 const char *http_cookie(struct request *r, const char *name);
 
-/* Is this request's Origin (when the browser sends one) this site? */
+/* Was this request sent from a page of this site? Its Origin, or when a
+ * browser sends none, its Referer; a request with neither (a script, or a
+ * browser told to send no referrer) is let through. */
 int http_same_origin(struct request *r);
 
 /* Parses a positive decimal id ("123"); 0 when it is not one. */

@@ -17,7 +17,8 @@
 	X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_create_response_from_buffer) X(MHD_add_response_header)   \
 	X(MHD_queue_response) X(MHD_destroy_response) X(MHD_lookup_connection_value)                          \
 	X(MHD_get_connection_info) X(MHD_create_post_processor) X(MHD_post_process)                           \
-	X(MHD_destroy_post_processor)
+	X(MHD_destroy_post_processor) X(MHD_suspend_connection) X(MHD_resume_connection)                     \
+	X(MHD_get_connection_values)
 
 struct mhd_functions {
 #define MHD_DECLARE(name) __typeof__(name) *name;

@@ -47,20 +47,29 @@ void page_login_form(struct request *r)
 	login_page(r, 200, "", http_query(r, "next"), NULL);
 }
 
-void page_login(struct request *r)
+/* "username" from the form; "name" too, for scripts written against it. */
+static const char *login_name(struct request *r)
 {
-	/* "username" from the form; "name" too, for scripts written against it. */
-	const char *name = *http_form(r, "username") ? http_form(r, "username") : http_form(r, "name");
-	const char *password = http_form(r, "password");
+	return *http_form(r, "username") ? http_form(r, "username") : http_form(r, "name");
+}
+
+static void login_check(struct request *r) /* on the password pool */
+{
+	session_login_verify(&r->login, http_form(r, "password"));
+}
+
+static void login_done(struct request *r)
+{
 	const char *next = http_form(r, "next");
-	if (!*name || !*password || strlen(name) > 63 || strlen(password) > 1024) {
-		login_page(r, 400, strlen(name) > 63 ? "" : name, next, "Enter your user name and password.");
+	if (!r->defer_ran) {
+		login_page(r, 503, r->login.name, next,
+			   "The server is busy checking other logins: try again in a few seconds.");
 		return;
 	}
 	struct session s;
 	char err[256];
-	if (session_login(r->db, name, password, r->client, &s, err, sizeof err) < 0) {
-		login_page(r, 403, name, next, err);
+	if (session_login_end(r->db, &r->login, http_cookie(r, SESSION_COOKIE), &s, err, sizeof err) < 0) {
+		login_page(r, 403, r->login.name, next, err);
 		return;
 	}
 	char cookie[256];
@@ -68,6 +77,23 @@ void page_login(struct request *r)
 		 SESSION_TTL, r->cfg->tls ? "; Secure" : "");
 	http_header(r, "Set-Cookie", cookie);
 	http_redirect(r, safe_next(next));
+}
+
+void page_login(struct request *r)
+{
+	const char *name = login_name(r);
+	const char *password = http_form(r, "password");
+	const char *next = http_form(r, "next");
+	if (!*name || !*password || strlen(name) > 63 || strlen(password) > 1024) {
+		login_page(r, 400, strlen(name) > 63 ? "" : name, next, "Enter your user name and password.");
+		return;
+	}
+	char err[256];
+	if (session_login_begin(r->db, name, r->client, &r->login, err, sizeof err) < 0) {
+		login_page(r, 403, name, next, err);
+		return;
+	}
+	http_defer(r, login_check, login_done); /* the argon2 check, off the HTTP threads */
 }
 
 void page_logout(struct request *r)

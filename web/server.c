@@ -12,18 +12,26 @@
  * is streamed to a file in the spool directory, everything else is kept in
  * memory. When the body is complete the CSRF token is checked and the
  * handler runs. Each thread has its own database handle.
+ *
+ * Before all that, on_url sees the raw URL (before MHD decodes the path
+ * and splits the query) and refuses control bytes and too many
+ * parameters. A handler may defer slow work (a password check) to the
+ * password pool: the connection is suspended and resumed when it is done.
+ * deadline.c closes connections that take too long over their request.
  */
 #include "server.h"
+#include "deadline.h"
+#include "hash_pool.h"
 #include "mhd.h"
+#include "proxy.h"
 #include "routes.h"
 #include "template.h"
 #include "web_seccomp.h"
 
 #include "db.h"
 
-#include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
-#include <netdb.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,6 +42,8 @@
 
 #define SESSION_COOKIE "verdict_session"
 #define FIELD_MEMORY_MAX (1024 * 1024) /* a form field kept in memory */
+#define PUBLIC_BODY_MAX 4096           /* a form for pages without a login: the login form */
+#define HASH_WAIT_MS 3000              /* a login waits this long for the password pool, then 503 */
 
 static __thread struct db *thread_db;
 
@@ -188,31 +198,101 @@ static enum MHD_Result send_answer(struct request *r)
 	return rc;
 }
 
-/* Runs the handler, unless the request was already answered. */
+/* ---- work on the password pool (http_defer) ---- */
+
+static void deferred_work(void *arg)
+{
+	struct request *r = arg;
+	r->defer_work(r);
+}
+
+static void deferred_done(void *arg, int ran)
+{
+	struct request *r = arg;
+	r->defer_ran = ran;
+	mhd.MHD_resume_connection(r->conn); /* MHD calls on_request again: finish() */
+}
+
+/* Suspends the connection (its thread goes on serving others) until the
+ * pool has done the request's work. Suspended first: the pool may finish
+ * before hash_pool_submit returns. */
+static enum MHD_Result defer(struct request *r)
+{
+	struct hash_job job = { deferred_work, deferred_done, r, 0 };
+	mhd.MHD_suspend_connection(r->conn);
+	if (hash_pool_submit(&job) < 0)
+		deferred_done(r, 0); /* the queue is full: "busy" at once */
+	return MHD_YES;
+}
+
+/* Runs the handler, unless the request was already answered, or what it
+ * deferred, once done. */
 static enum MHD_Result finish(struct request *r)
 {
-	if (!r->answered) {
+	if (r->deferred) {
+		r->deferred = 0;
+		r->defer_then(r);
+	} else if (!r->answered) {
 		if (!r->db)
 			http_error(r, 503, "The database cannot be opened; the operator has the details in the log.");
 		else
 			r->route->handler(r);
+		if (r->deferred && !r->answered)
+			return defer(r);
 	}
 	if (!r->answered)
 		http_error(r, 500, "The page did not answer.");
+	deadline_set(r->conn, 0); /* sending is held to the idle timeout only */
 	return send_answer(r);
 }
 
 /* ---- the first call: who asks for what ---- */
 
-static void client_address(struct request *r)
+static unsigned hex(char c)
 {
-	const union MHD_ConnectionInfo *ci = mhd.MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	snprintf(r->client, sizeof r->client, "unknown");
-	if (ci && ci->client_addr) {
-		socklen_t len = ci->client_addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
-								      : sizeof(struct sockaddr_in);
-		getnameinfo(ci->client_addr, len, r->client, sizeof r->client, NULL, 0, NI_NUMERICHOST);
+	return isdigit((unsigned char)c) ? (unsigned)(c - '0') : (unsigned)(tolower((unsigned char)c) - 'a' + 10);
+}
+
+/* Does s[0..n) hold a control byte, raw or percent-encoded? */
+static int has_control(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) && isxdigit((unsigned char)s[i + 2]))
+			c = hex(s[i + 1]) * 16 + hex(s[i + 2]);
+		if (c < 0x20 || c == 0x7f)
+			return 1;
 	}
+	return 0;
+}
+
+/* MHD_OPTION_URI_LOG_CALLBACK: the raw URL, before libmicrohttpd decodes
+ * its path (where a %00 would silently cut it) and splits its query. The
+ * request starts here; what is wrong with the URL is answered once the
+ * headers are in. */
+static void *on_url(void *cls, const char *url, struct MHD_Connection *c)
+{
+	(void)cls, (void)c;
+	struct request *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	const char *query = strchr(url, '?');
+	size_t args = 0;
+	for (const char *p = query; p; p = strchr(p + 1, '&'))
+		args++;
+	if (has_control(url, query ? (size_t)(query - url) : strlen(url))) {
+		r->url_status = 400;
+		r->url_error = "The address holds a control character (such as %00): there is no such page.";
+	} else if (args > HTTP_MAX_QUERY_ARGS) {
+		r->url_status = 414;
+		r->url_error = "The address has too many query parameters (at most 64).";
+		/* libmicrohttpd would keep each argument in the connection's
+		 * memory and, out of it, close the connection with no answer.
+		 * It splits the query, in its own buffer, just after this call:
+		 * end the query here (the request is refused anyway). */
+		((char *)query)[1] = 0;
+	}
+	return r;
 }
 
 static void find_session(struct request *r)
@@ -227,10 +307,32 @@ static void find_session(struct request *r)
 	r->logged_in = rc == 1;
 }
 
+/* The body a request may send: a page without a login takes only the
+ * login form, so that strangers cannot make the server read megabytes. */
+static size_t body_limit(const struct request *r)
+{
+	if (r->route->flags & ROUTE_UPLOAD)
+		return r->cfg->upload_limit;
+	return (r->route->flags & (ROUTE_LOGIN | ROUTE_STAFF | ROUTE_ADMIN)) ? r->cfg->form_limit : PUBLIC_BODY_MAX;
+}
+
+/* Seconds the rest of the request (its body) may take: a form body_sec,
+ * an upload that plus what its size takes at the minimum rate. */
+static unsigned body_seconds(const struct request *r)
+{
+	if (!(r->route->flags & ROUTE_UPLOAD))
+		return r->cfg->body_sec;
+	const char *length = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Length");
+	unsigned long long bytes = length ? strtoull(length, NULL, 10) : r->cfg->upload_limit;
+	if (bytes > r->cfg->upload_limit)
+		bytes = r->cfg->upload_limit;
+	return r->cfg->body_sec + (unsigned)(bytes / r->cfg->upload_rate);
+}
+
 /* Sets up the post processor, or answers why the body will not be read. */
 static int start_body(struct request *r)
 {
-	size_t limit = (r->route->flags & ROUTE_UPLOAD) ? r->cfg->upload_limit : r->cfg->form_limit;
+	size_t limit = body_limit(r);
 	const char *length = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Length");
 	if (length && strtoull(length, NULL, 10) > limit) {
 		char msg[160];
@@ -263,28 +365,26 @@ static enum MHD_Result answer_early(struct request *r)
 }
 
 static enum MHD_Result first_call(const struct http_config *cfg, struct MHD_Connection *c, const char *url,
-				  const char *method, void **ctx)
+				  const char *method, struct request *r)
 {
-	struct request *r = calloc(1, sizeof *r);
-	if (!r)
-		return MHD_NO;
-	*ctx = r;
 	r->cfg = cfg;
 	r->conn = c;
 	r->method = method;
 	r->url = url;
 	r->is_post = strcmp(method, "POST") == 0;
 	r->db = db_for_thread(cfg);
-	client_address(r);
-	int found = routes_match(r, method, url);
+	proxy_client_address(cfg, c, r->client, sizeof r->client);
+	int found = r->url_status ? r->url_status : routes_match(r, method, url);
 	if (found || !(r->route->flags & ROUTE_NO_SESSION))
 		find_session(r);
 	if (found) {
 		static const struct route none = { "", "", NULL, 0 };
 		r->route = &none;
-		http_error(r, found, found == 404 ? "There is no such page." : "This page does not take that method.");
+		http_error(r, found, r->url_error ? r->url_error : found == 404 ? "There is no such page."
+										 : "This page does not take that method.");
 		return answer_early(r);
 	}
+	deadline_set(c, body_seconds(r));
 	if (routes_allowed(r))
 		return answer_early(r);
 	if (r->is_post && ((r->route->flags & ROUTE_NO_CSRF) ? !http_same_origin(r) : 0)) {
@@ -302,8 +402,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	(void)version;
 	const struct http_config *cfg = cls;
 	struct request *r = *ctx;
-	if (!r)
-		return first_call(cfg, c, url, method, ctx);
+	if (!r) /* on_url could not allocate it */
+		return MHD_NO;
+	if (!r->conn)
+		return first_call(cfg, c, url, method, r);
+	if (r->deferred) /* back from the password pool */
+		return finish(r);
 	if (r->sent) { /* refused before its body: drop what still comes */
 		*upload_size = 0;
 		return MHD_YES;
@@ -313,7 +417,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (r->answered) /* a body after all (a client that lied): drop it, unread */
 		return MHD_NO;
 	if (*upload_size) {
-		size_t limit = (r->route->flags & ROUTE_UPLOAD) ? cfg->upload_limit : cfg->form_limit;
+		size_t limit = body_limit(r);
 		r->body_bytes += *upload_size;
 		if (r->body_bytes > limit) {
 			if (!r->body_status) {
@@ -358,10 +462,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **ctx, enum MHD_RequestTerminationCode code)
 {
-	(void)cls, (void)c, (void)code;
+	const struct http_config *cfg = cls;
+	(void)code;
 	if (*ctx)
 		request_free(*ctx);
 	*ctx = NULL;
+	/* The next request on this connection: idle for up to the idle
+	 * timeout, then its headers. */
+	deadline_next_request(c, cfg->idle_sec + cfg->header_sec);
 }
 
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
@@ -374,11 +482,17 @@ static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 int server_run(const struct server_options *o)
 {
 	char err[512];
+	/* Shared state is set up before any thread starts (libsodium and the
+	 * templates by start_web, cmd_serve.c). */
 	if (mhd_load(err, sizeof err) < 0 || web_seccomp_load(err, sizeof err) < 0) {
 		fprintf(stderr, "verdict serve: %s\n", err);
 		return -1;
 	}
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	if (hash_pool_start(o->threads / 2 > 1 ? o->threads / 2 : 1, HASH_WAIT_MS) < 0 || deadline_start(o->conn_limit) < 0) {
+		fprintf(stderr, "verdict serve: cannot start a thread: %s\n", strerror(errno));
+		return -1;
+	}
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
 	if (o->tls_cert)
 		flags |= MHD_USE_TLS;
 	struct MHD_OptionItem tls[] = {
@@ -390,8 +504,10 @@ int server_run(const struct server_options *o)
 		flags, 0, NULL, NULL, on_request, (void *)&o->http, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,
 		MHD_OPTION_LISTEN_SOCKET, o->listen_fd,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)o->threads, MHD_OPTION_CONNECTION_LIMIT, o->conn_limit,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip_limit, MHD_OPTION_CONNECTION_TIMEOUT, o->timeout_sec,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip_limit, MHD_OPTION_CONNECTION_TIMEOUT, o->http.idle_sec,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+		(void *)&o->http, MHD_OPTION_URI_LOG_CALLBACK, on_url, NULL, MHD_OPTION_NOTIFY_CONNECTION, deadline_notify,
+		(void *)&o->http.header_sec,
 		MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "verdict serve: libmicrohttpd would not start (see above)\n");
@@ -403,6 +519,7 @@ int server_run(const struct server_options *o)
 	sigaddset(&set, SIGINT);
 	int sig;
 	sigwait(&set, &sig); /* the signals are blocked in every thread (cmd_serve.c) */
+	hash_pool_stop();
 	mhd.MHD_stop_daemon(d);
 	return 0;
 }

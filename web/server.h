@@ -9,12 +9,11 @@ struct server_options {
 	int threads;            /* MHD's thread pool */
 	unsigned conn_limit;    /* connections at once */
 	unsigned per_ip_limit;  /* connections at once from one address */
-	unsigned timeout_sec;   /* an idle connection is closed after this */
 	const char *tls_cert, *tls_key; /* PEM text, or NULL for plain HTTP */
 	struct http_config http;
 };
 
-/* Runs the server until SIGTERM or SIGINT. Returns 0, or -1 with a message
+/* Runs the server until SIGTERM or SIGINT; session_init() must have run. Returns 0, or -1 with a message
  * on stderr if it cannot start. */
 int server_run(const struct server_options *o);
 

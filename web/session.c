@@ -3,12 +3,17 @@
  * A session token is 32 random bytes; the browser keeps it (in an
  * HttpOnly cookie) and the database keeps only its BLAKE2b hash, so a copy
  * of the database holds no live session. Each session has its own CSRF
- * token. Failed logins are counted per user name and per address, and
- * logging in is refused while either has too many recent ones.
+ * token. Failed logins are counted per address and per (address, name):
+ * a stranger who guesses at a name from elsewhere can lock out only
+ * himself, never the name's owner (see session.h).
+ *
+ * Logging in has three steps so that the argon2 check (64 MiB, tens of
+ * milliseconds) can run off the HTTP threads: session_login_begin reads
+ * the database, session_login_verify only hashes, session_login_end
+ * writes the outcome.
  */
 #include "session.h"
 #include "db.h"
-#include "password.h"
 #include "util.h"
 
 #include <sodium.h>
@@ -17,8 +22,21 @@
 #include <time.h>
 
 #define FAIL_WINDOW (15 * 60)
-#define FAIL_MAX_NAME 5
+#define FAIL_MAX_PAIR 5
 #define FAIL_MAX_ADDRESS 20
+
+/* What an unknown name is checked against, so that it costs what a wrong
+ * password costs. Filled by session_init, before any thread runs. */
+static char dummy_hash[PASSWORD_HASH_MAX];
+
+int session_init(char *err, size_t n)
+{
+	if (password_init() < 0)
+		return errf(err, n, "libsodium cannot start");
+	if (password_hash("no such user, no such password", dummy_hash) < 0)
+		return errf(err, n, "cannot compute a password hash (out of memory?)");
+	return 0;
+}
 
 static void random_token(char *out) /* SESSION_TOKEN_LEN + 1 bytes */
 {
@@ -35,43 +53,64 @@ static void token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-int session_login(struct db *db, const char *name, const char *password, const char *address, struct session *s,
-		  char *err, size_t n)
+int session_login_begin(struct db *db, const char *name, const char *address, struct login *l, char *err, size_t n)
 {
-	static const char wrong[] = "wrong user name or password";
-	memset(s, 0, sizeof *s);
-	long long t = (long long)time(NULL);
-	int by_name, by_address;
-	if (db_login_failures(db, name, address, t - FAIL_WINDOW, &by_name, &by_address, err, n) < 0)
+	memset(l, 0, sizeof *l);
+	snprintf(l->name, sizeof l->name, "%s", name);
+	snprintf(l->address, sizeof l->address, "%s", address);
+	l->at = (long long)time(NULL);
+	int by_pair, by_address;
+	if (db_login_failures(db, name, address, l->at - FAIL_WINDOW, &by_pair, &by_address, err, n) < 0)
 		return -1;
-	if (by_name >= FAIL_MAX_NAME || by_address >= FAIL_MAX_ADDRESS)
-		return errf(err, n, "too many failed logins: try again in a few minutes");
-	char role[16] = "", hash[128] = "";
-	long long id = 0;
-	int found = db_user_credentials(db, name, &id, role, hash, err, n);
+	if (by_pair >= FAIL_MAX_PAIR || by_address >= FAIL_MAX_ADDRESS)
+		return errf(err, n, "too many failed logins from your address: try again in 15 minutes");
+	int found = db_user_credentials(db, name, &l->user_id, l->role, l->hash, err, n);
 	if (found < 0)
 		return -1;
-	/* An unknown user costs an argon2 check too, so that timing does not
-	 * tell which names exist. */
-	static char dummy[PASSWORD_HASH_MAX];
-	if (!dummy[0])
-		password_hash("no such user, no such password", dummy);
-	int ok = password_verify(found ? hash : dummy, password) && found;
-	if (!ok) {
-		db_login_failure_add(db, name, address, t, err, n);
-		return errf(err, n, "%s", wrong);
+	l->found = found;
+	return 0;
+}
+
+void session_login_verify(struct login *l, const char *password)
+{
+	l->password_ok = password_verify(l->found ? l->hash : dummy_hash, password) && l->found;
+	sodium_memzero(l->hash, sizeof l->hash);
+}
+
+int session_login_end(struct db *db, const struct login *l, const char *old_token, struct session *s, char *err,
+		      size_t n)
+{
+	memset(s, 0, sizeof *s);
+	if (!l->password_ok) {
+		db_login_failure_add(db, l->name, l->address, l->at, l->at - FAIL_WINDOW, err, n);
+		return errf(err, n, "wrong user name or password");
 	}
-	db_login_failures_clear(db, name, err, n);
+	db_login_failures_clear(db, l->name, l->address, err, n);
+	/* A session the browser still had (perhaps another user's, planted by
+	 * someone else) ends here, not eight hours later. */
+	if (old_token && session_logout(db, old_token, err, n) < 0)
+		return -1;
 	random_token(s->token);
 	random_token(s->csrf);
 	char th[65];
 	token_hash(s->token, th);
-	if (db_session_add(db, th, id, s->csrf, t + SESSION_TTL, err, n) < 0)
+	if (db_session_add(db, th, l->user_id, s->csrf, l->at + SESSION_TTL, err, n) < 0)
 		return -1;
-	s->user_id = id;
-	snprintf(s->user, sizeof s->user, "%s", name);
-	snprintf(s->role, sizeof s->role, "%s", role);
+	s->user_id = l->user_id;
+	snprintf(s->user, sizeof s->user, "%s", l->name);
+	snprintf(s->role, sizeof s->role, "%s", l->role);
 	return 0;
+}
+
+int session_login(struct db *db, const char *name, const char *password, const char *address, struct session *s,
+		  char *err, size_t n)
+{
+	struct login l;
+	memset(s, 0, sizeof *s);
+	if (session_login_begin(db, name, address, &l, err, n) < 0)
+		return -1;
+	session_login_verify(&l, password);
+	return session_login_end(db, &l, NULL, s, err, n);
 }
 
 int session_lookup(struct db *db, const char *token, struct session *s, char *err, size_t n)

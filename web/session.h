@@ -2,6 +2,8 @@
 #ifndef VERDICT_SESSION_H
 #define VERDICT_SESSION_H
 
+#include "password.h"
+
 #include <stddef.h>
 
 struct db;
@@ -17,10 +19,36 @@ struct session {
 	char role[16];
 };
 
-/* Logs name in from address: refused while the name has 5 failed logins,
- * or the address 20, in the last 15 minutes. A wrong user name and a wrong
- * password give the same message and cost the same time. Returns 0 with a
- * new session in *s, or -1 with a message for people in err. */
+/* Starts libsodium and computes the hash an unknown name is checked
+ * against. Call once, before any thread runs. Returns 0, or -1 with a
+ * message in err. */
+int session_init(char *err, size_t n);
+
+/* A login under way (session_login_begin, _verify, _end). */
+struct login {
+	char name[64], address[64], role[16];
+	char hash[PASSWORD_HASH_MAX]; /* wiped by session_login_verify */
+	long long user_id, at;
+	int found, password_ok;
+};
+
+/* Throttling: an address with 20 failed logins in the last 15 minutes, or
+ * an (address, name) pair with 5, is refused before any password is
+ * checked. A name is never refused as such, so failures from elsewhere
+ * cannot keep its owner out. A wrong user name and a wrong password give
+ * the same message and cost the same time.
+ *
+ * session_login_begin checks the throttle and reads the name's
+ * credentials into *l: 0 to go on, -1 refused (err says why). */
+int session_login_begin(struct db *db, const char *name, const char *address, struct login *l, char *err, size_t n);
+/* The argon2 check (no database: any thread may run it). */
+void session_login_verify(struct login *l, const char *password);
+/* Records a failure, or ends the browser's old session (old_token, may be
+ * NULL) and starts a new one in *s. Returns 0 logged in, -1 with a message
+ * for people in err. */
+int session_login_end(struct db *db, const struct login *l, const char *old_token, struct session *s, char *err,
+		      size_t n);
+/* The three steps in one (for callers that may block). */
 int session_login(struct db *db, const char *name, const char *password, const char *address, struct session *s,
 		  char *err, size_t n);
 

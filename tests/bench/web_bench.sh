@@ -12,7 +12,10 @@
 # itself costs, whatever the machine. Rounds are interleaved; medians of the rounds are printed.
 # Then times N submissions (POST /problems/aplusb/submit, as the
 # instructor, who has no per-user limits), one after another on one
-# connection (build/bench/web_post). Prints PASS/FAIL against the targets,
+# connection (build/bench/web_post). Then the problem list again, during a
+# flood of wrong logins for unknown names from many addresses
+# (tests/bench/login_flood.py), each an argon2 check of 64 MiB.
+# Prints PASS/FAIL against the targets,
 # as information: the exit status says only whether the bench ran.
 #
 # Environment: VERDICT (build/verdict), WEB_POST (build/bench/web_post),
@@ -188,6 +191,18 @@ for page in $PAGES; do
 done
 errors=$(awk '$1 != "ratio" && $5 != "-" { $2 = $3 = $4 = ""; print }' "$DIR/results" | sort -u)
 [ -z "$errors" ] || { echo "wrk reported errors:"; echo "$errors"; }
+
+# ---- the problem list during a login flood ----
+secs=${DURATION%s}
+python3 "$HERE/tests/bench/login_flood.py" --port "$PORT" --seconds $((secs + 2)) --clients 64 >"$DIR/flood" &
+FLOOD=$!
+sleep 1
+flooded=$(run_wrk /problems)
+wait $FLOOD || fail "the login flood failed"
+echo "/problems during a login flood ($(cat "$DIR/flood")):"
+printf '  %10.0f req/s, p50 %.2f ms, p99 %.2f ms (without the flood: p50 %.2f ms)%s\n' "$(echo "$flooded" | cut -d' ' -f1)" \
+	"$(echo "$flooded" | cut -d' ' -f2)" "$(echo "$flooded" | cut -d' ' -f3)" "$(field /problems 3)" \
+	"$(echo "$flooded" | awk '$4 != "-" { $1 = $2 = $3 = ""; print ";" $0 }')"
 
 # ---- submitting ----
 post=$("$WEB_POST" --port "$PORT" --path /problems/aplusb/submit --cookie "$INSTRUCTOR" -n "$POSTS" \
