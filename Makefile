@@ -3,9 +3,9 @@
 # (as root with apt-get; otherwise it prints the command and stops).
 
 BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libcmark-dev libmicrohttpd-dev
-# The toolchains submissions are compiled and run with (judge/language.c).
+# The toolchains submissions are compiled and run with (judge/judging/language.c).
 LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
-# LaTeX statements become HTML at import (judge/statement.c).
+# LaTeX statements become HTML at import (judge/package/statement.c).
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
 # into build/node); Node.js and npm come from Debian unless already there.
@@ -20,7 +20,7 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
 LDFLAGS := -pie -Wl,-z,relro,-z,now -Wl,-z,pack-relative-relocs
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libcmark libmicrohttpd)
-# libarchive and libmicrohttpd are not linked: judge/package_archive.c and
+# libarchive and libmicrohttpd are not linked: judge/package/package_archive.c and
 # web/mhd.c load them when needed.
 # The rest is linked statically but for libc and cJSON (which Debian ships
 # only as a shared library): every `verdict sandbox` run is a fresh process,
@@ -32,10 +32,14 @@ PKG_LIBS   = $(shell pkg-config --libs libcjson) -Wl,-Bstatic $(addprefix -l,$(S
              -static-libstdc++ -static-libgcc -lm -pthread
 STATIC_ARCHIVES = $(wildcard $(foreach l,$(STATIC_LIBS),$(shell $(CC) -print-file-name=lib$(l).a)))
 
-JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*.c) $(wildcard web/*.c)) \
+# judge/ is one folder per subsystem (README: Layout); its headers are
+# included by name, so every folder is on the include path.
+JUDGE_DIRS := $(sort $(dir $(wildcard judge/*/*.c)))
+JUDGE_INC  := $(patsubst %/,-I%,$(JUDGE_DIRS))
+JUDGE_OBJ := $(patsubst %.c,build/%.o,$(wildcard judge/*/*.c) $(wildcard web/*.c)) \
              $(patsubst %.cc,build/%.o,$(wildcard web/*.cc)) build/schema_sql.o build/web_assets.o
 MIGRATIONS := $(sort $(wildcard schema/*.sql))
-LIB_OBJ   := $(filter-out build/judge/main.o,$(JUDGE_OBJ))
+LIB_OBJ   := $(filter-out build/judge/cli/main.o,$(JUDGE_OBJ))
 PROGS     := $(patsubst tests/progs/%.c,build/tests/progs/%,$(wildcard tests/progs/*.c))
 UNIT      := $(patsubst tests/unit/%.c,build/tests/unit/%,$(wildcard tests/unit/*.c))
 
@@ -65,7 +69,7 @@ deps: build/.deps
 
 build/judge/%.o: judge/%.c | build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(JUDGE_INC) -c -o $@ $<
 
 # The C++ shim over ctemplate (web/template.cc), the only C++ in Verdict.
 CXX      ?= g++
@@ -77,7 +81,7 @@ build/web/%.o: web/%.cc | build/.deps
 # web/ links the judge code (judge/ knows nothing of the web).
 build/web/%.o: web/%.c | build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -Ijudge -c -o $@ $<
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(JUDGE_INC) -c -o $@ $<
 
 # The migrations are compiled into the binary, in file-name order, so that
 # build/verdict can open or upgrade a database wherever it runs.
@@ -92,7 +96,7 @@ build/schema_sql.c: $(MIGRATIONS) Makefile | build/.deps
 	   echo '  { 0, 0 } };'; } > $@
 
 build/schema_sql.o: build/schema_sql.c
-	$(CC) $(CFLAGS) -Ijudge -c -o $@ $<
+	$(CC) $(CFLAGS) $(JUDGE_INC) -c -o $@ $<
 
 # The page templates and static files are compiled in too: `verdict serve`
 # needs nothing from the source tree.
@@ -122,11 +126,11 @@ build/tests/progs/%: tests/progs/%.c | build/.deps
 
 build/tests/unit/%: tests/unit/%.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -Iweb -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) $(JUDGE_INC) -Iweb -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 build/bench/sandbox_bench: tests/bench/sandbox_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) $(JUDGE_INC) -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 # playwright-core for the browser tests (tests/t0303-web-browser.sh), at the
 # version pinned in tests/browser/package-lock.json: installed into build/,
@@ -151,11 +155,11 @@ sandbox-demo: build/verdict $(PROGS)
 
 build/bench/judge_bench: tests/bench/judge_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) $(JUDGE_INC) -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 build/bench/db_bench: tests/bench/db_bench.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -Ijudge -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
+	$(CXX) $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) $(JUDGE_INC) -x c $< -x none -o $@ $(LIB_OBJ) $(PKG_LIBS)
 
 # A plain-sockets client timing form POSTs, for tests/bench/web_bench.sh.
 build/bench/web_post: tests/bench/web_post.c | build/.deps

@@ -151,7 +151,7 @@ static void add_statement(struct tpl_dict *d, const char *path)
 	if (got > 0 && !truncated) {
 		html[got] = 0;
 		/* Made at import from the package's Markdown (raw HTML escaped,
-		 * judge/statement_markdown.c) or LaTeX (pandoc): trusted HTML. */
+		 * judge/package/statement_markdown.c) or LaTeX (pandoc): trusted HTML. */
 		struct tpl_dict *s = tpl_add_section(d, "STATEMENT");
 		if (s)
 			tpl_set(s, "HTML", html);

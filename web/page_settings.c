@@ -54,7 +54,7 @@ void page_settings(struct request *r)
 	double time_limit, memory;
 	int visible = strcmp(http_form(r, "visible"), "1") == 0;
 	char err[512];
-	/* The ranges of judge/limit.c; db_problem_set_limits checks them again. */
+	/* The ranges of judge/core/limit.c; db_problem_set_limits checks them again. */
 	if (limit_parse(LIMIT_TIME, http_form(r, "time_limit"), &time_limit, err, sizeof err) < 0 ||
 	    limit_parse(LIMIT_MEMORY, http_form(r, "memory_mb"), &memory, err, sizeof err) < 0) {
 		err[0] = (char)toupper((unsigned char)err[0]);

@@ -1,4 +1,4 @@
-/* limit_ranges: the one table of limit ranges (judge/limit.c): the edges of
+/* limit_ranges: the one table of limit ranges (judge/core/limit.c): the edges of
  * each problem limit are in, one step past them is out, whole numbers are
  * enforced where they must be, text that is not a number and NaN are
  * refused, and the messages say the range. Prints TAP lines. */

@@ -1,4 +1,4 @@
-/* state_paths: the state layout (judge/state.c): where --state and --db put
+/* state_paths: the state layout (judge/core/state.c): where --state and --db put
  * things, the one function that builds a version's paths (names that could
  * climb out and bad version numbers refused), and the check that only root
  * can change a directory and those above it. Prints TAP lines. */

@@ -248,7 +248,7 @@ static int check_config(const struct sandbox_config *c, struct sandbox_result *r
 	if (!c->argv || !c->argv[0] || !c->argv[0][0])
 		return se(res, "no program to run");
 	char why[160];
-	/* The ranges of judge/limit.c, as `verdict sandbox` parses them (0:
+	/* The ranges of judge/core/limit.c, as `verdict sandbox` parses them (0:
 	 * the default, for the wall clock and the stack). */
 	if (limit_check(LIMIT_BOX_TIME, c->time_sec, why, sizeof why) < 0 ||
 	    (c->wall_sec != 0 && limit_check(LIMIT_BOX_TIME, c->wall_sec, why, sizeof why) < 0) ||

@@ -100,7 +100,7 @@ int db_problem_list(struct db *db, int count_submissions,
  * problem, -1 error. */
 int db_problem_set_visible(struct db *db, const char *short_name, int visible, char *err, size_t n);
 
-/* Sets the time limit and memory limit (in the ranges of judge/limit.c:
+/* Sets the time limit and memory limit (in the ranges of judge/core/limit.c:
  * LIMIT_TIME, LIMIT_MEMORY) of short_name's newest test data version, which the judge uses
  * from then on (a later import brings the package's own limits again).
  * 1 done, 0 no such problem, -1 error or a limit out of range. */

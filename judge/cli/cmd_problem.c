@@ -89,7 +89,7 @@ static const char usage_text[] =
 	"\n"
 	"set shows or hides a problem from students and sets the time (CPU seconds) and\n"
 	"memory (MB) limits the judge uses from then on (the problem's settings page on\n"
-	"the web does the same), in the ranges of judge/limit.c, which packages obey too.\n"
+	"the web does the same), in the ranges of judge/core/limit.c, which packages obey too.\n"
 	"  --work DIR   where compiled programs and outputs are kept meanwhile (default: $TMPDIR or /tmp)\n";
 
 struct tally {

@@ -137,7 +137,7 @@ static int parse_mib(const char *s, long *out)
 }
 
 /* A limit the package sets, against the range every other way of setting
- * it obeys (judge/limit.c): refused with the file and the key at fault. */
+ * it obeys (judge/core/limit.c): refused with the file and the key at fault. */
 static int check_range(struct loader *L, enum limit_id id, double v, const char *where)
 {
 	char why[160];
