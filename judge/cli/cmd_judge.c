@@ -21,19 +21,16 @@
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
-#include "state.h"
 #include "fsutil.h"
 #include "import_job.h"
 #include "job_lease.h"
 #include "judging.h"
 #include "language.h"
-#include "limit.h"
-#include "package.h"
 #include "sandbox.h"
 #include "state.h"
 #include "submission.h"
+#include "test_data.h"
 #include "util.h"
-#include "validator.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -62,10 +59,7 @@ struct worker {
 	char owner[128];
 	struct db *db;
 	struct job_lease lease; /* keeps the held job's lease from a thread of its own */
-	struct package pkg;  /* the last package loaded, kept for the next submission */
-	struct validator val; /* its validator, built, when it has one */
-	int has_val;
-	long long pkg_version;
+	struct test_data td; /* the last test data version opened, kept for the next submission */
 	long judged;
 };
 
@@ -137,42 +131,15 @@ static void judge_error(struct judging *j, const char *why)
 	snprintf(j->build.output, sizeof j->build.output, "judge error: %s", why);
 }
 
-/* Loads a test data version, and builds its validator, for this and the
- * next submissions of the same problem. */
-static int load_package(struct worker *w, const struct db_version *v, char *err, size_t n)
+/* The worker's test data for version v: the last submission's when it is
+ * the same version, else opened; its limits v's either way (an instructor
+ * may have changed them since). */
+static int use_test_data(struct worker *w, const struct db_version *v, char *err, size_t n)
 {
-	if (w->has_val)
-		validator_free(&w->val);
-	w->has_val = 0;
-	package_free(&w->pkg);
-	w->pkg_version = 0;
-	/* Paths from the problem's name and version, never from the row's
-	 * package_dir: the web account can write the database. */
-	char dir[PATH_MAX], kept[PATH_MAX];
-	const char *data = w->o->st->data;
-	if (state_version_path(data, v->short_name, v->version, VERSION_PACKAGE, dir, sizeof dir, err, n) < 0 ||
-	    package_load(dir, &w->pkg, err, n) < 0)
-		return -1;
-	if (w->pkg.custom_validator) {
-		if (state_version_path(data, v->short_name, v->version, VERSION_VALIDATOR, kept, sizeof kept, err, n) < 0 ||
-		    validator_open(kept, &w->val, err, n) < 0)
-			return -1;
-		w->has_val = 1;
-	}
-	w->pkg_version = v->id;
-	return 0;
-}
-
-/* The limits in the row are the web's to write (the settings page): root
- * checks them against the same ranges before a box gets them. */
-static int limits_ok(const struct db_version *v, char *err, size_t n)
-{
-	char why[256];
-	if (limit_check(LIMIT_TIME, v->time_limit, why, sizeof why) < 0 ||
-	    limit_check(LIMIT_MEMORY, (double)v->memory_mb, why, sizeof why) < 0 ||
-	    limit_check(LIMIT_OUTPUT, (double)v->output_mb, why, sizeof why) < 0)
-		return errf(err, n, "problem %s: %s (in the database)", v->short_name, why);
-	return 0;
+	if (w->td.row.id == v->id)
+		return test_data_limits(&w->td, v, err, n);
+	test_data_close(&w->td);
+	return test_data_open(w->o->st->data, v, TEST_DATA_VALIDATOR, &w->td, err, n);
 }
 
 static void judge_one(struct worker *w, struct db_claim *c)
@@ -200,21 +167,14 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	}
 	if (submission_claim_ok(c->language, c->file_name, c->source, c->source_len, &lang, err, sizeof err) < 0) {
 		judge_error(&j, err);
-	} else if (w->pkg_version != v.id && load_package(w, &v, err, sizeof err) < 0) {
-		judge_error(&j, err);
-	} else if (limits_ok(&v, err, sizeof err) < 0) {
+	} else if (use_test_data(w, &v, err, sizeof err) < 0) {
 		judge_error(&j, err);
 	} else {
-		/* The limits are the database's: an instructor may have changed
-		 * them since the import (the loaded package is this worker's own). */
-		w->pkg.time_limit = v.time_limit;
-		w->pkg.memory_mb = v.memory_mb;
-		w->pkg.output_mb = v.output_mb;
 		snprintf(src, sizeof src, "%s/source-%lld-%d", w->o->work, c->submission_id, w->index);
 		unlink(src); /* left by a judge killed here */
 		if (write_new_file(src, c->source, c->source_len) < 0) {
 			judge_error(&j, "cannot write the source to the work directory");
-		} else if (judge_submission_with(&w->pkg, w->has_val ? &w->val : NULL, lang, src, c->file_name, w->o->work,
+		} else if (judge_submission_with(&w->td.pkg, w->td.has_validator ? &w->td.val : NULL, lang, src, c->file_name, w->o->work,
 						 renew, &ren, &j, err, sizeof err) < 0) {
 			if (ren.lost) {
 				unlink(src);
@@ -224,7 +184,7 @@ static void judge_one(struct worker *w, struct db_claim *c)
 		}
 		unlink(src);
 	}
-	int stored = db_judging_store(w->db, c, &v, &j, &w->pkg, w->owner, started, err, sizeof err);
+	int stored = db_judging_store(w->db, c, &v, &j, &w->td.pkg, w->owner, started, err, sizeof err);
 	if (stored < 0)
 		retry_later(w, c, err);
 	else if (stored == 1 && !w->o->quiet)
@@ -336,9 +296,7 @@ static int run_workers(struct options *o, long *judged)
 		pthread_join(t[i], NULL);
 		*judged += w[i].judged;
 		job_lease_stop(&w[i].lease);
-		package_free(&w[i].pkg);
-		if (w[i].has_val)
-			validator_free(&w[i].val);
+		test_data_close(&w[i].td);
 		db_close(w[i].db);
 	}
 	free(w);
