@@ -3,8 +3,6 @@
 # (as root with apt-get; otherwise it prints the command and stops).
 
 BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libcmark-dev libmicrohttpd-dev
-# The toolchains submissions are compiled and run with (judge/judging/language.c).
-LANG_PKGS  := gcc g++ python3 openjdk-17-jdk-headless
 # LaTeX statements become HTML at import (judge/package/statement.c).
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
@@ -46,10 +44,10 @@ UNIT      := $(patsubst tests/unit/%.c,build/tests/unit/%,$(wildcard tests/unit/
 .PHONY: all test run sandbox-demo bench soak clean deps
 all: build/verdict
 
-# Missing packages are installed once; the stamp is redone when this file changes.
-build/.deps: Makefile
-	@mkdir -p build
-	@missing=""; for p in $(BUILD_PKGS) $(LANG_PKGS) $(RUN_PKGS) $(TEST_PKGS) $(BENCH_PKGS); do \
+# Installs the Debian packages named in $(1) that are missing (apt-get as
+# root; otherwise prints the command to run and fails).
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \
@@ -64,6 +62,17 @@ build/.deps: Makefile
 	    echo "  sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+endef
+
+# Missing packages are installed once; the stamp is redone when this file changes.
+build/.deps: Makefile
+	@mkdir -p build
+	$(call install_missing,$(BUILD_PKGS) $(RUN_PKGS) $(TEST_PKGS) $(BENCH_PKGS))
+	@touch $@
+# The toolchains submissions are compiled and run with: each language's row
+# in judge/judging/language.c names its packages (`verdict languages --packages`).
+build/.lang-deps: build/verdict
+	$(call install_missing,$$(build/verdict languages --packages))
 	@touch $@
 deps: build/.deps
 
@@ -141,12 +150,12 @@ build/node/node_modules/playwright-core: tests/browser/package.json tests/browse
 	npm ci --prefix build/node --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: build/verdict $(PROGS) $(UNIT) build/node/node_modules/playwright-core
+test: build/verdict build/.lang-deps $(PROGS) $(UNIT) build/node/node_modules/playwright-core
 	@VERDICT=$(CURDIR)/build/verdict PROGS=$(CURDIR)/build/tests/progs \
 	  UNIT=$(CURDIR)/build/tests/unit tests/run.sh
 
 # Verdict on http://127.0.0.1:8080 with the example problems and demo accounts.
-run: build/verdict
+run: build/verdict build/.lang-deps
 	@VERDICT=$(CURDIR)/build/verdict web/demo.sh
 
 # What the sandbox does with a few hostile programs.
@@ -166,7 +175,7 @@ build/bench/web_post: tests/bench/web_post.c | build/.deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS)
 
-bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/bench/db_bench build/tests/progs/trivial \
+bench: build/verdict build/.lang-deps build/bench/sandbox_bench build/bench/judge_bench build/bench/db_bench build/tests/progs/trivial \
        build/bench/web_post
 	@build/bench/sandbox_bench --verdict $(CURDIR)/build/verdict \
 	  --prog $(CURDIR)/build/tests/progs/trivial $(BENCH_ARGS)
@@ -180,7 +189,7 @@ bench: build/verdict build/bench/sandbox_bench build/bench/judge_bench build/ben
 # The long kill storm: students submit through the web forms for 4 minutes
 # while the web server and the judge are killed 120 times (make test runs
 # the same, 24 times in 40 s, in tests/t0209-judge-durable.sh).
-soak: build/verdict
+soak: build/verdict build/.lang-deps
 	@VERDICT=$(CURDIR)/build/verdict PROGS=$(CURDIR)/build/tests/progs STORM_SECONDS=240 STORM_KILLS=120 \
 	  bash tests/t0209-judge-durable.sh
 

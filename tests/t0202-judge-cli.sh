@@ -150,4 +150,12 @@ v result "$bad" --json >"$T/r.json"
 check "a wrong one is WA with the validator's message" "$(cat "$T/r.json")" \
 	"$($PY -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["verdict"], r["tests"][-1]["message"])' "$T/r.json")" \
 	= "WA both factors must be greater than 1 and less than N"
+# Languages come from one table: listed, with their packages, and named in messages.
+v languages >"$T/out" 2>&1
+check "verdict languages lists every language in the table" "$(cat "$T/out")" \
+	"$(awk '{ print $1 }' "$T/out" | tr '\n' ' ')" = "c cpp python3 java "
+check "and --packages the Debian packages they need" "$(v languages --packages)" \
+	"$(v languages --packages | grep -c 'openjdk-17-jdk-headless')" -eq 1
+v submit --user alice --problem aplusb --lang cobol "$P/submissions/accepted/aplusb.c" >"$T/out" 2>&1
+check "an unknown language's message lists the table's ids" "$(cat "$T/out")" "$(grep -c '(c, cpp, python3, java)' "$T/out")" -eq 1
 finish

@@ -191,11 +191,11 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
 		add_samples(d, path);
-	for (const struct language *const *l = language_all(); *l; l++) {
+	for (const struct language *l = language_all(); l->id; l++) {
 		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
-		tpl_set(o, "ID", (*l)->id);
-		tpl_set(o, "NAME", (*l)->name);
-		if (language && strcmp(language, (*l)->id) == 0)
+		tpl_set(o, "ID", l->id);
+		tpl_set(o, "NAME", l->name);
+		if (language && strcmp(language, l->id) == 0)
 			tpl_show_section(o, "SELECTED");
 	}
 	if (code)

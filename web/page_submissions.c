@@ -74,11 +74,11 @@ void page_submissions(struct request *r)
 		struct tpl_dict *fd = tpl_add_section(d, "FILTERS");
 		tpl_set(fd, "PROBLEM", f.problem ? f.problem : "");
 		tpl_set(fd, "USER", f.user ? f.user : "");
-		for (const struct language *const *l = language_all(); *l; l++) {
+		for (const struct language *l = language_all(); l->id; l++) {
 			struct tpl_dict *o = tpl_add_section(fd, "LANG");
-			tpl_set(o, "ID", (*l)->id);
-			tpl_set(o, "NAME", (*l)->name);
-			if (f.language && strcmp(f.language, (*l)->id) == 0)
+			tpl_set(o, "ID", l->id);
+			tpl_set(o, "NAME", l->name);
+			if (f.language && strcmp(f.language, l->id) == 0)
 				tpl_show_section(o, "SELECTED");
 		}
 		for (int v = 0; v < VERDICT_COUNT; v++) {

@@ -106,7 +106,8 @@ int cmd_submissions(int argc, char **argv)
 		return 2;
 	}
 	if (f.language && !language_by_id(f.language)) {
-		fprintf(stderr, "verdict submissions: unknown language '%s' (c, cpp, python3, java)\n", f.language);
+		char ids[256];
+		fprintf(stderr, "verdict submissions: unknown language '%s' (%s)\n", f.language, language_ids(ids, sizeof ids));
 		return 2;
 	}
 	if (f.verdict && verdict_parse(f.verdict) < 0) {

@@ -23,9 +23,9 @@
 static const char usage_text[] =
 	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--state DIR | --db FILE] FILE\n"
 	"\n"
-	"Queues FILE and prints the submission's id. LANG is one of c, cpp, python3,\n"
-	"java; without --lang it comes from FILE's extension (.c; .cc .cpp .cxx .c++ .C;\n"
-	".py .py3; .java).\n";
+	"Queues FILE and prints the submission's id. LANG is a language's id\n"
+	"(`verdict languages` lists them); without --lang it comes from FILE's\n"
+	"extension.\n";
 
 static int fail(const char *fmt, const char *a, const char *b)
 {
@@ -97,10 +97,11 @@ int cmd_submit(int argc, char **argv)
 	const char *path = argv[optind];
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	const struct language *lang = lang_id ? language_by_id(lang_id) : language_for_file(base);
+	char ids[256];
 	if (!lang)
-		return lang_id ? fail("unknown language '%s' (c, cpp, python3, java)%s", lang_id, "")
-			       : fail("cannot tell the language of %s from its extension: give --lang (c, cpp, python3, java)%s",
-				      base, "");
+		return lang_id ? fail("unknown language '%s' (%s)", lang_id, language_ids(ids, sizeof ids))
+			       : fail("cannot tell the language of %s from its extension: give --lang (%s)", base,
+				      language_ids(ids, sizeof ids));
 	size_t len;
 	char *source = read_source(path, &len);
 	if (!source)

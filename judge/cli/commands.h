@@ -13,6 +13,7 @@ int cmd_judge(int argc, char **argv);
 int cmd_regrade(int argc, char **argv);
 int cmd_grades(int argc, char **argv);
 int cmd_submissions(int argc, char **argv);
+int cmd_languages(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* web/cmd_serve.c */
 
 #endif

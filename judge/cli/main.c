@@ -20,6 +20,7 @@ static const struct command {
 	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)" },
 	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed" },
 	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)" },
+	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)" },
 	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)" },
 };
 

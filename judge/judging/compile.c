@@ -198,12 +198,10 @@ static int list_files(const char *dir, char names[][256], int max)
 
 const struct language *language_for_dir(const char *dir)
 {
-	static const char *const priority[] = { "cpp", "c", "python3", "java" };
 	char names[DIR_MAX_FILES][256];
 	int n = list_files(dir, names, DIR_MAX_FILES), best_count = 0;
 	const struct language *best = NULL;
-	for (size_t p = 0; p < sizeof priority / sizeof *priority; p++) {
-		const struct language *lang = language_by_id(priority[p]);
+	for (const struct language *lang = language_all(); lang->id; lang++) { /* a tie: the first in the table */
 		int count = 0;
 		for (int i = 0; i < n; i++)
 			count += language_for_file(names[i]) == lang;
@@ -249,11 +247,11 @@ int compile_submission_dir(struct build *b, const struct language *lang, const c
 		b->verdict = VERDICT_AC;
 		return 0;
 	}
-	/* The template's lone "{file}" becomes every source; python3 compiles
-	 * its entry only (imports are compiled when they load). */
+	/* The template's lone "{file}" becomes every source, or the entry
+	 * alone (compile_entry_only). */
 	char args[LANGUAGE_MAX_ARGS + DIR_MAX_FILES][512];
 	char *argv[LANGUAGE_MAX_ARGS + DIR_MAX_FILES + 1];
-	int argc = 0, every = strcmp(lang->id, "python3") != 0;
+	int argc = 0, every = !lang->compile_entry_only;
 	for (int t = 0; lang->compile[t]; t++) {
 		if (strcmp(lang->compile[t], "{file}") == 0 && every) {
 			for (int i = 0; i < n; i++)

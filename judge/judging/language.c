@@ -19,6 +19,7 @@ static const struct language languages[] = {
 		.compile = { "/usr/bin/gcc", "-std=gnu17", "-O2", "-pipe", "-static", "-o", "main", "{file}", "-lm", NULL },
 		.run = { "/sub/main", NULL },
 		.compile_time_sec = 30, .compile_mem_mb = 512,
+		.packages = "gcc libc6-dev",
 	},
 	{
 		.id = "cpp", .name = "C++",
@@ -27,6 +28,7 @@ static const struct language languages[] = {
 		.compile = { "/usr/bin/g++", "-std=gnu++20", "-O2", "-pipe", "-static", "-o", "main", "{file}", NULL },
 		.run = { "/sub/main", NULL },
 		.compile_time_sec = 30, .compile_mem_mb = 512,
+		.packages = "g++ libstdc++-12-dev",
 	},
 	{
 		.id = "python3", .name = "Python 3",
@@ -37,6 +39,8 @@ static const struct language languages[] = {
 		.compile = { "/usr/bin/python3", "-m", "py_compile", "{file}", NULL },
 		.run = { "/usr/bin/python3", "/sub/{file}", NULL },
 		.compile_time_sec = 30, .compile_mem_mb = 512,
+		.compile_entry_only = 1, /* imports are compiled when they load */
+		.packages = "python3",
 	},
 	{
 		.id = "java", .name = "Java",
@@ -51,32 +55,45 @@ static const struct language languages[] = {
 			 "-Xmx{mem}m", "-cp", "/sub", "{base}", NULL },
 		.compile_time_sec = 30, .compile_mem_mb = 768,
 		.run_extra_mem_mb = 32,
+		.packages = "openjdk-17-jdk-headless",
 	},
+	{ .id = NULL }, /* the end */
 };
 
-static const struct language *const all[] = { &languages[0], &languages[1], &languages[2], &languages[3], NULL };
-
-const struct language *const *language_all(void)
+const struct language *language_all(void)
 {
-	return all;
+	return languages;
+}
+
+const char *language_ids(char *out, unsigned long n)
+{
+	size_t len = 0;
+	out[0] = 0;
+	for (const struct language *l = languages; l->id; l++) {
+		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", l->id);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return out;
 }
 
 const struct language *language_by_id(const char *id)
 {
-	for (size_t i = 0; i < sizeof languages / sizeof *languages; i++)
-		if (strcmp(languages[i].id, id) == 0)
-			return &languages[i];
+	for (const struct language *l = languages; l->id; l++)
+		if (strcmp(l->id, id) == 0)
+			return l;
 	return NULL;
 }
 
 const struct language *language_for_file(const char *file_name)
 {
 	size_t n = strlen(file_name);
-	for (size_t i = 0; i < sizeof languages / sizeof *languages; i++)
-		for (const char *const *e = languages[i].extensions; *e; e++) {
+	for (const struct language *l = languages; l->id; l++)
+		for (const char *const *e = l->extensions; *e; e++) {
 			size_t m = strlen(*e);
 			if (n > m && strcmp(file_name + n - m, *e) == 0)
-				return &languages[i];
+				return l;
 		}
 	return NULL;
 }

@@ -1,4 +1,4 @@
-/* language.h - the languages Verdict judges, as data: one row each. */
+/* language.h - the languages Verdict judges, as data: one row each, and adding a language is adding a row. */
 #ifndef VERDICT_LANGUAGE_H
 #define VERDICT_LANGUAGE_H
 
@@ -20,6 +20,8 @@ struct language {
 	double compile_time_sec;             /* compiling is untrusted too: sandboxed, with its own limits */
 	long compile_mem_mb;
 	long run_extra_mem_mb;               /* added to the problem's limit for the runtime itself (0 for most) */
+	int compile_entry_only;              /* {file} in compile is the entry source alone, not every source */
+	const char *packages;                /* the Debian packages it needs, space-separated (`make` installs them) */
 };
 
 /* The language with this id, or NULL. */
@@ -29,8 +31,12 @@ const struct language *language_by_id(const char *id);
  * a submission's language when none is given). */
 const struct language *language_for_file(const char *file_name);
 
-/* All languages, NULL-terminated, for listing. */
-const struct language *const *language_all(void);
+/* All languages, in the table's order (which also breaks ties when a
+ * directory's language is guessed), ending with one whose id is NULL. */
+const struct language *language_all(void);
+
+/* "c, cpp, python3, java": every id, for messages. Returns out. */
+const char *language_ids(char *out, unsigned long n);
 
 /* Expands one argument template into out. Returns 0, or -1 if it does not
  * fit. */
