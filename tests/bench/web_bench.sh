@@ -49,15 +49,18 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
-DB=$DIR/verdict.db
+# The state layout (README): serve hands $DIR/state/db to the web account.
+chmod 755 "$DIR"
+export VERDICT_STATE=$DIR/state
+DB=$VERDICT_STATE/db/verdict.db
 
 # ---- the database ----
 t0=$(date +%s)
 printf 'web-bench-password\n' > "$DIR/password"
-"$VERDICT" user add student --password-file "$DIR/password" --db "$DB" >/dev/null
-"$VERDICT" user add instructor --role instructor --password-file "$DIR/password" --db "$DB" >/dev/null
+"$VERDICT" user add student --password-file "$DIR/password" >/dev/null
+"$VERDICT" user add instructor --role instructor --password-file "$DIR/password" >/dev/null
 for p in aplusb circlearea groupsum largesort factor; do
-	"$VERDICT" problem add "$HERE/problems/$p" --db "$DB" >/dev/null
+	"$VERDICT" problem add "$HERE/problems/$p" >/dev/null
 done
 # Submission i belongs to the benchmarked student (id 1) when i % 200 = 0,
 # else to one of the other 199; problems, verdicts and tests spread out.
@@ -98,16 +101,13 @@ EOF
 SUB=$(sqlite3 "$DB" "SELECT id FROM submissions WHERE user_id = 1 ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM submissions WHERE user_id = 1)")
 TESTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM test_results WHERE judging_id = $SUB")
 [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM submissions")" = $SUBMISSIONS ] || fail "the database was not filled"
-# The web server drops to uid 61001 and must write the database's directory.
-[ "$(id -u)" = 0 ] && chown -R 61001:61001 "$DIR"
-chmod 755 "$DIR"
 built=$(($(date +%s) - t0))
 
 # ---- the server ----
 PORT=
 for try in 1 2 3 4 5; do
 	port=$((20000 + ($$ * 7 + try * 1009) % 40000))
-	"$VERDICT" serve --db "$DB" --listen 127.0.0.1:$port --no-judge --threads 2 >"$DIR/serve.log" 2>&1 &
+	"$VERDICT" serve --listen 127.0.0.1:$port --no-judge --threads 2 >"$DIR/serve.log" 2>&1 &
 	SERVER=$!
 	for _ in $(seq 50); do
 		if curl -s -o /dev/null "http://127.0.0.1:$port/static/style.css"; then PORT=$port; break; fi
