@@ -106,4 +106,11 @@ tar -C "$T" -czf "$T/linked.tar.gz" linked
 "$VERDICT" problem add "$T/linked.tar.gz" >"$T/out" 2>&1
 rc=$?
 check "a link that stays inside the package is accepted" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 -a "$(grep -c '15 test cases' "$T/out")" -eq 1
+# Markdown is rendered by `verdict markdown`, which import runs in a box.
+out=$(printf '# Title\n\n<b>raw</b> $x$\n' | "$VERDICT" markdown)
+check "verdict markdown renders stdin to HTML, raw HTML escaped" "$out" \
+	"$(printf '%s' "$out" | grep -c '<h1>Title</h1>')$(printf '%s' "$out" | grep -c '&lt;b&gt;raw&lt;/b&gt;')" = 11
+head -c 1100000 /dev/zero | tr '\0' 'a' | "$VERDICT" markdown >/dev/null 2>"$T/err"
+rc=$?
+check "and refuses more than 1 MiB, saying so (exit 2)" "rc=$rc $(cat "$T/err")" "$rc" -eq 2 -a "$(grep -c 'larger than 1024 KiB' "$T/err")" -eq 1
 finish

@@ -1,6 +1,7 @@
 /* main.c - build/verdict: dispatch to a subcommand. */
 #include "commands.h"
 #include "package_archive.h"
+#include "statement_markdown.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,7 @@ static const struct command {
 	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed" },
 	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)" },
 	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)" },
+	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)" },
 	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)" },
 };
 

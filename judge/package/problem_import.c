@@ -99,7 +99,7 @@ static int prepare_staged(const struct package *p, const char *stage_parent, int
 	}
 	/* Statements are shown as HTML: converted once, here, beside the
 	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
-	 * cmark, in this process (it only parses); LaTeX by pandoc, boxed. */
+	 * cmark and LaTeX by pandoc, each in a box of its own. */
 	int markdown = ends_with(p->statement, ".md"), latex = ends_with(p->statement, ".tex");
 	if (markdown || latex) {
 		char html[PATH_MAX + 32], reason[1024];

@@ -12,8 +12,13 @@
  * Returns NULL only when out of memory. */
 char *markdown_to_html(const char *md, size_t len);
 
-/* Renders the Markdown file md_path into html_path (replaced whole).
- * Returns 0, or -1 with the reason in err. */
+/* Renders the Markdown file md_path into html_path (replaced whole), in a
+ * sandbox box that runs this program as `verdict markdown` (cmd_markdown):
+ * the parser never sees hostile text as root. Returns 0, or -1 with the
+ * reason in err. */
 int statement_md_to_html(const char *md_path, const char *html_path, char *err, size_t n);
+
+/* `verdict markdown`: Markdown on stdin, HTML on stdout (the box's half). */
+int cmd_markdown(int argc, char **argv);
 
 #endif
