@@ -7,7 +7,7 @@ BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev liby
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
 # into build/node); Node.js and npm come from Debian unless already there.
-TEST_PKGS  := procps iproute2 util-linux sqlite3 curl openssl chromium
+TEST_PKGS  := procps iproute2 util-linux sqlite3 curl openssl chromium qemu-system-x86 busybox-static cpio kmod
 BENCH_PKGS := bubblewrap wrk
 
 CC      ?= gcc

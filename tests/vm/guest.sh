@@ -1,0 +1,20 @@
+#!/bin/sh
+# PID 1 of a guest, after tests/vm/init switched into the host's root (read
+# only, with a tmpfs overlay): mounts what a system has (cgroup2 at
+# /sys/fs/cgroup), runs the job named by verdict.job= on the kernel's
+# command line with its output on the console, and powers off.
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t cgroup2 cgroup2 /sys/fs/cgroup
+mount -t tmpfs tmpfs /tmp
+mount -t tmpfs tmpfs /run
+mkdir -p /dev/pts /dev/shm
+mount -t devpts devpts /dev/pts
+hostname guest
+job=$(sed -n 's/.*verdict\.job=\([^ ]*\).*/\1/p' /proc/cmdline)
+echo "# guest: kernel $(uname -r), cgroup2 controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
+/bin/sh "$job" 2>&1
+echo "# guest: job done"
+sync
+echo o >/proc/sysrq-trigger
+while :; do :; done

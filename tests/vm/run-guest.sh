@@ -1,0 +1,19 @@
+#!/bin/bash
+# tests/vm/run-guest.sh VMDIR JOB TIMEOUT: boots a guest (software emulation:
+# KVM hung before the kernel printed anything on these hosts) with the
+# kernel and initramfs in VMDIR, runs the shell script JOB (a host path: the
+# guest sees the host's root read-only) as root in it, and prints the
+# guest's console. Exits 0 when the job ran to its end, 1 when the guest did
+# not boot or the job did not finish within TIMEOUT seconds.
+set -u
+vmdir=$1 job=$2 limit=$3
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+timeout -k 5 "$limit" qemu-system-x86_64 -machine accel=tcg -m 2048 -smp 2 -nographic -no-reboot -nic none \
+	-kernel "$vmdir/vmlinuz" -initrd "$vmdir/initrd.img" \
+	-append "console=ttyS0 quiet loglevel=1 panic=-1 verdict.run=$here/guest.sh verdict.job=$job" \
+	-virtfs local,path=/,mount_tag=host,security_model=passthrough,readonly=on,multidevs=remap \
+	</dev/null >"$out" 2>&1
+tr -d '\r' <"$out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g'
+grep -q '^# guest: job done' <(tr -d '\r' <"$out")
