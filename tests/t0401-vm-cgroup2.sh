@@ -27,7 +27,8 @@ fi
 JOB="$VM/job-t0401-$$.sh"
 at_exit "rm -f '$JOB'"
 cat >"$JOB" <<JOBEOF
-cd '$REPO'
+cd '$REPO' || { echo "not ok - v2 root: the guest sees the checkout at $REPO"; exit 1; }
+[ -x '$VERDICT' ] || { echo "not ok - v2 root: the guest sees $VERDICT"; exit 1; }
 export VERDICT='$VERDICT' PROGS='$PROGS' LC_ALL=C
 name() { sed -n 's/^ok - /ok - v2 root: /p; s/^not ok - /not ok - v2 root: /p; s/^# /#   /p'; }
 # A plain cgroup2 root: every controller handed down.
@@ -59,6 +60,24 @@ expect() {
 	case "\$r" in *'"status":"'\$want'"'*) echo "ok - \$what" ;; *) echo "not ok - \$what: \$r" ;; esac
 }
 smoke | name
+# A systemd service's layout (no systemd here: its shape): controllers
+# enabled down to system.slice/verdict.service, which holds Verdict's own
+# processes, so the kernel's "no internal processes" rule applies. Verdict
+# must move them into a leaf and make its boxes beside it, by itself.
+service() {
+	svc=/sys/fs/cgroup/system.slice/verdict.service
+	mkdir -p \$svc
+	echo "+cpu +memory +pids" >/sys/fs/cgroup/system.slice/cgroup.subtree_control
+	echo 0 >\$svc/cgroup.procs # this shell (0: the writer), and what it starts
+	expect MLE "in a service's cgroup: 256 MB under a 64 MB limit is MLE" --mem 64 -- /progs/mem_touch 256
+	expect TLE "in a service's cgroup: a spin loop is TLE" --time 1 -- /progs/spin
+	r=\$("\$VERDICT" sandbox --dir "\$PROGS=/progs" --pids 16 --time 2 -- /progs/fork_bomb 2>/dev/null | tail -1)
+	case "\$r" in *'"status":"OK"'*|*'"status":"SE"'*|'') echo "not ok - in a service's cgroup: a fork bomb is stopped: \$r" ;; *) echo "ok - in a service's cgroup: a fork bomb is stopped" ;; esac
+	[ -s \$svc/supervisor/cgroup.procs ] && [ ! -s \$svc/cgroup.procs ] && [ -d \$svc/verdict ] &&
+		echo "ok - Verdict moved its processes into verdict.service/supervisor and boxes beside it, with no setting" ||
+		echo "not ok - Verdict moved its processes into a leaf: \$(ls \$svc) procs=\$(cat \$svc/cgroup.procs | tr '\n' ' ')"
+}
+service | name
 JOBEOF
 start=$(date +%s)
 "$REPO/tests/vm/run-guest.sh" "$VM" "$JOB" 400 >"$T/console" 2>&1
@@ -66,4 +85,10 @@ rc=$?
 grep -E '^(ok|not ok) - |^#' "$T/console" | grep -v '^# guest: job done'
 echo "# the guest ran $(($(date +%s) - start)) s"
 check "the cgroup v2 guest booted and ran its job to the end" "$(tail -15 "$T/console" | tr '\n' '|')" "$rc" -eq 0
+# Every part reported: the sandbox tests, the smoke test, the service shape.
+check "the guest reported every part (at least 100 results, the smoke test and the service's shape)" \
+	"$(grep -c '^ok - v2 root' "$T/console") results" \
+	"$(grep -c '^\(not \)\?ok - v2 root' "$T/console")" -ge 100 -a \
+	"$(grep -c '^\(not \)\?ok - v2 root: problem verify' "$T/console")" -eq 1 -a \
+	"$(grep -c "^\(not \)\?ok - v2 root: Verdict moved its processes" "$T/console")" -eq 1
 finish

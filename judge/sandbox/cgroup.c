@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -161,6 +162,56 @@ static int init_v1(char *err, size_t n)
 	return 0;
 }
 
+/* Is dir delegated to us? systemd marks a unit's cgroup it delegates
+ * (Delegate=yes) with the trusted.delegate attribute; without systemd as
+ * PID 1 nobody else manages the tree, and root may arrange it. */
+static int v2_delegated(const char *dir)
+{
+	char v[8] = "";
+	if (getxattr(dir, "trusted.delegate", v, sizeof v - 1) > 0 && v[0] == '1')
+		return 1;
+	struct stat st;
+	return stat("/run/systemd/system", &st) < 0;
+}
+
+/* A v2 group that holds processes cannot hand controllers down (the
+ * kernel's "no internal processes" rule): the layout a systemd service
+ * with Delegate=yes gets. Every process of dir moves into a leaf,
+ * dir/supervisor, and the boxes are made beside it, in dir/verdict. */
+static int v2_move_into_leaf(const char *dir, char *err, size_t n)
+{
+	char leaf[PATH_MAX + 16], procs[PATH_MAX + 16], pids[16384];
+	snprintf(leaf, sizeof leaf, "%s/supervisor", dir);
+	snprintf(procs, sizeof procs, "%s/cgroup.procs", dir);
+	if (mkdir(leaf, 0755) < 0 && errno != EEXIST)
+		return errf(err, n, "cgroup v2: cannot create %s: %s", leaf, strerror(errno));
+	int fd = open(leaf, O_DIRECTORY | O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return errf(err, n, "cgroup v2: cannot open %s: %s", leaf, strerror(errno));
+	/* Again while processes appear (a child forked meanwhile). */
+	for (int round = 0; round < 20; round++) {
+		if (read_file_at(AT_FDCWD, procs, pids, sizeof pids) < 0) {
+			close(fd);
+			return errf(err, n, "cgroup v2: cannot read %s: %s", procs, strerror(errno));
+		}
+		if (!pids[0]) {
+			close(fd);
+			return 0;
+		}
+		for (char *p = pids, *end; *p; p = end) {
+			end = p + strcspn(p, "\n");
+			if (*end)
+				*end++ = 0;
+			if (write_file_at(fd, "cgroup.procs", p) < 0 && errno != ESRCH) {
+				close(fd);
+				return errf(err, n, "cgroup v2: cannot move process %s into %s: %s", p, leaf, strerror(errno));
+			}
+		}
+	}
+	close(fd);
+	return errf(err, n, "cgroup v2: processes keep appearing in %s", dir);
+}
+
 static int init_v2(const char *forced_root, char *err, size_t n)
 {
 	char dir[PATH_MAX];
@@ -170,21 +221,31 @@ static int init_v2(const char *forced_root, char *err, size_t n)
 		return errf(err, n, "cgroup v2: no cgroup2 mount");
 	if (!v2_has_controllers(dir))
 		return errf(err, n, "cgroup v2: the memory and pids controllers are not available in %s", dir);
-	if (open_parent(0, dir, err, n) < 0)
-		return -1;
 	/* Our group must hand memory and pids down to "verdict", and "verdict"
-	 * to each box. A v2 group with processes of its own cannot do that
-	 * unless it is the root: point VERDICT_CGROUP_ROOT at a delegated one. */
+	 * to each box. A group with processes of its own cannot, unless it is
+	 * the root: when it is ours (delegated), its processes move to a leaf. */
 	char path[PATH_MAX + 32];
 	snprintf(path, sizeof path, "%s/cgroup.subtree_control", dir);
-	if (write_file_at(AT_FDCWD, path, "+memory +pids") < 0 && !v2_has_controllers(parent_path[0]))
-		return errf(err, n,
-			    "cgroup v2: cannot enable memory and pids below %s (%s); run Verdict in a "
-			    "delegated cgroup, e.g. systemd-run -p Delegate=yes, or set VERDICT_CGROUP_ROOT",
-			    dir, strerror(errno));
+	if (write_file_at(AT_FDCWD, path, "+memory +pids") < 0 && errno == EBUSY && !forced_root) {
+		if (!v2_delegated(dir))
+			return errf(err, n,
+				    "cgroup v2: %s is not delegated to Verdict, so it cannot make limited boxes in it; "
+				    "run it as the verdict service (Delegate=yes), or in a delegated scope: "
+				    "systemd-run --scope -p Delegate=yes -- verdict ...",
+				    dir);
+		if (v2_move_into_leaf(dir, err, n) < 0)
+			return -1;
+		if (write_file_at(AT_FDCWD, path, "+memory +pids") < 0)
+			return errf(err, n, "cgroup v2: cannot enable memory and pids in %s after moving its processes "
+					    "into a leaf: %s", dir, strerror(errno));
+	}
+	if (open_parent(0, dir, err, n) < 0)
+		return -1;
 	if (write_file_at(parent_fd[0], "cgroup.subtree_control", "+memory +pids") < 0)
-		return errf(err, n, "cgroup v2: cannot enable memory and pids in %s: %s", parent_path[0],
-			    strerror(errno));
+		return errf(err, n,
+			    "cgroup v2: cannot enable memory and pids in %s: %s (is %s delegated? systemd-run "
+			    "--scope -p Delegate=yes, or VERDICT_CGROUP_ROOT)",
+			    parent_path[0], strerror(errno), dir);
 	nparents = 1;
 	version = 2;
 	return 0;
