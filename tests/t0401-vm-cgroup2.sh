@@ -73,9 +73,10 @@ service() {
 	expect TLE "in a service's cgroup: a spin loop is TLE" --time 1 -- /progs/spin
 	r=\$("\$VERDICT" sandbox --dir "\$PROGS=/progs" --pids 16 --time 2 -- /progs/fork_bomb 2>/dev/null | tail -1)
 	case "\$r" in *'"status":"OK"'*|*'"status":"SE"'*|'') echo "not ok - in a service's cgroup: a fork bomb is stopped: \$r" ;; *) echo "ok - in a service's cgroup: a fork bomb is stopped" ;; esac
-	[ -s \$svc/supervisor/cgroup.procs ] && [ ! -s \$svc/cgroup.procs ] && [ -d \$svc/verdict ] &&
+	# (cgroup files have no size: read them.)
+	[ -n "\$(cat \$svc/supervisor/cgroup.procs)" ] && [ -z "\$(cat \$svc/cgroup.procs)" ] && [ -d \$svc/verdict ] &&
 		echo "ok - Verdict moved its processes into verdict.service/supervisor and boxes beside it, with no setting" ||
-		echo "not ok - Verdict moved its processes into a leaf: \$(ls \$svc) procs=\$(cat \$svc/cgroup.procs | tr '\n' ' ')"
+		echo "not ok - Verdict moved its processes into a leaf: \$(ls -d \$svc/*/ | tr '\n' ' ') procs=\$(cat \$svc/cgroup.procs | tr '\n' ' ')"
 }
 service | name
 JOBEOF
