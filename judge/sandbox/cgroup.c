@@ -212,6 +212,21 @@ static int v2_move_into_leaf(const char *dir, char *err, size_t n)
 	return errf(err, n, "cgroup v2: processes keep appearing in %s", dir);
 }
 
+/* A process started inside the leaf an earlier Verdict made (a judge
+ * started by serve, every `verdict sandbox` after the first) makes its
+ * boxes where that one did: beside the leaf, not in a leaf of the leaf. */
+static void v2_leave_own_leaf(char *dir)
+{
+	char *slash = strrchr(dir, '/'), control[256], path[PATH_MAX + 32];
+	if (!slash || strcmp(slash + 1, "supervisor") != 0)
+		return;
+	*slash = 0;
+	snprintf(path, sizeof path, "%s/cgroup.subtree_control", dir);
+	if (read_file_at(AT_FDCWD, path, control, sizeof control) < 0 || !strstr(control, "memory") ||
+	    !strstr(control, "pids"))
+		*slash = '/';
+}
+
 static int init_v2(const char *forced_root, char *err, size_t n)
 {
 	char dir[PATH_MAX];
@@ -219,6 +234,8 @@ static int init_v2(const char *forced_root, char *err, size_t n)
 		snprintf(dir, sizeof dir, "%s", forced_root);
 	else if (own_group_dir(NULL, dir, sizeof dir) < 0)
 		return errf(err, n, "cgroup v2: no cgroup2 mount");
+	else
+		v2_leave_own_leaf(dir);
 	if (!v2_has_controllers(dir))
 		return errf(err, n, "cgroup v2: the memory and pids controllers are not available in %s", dir);
 	/* Our group must hand memory and pids down to "verdict", and "verdict"
