@@ -64,9 +64,44 @@ static int root_only(const struct stat *st)
 				   (st->st_gid == 0 && !(st->st_mode & S_IWOTH)));
 }
 
+/* The real directories are checked below; a symbolic link on the way is
+ * as trusted as the directory it is in, and its owner: both must be root's,
+ * or whoever can write there could point the path elsewhere. */
+static int links_root_only(const char *path, char *err, size_t n)
+{
+	char abs[PATH_MAX], cwd[PATH_MAX];
+	if (path[0] != '/' && !getcwd(cwd, sizeof cwd))
+		return errf(err, n, "%s: %s", path, strerror(errno));
+	if ((size_t)snprintf(abs, sizeof abs, "%s%s%s", path[0] == '/' ? "" : cwd, path[0] == '/' ? "" : "/", path) >=
+	    sizeof abs)
+		return errf(err, n, "path too long: %.200s", path);
+	for (char *slash = strchr(abs + 1, '/');; slash = strchr(slash + 1, '/')) {
+		if (slash)
+			*slash = 0;
+		struct stat link, dir;
+		char *up = strrchr(abs, '/');
+		char keep = up[1];
+		if (lstat(abs, &link) == 0 && S_ISLNK(link.st_mode)) {
+			up[1] = 0; /* the directory the link is in */
+			int safe = link.st_uid == 0 && stat(abs, &dir) == 0 && root_only(&dir);
+			up[1] = keep;
+			if (!safe)
+				return errf(err, n,
+					    "%s is not safe for root's data: the link %s could be changed by someone "
+					    "other than root",
+					    path, abs);
+		}
+		if (!slash)
+			return 0;
+		*slash = '/';
+	}
+}
+
 int state_check_root_only(const char *path, char *err, size_t n)
 {
 	char real[PATH_MAX];
+	if (links_root_only(path, err, n) < 0)
+		return -1;
 	if (!realpath(path, real))
 		return errf(err, n, "%s: %s", path, strerror(errno));
 	/* Each directory from / down to path itself. */

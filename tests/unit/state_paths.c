@@ -64,6 +64,17 @@ int main(void)
 	mkdir(sub, 0755);
 	check(getuid() != 0 || state_check_root_only(sub, err, sizeof err) == 0, "a root-owned 0755 directory under /tmp is safe",
 	      err);
+	char link[80], via[128];
+	snprintf(link, sizeof link, "%s-link", tmp);
+	snprintf(via, sizeof via, "%s/data", link);
+	if (symlink(tmp, link) == 0) {
+		check(getuid() != 0 || state_check_root_only(via, err, sizeof err) == 0,
+		      "a path through root's link in a root-only (or sticky) directory is safe", err);
+		if (lchown(link, 61001, 61001) == 0)
+			check(state_check_root_only(via, err, sizeof err) < 0 && strstr(err, "link"),
+			      "one through a link another account owns (and so could point elsewhere) is not", err);
+		unlink(link);
+	}
 	chmod(sub, 0777);
 	check(state_check_root_only(sub, err, sizeof err) < 0 && strstr(err, "not safe"), "a world-writable one is not", err);
 	chmod(sub, 0755);
