@@ -6,9 +6,9 @@
  * directories only (links resolved inside the package, or refused; no
  * device or FIFO is ever opened; files, directories, depth and bytes
  * bounded: package_limits below). Everything after reads that copy only:
- * it is read (so a malformed package is refused with the file at fault),
- * moved into a staging directory beside the database's other packages
- * (copied if that is another file system), read again there, its validator
+ * it is moved into a staging directory laid out as the version will be
+ * (both are in the data directory, so a rename), read there once (so a
+ * malformed package is refused with the file at fault), its validator
  * built and statement converted, renamed into place as the problem's next
  * test data version, and only then recorded in the database, in one
  * transaction; if anything fails every copy is removed. Old versions stay,

@@ -190,10 +190,15 @@ static int v2_move_into_leaf(const char *dir, char *err, size_t n)
 		return errf(err, n, "cgroup v2: cannot open %s: %s", leaf, strerror(errno));
 	/* Again while processes appear (a child forked meanwhile). */
 	for (int round = 0; round < 20; round++) {
-		if (read_file_at(AT_FDCWD, procs, pids, sizeof pids) < 0) {
+		ssize_t len = read_file_at(AT_FDCWD, procs, pids, sizeof pids);
+		if (len < 0) {
 			close(fd);
 			return errf(err, n, "cgroup v2: cannot read %s: %s", procs, strerror(errno));
 		}
+		/* A full buffer may end inside a pid: that one waits for the next round. */
+		char *last = (size_t)len == sizeof pids - 1 ? strrchr(pids, '\n') : NULL;
+		if (last)
+			last[1] = 0;
 		if (!pids[0]) {
 			close(fd);
 			return 0;
