@@ -59,7 +59,8 @@ for t in "${tests[@]}"; do
 	f=$(grep -c '^not ok ' "$out")
 	passed=$((passed + p))
 	failed=$((failed + f))
-	while IFS= read -r line; do failures+=("$line"); done < <(grep '^not ok ' "$out")
+	lines=$(grep '^not ok ' "$out")
+	[ -z "$lines" ] || while IFS= read -r line; do failures+=("$line"); done <<<"$lines"
 	why=""
 	if [ $rc -eq 0 ] && [ $((p + f)) -eq 0 ] && grep -q '^# SKIP ' "$out"; then
 		skipped=$((skipped + 1)) # it said why, in one line

@@ -12,6 +12,7 @@ mount -t tmpfs tmpfs /run
 mkdir -p /dev/pts /dev/shm
 mount -t devpts devpts /dev/pts
 hostname guest
+ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null
 job=$(sed -n 's/.*verdict\.job=\([^ ]*\).*/\1/p' /proc/cmdline)
 echo "# guest: kernel $(uname -r), cgroup2 controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
 /bin/sh "$job" 2>&1
