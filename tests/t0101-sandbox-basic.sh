@@ -79,5 +79,15 @@ timeout -k 5 60 "$VERDICT" sandbox >"$T/out" 2>"$T/err" </dev/null
 rc=$?
 check "no program: verdict exits non-zero" "rc=$rc" $rc -ne 0 -a $rc -ne 124
 
+# A box whose cgroup cannot be set up never runs: SE, not a run without
+# limits. A parent that is no cgroup at all (so on v1 and v2 alike).
+mkdir -p "$T/not-a-cgroup"
+VERDICT_CGROUP_ROOT="$T/not-a-cgroup" box -- /progs/hello
+check "no cgroup could be set up: verdict exits non-zero" "$(last_run)" "$BOX_RC" -ne 0
+expect_field status SE "no cgroup could be set up: SE, not a run without limits"
+check "no cgroup could be set up: the program did not run" "stdout: $(head -c 100 "$T/out")" ! -s "$T/out"
+check "no cgroup could be set up: the message names the cgroup" "$(last_run)" \
+	"$(field message | grep -c "not-a-cgroup")" -eq 1
+
 no_leftovers "no cgroups left after the basic runs"
 finish

@@ -1,4 +1,5 @@
 /* main.c - build/verdict: dispatch to a subcommand. */
+#include "cgroup_scope.h"
 #include "commands.h"
 #include "package_archive.h"
 #include "statement_markdown.h"
@@ -10,20 +11,21 @@ static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *summary;
+	int boxes; /* runs sandbox boxes: needs a cgroup it may hand limits down in */
 } commands[] = {
-	{ "serve", cmd_serve, "the web pages and the judge: http://127.0.0.1:8080/ by default" },
-	{ "sandbox", cmd_sandbox, "run a program in a fresh, limited box and report on it as JSON" },
-	{ "problem", cmd_problem, "problem packages: add (import), list, verify (judge its own submissions)" },
-	{ "user", cmd_user, "add a user, or import a class from CSV" },
-	{ "submit", cmd_submit, "queue a submission and print its id" },
-	{ "judge", cmd_judge, "judge queued submissions (--once: until the queue is empty)" },
-	{ "submissions", cmd_submissions, "list submissions, newest first, filtered and a page at a time" },
-	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)" },
-	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed" },
-	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)" },
-	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)" },
-	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)" },
-	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)" },
+	{ "serve", cmd_serve, "the web pages and the judge: http://127.0.0.1:8080/ by default", 1 },
+	{ "sandbox", cmd_sandbox, "run a program in a fresh, limited box and report on it as JSON", 1 },
+	{ "problem", cmd_problem, "problem packages: add (import), list, verify (judge its own submissions)", 1 },
+	{ "user", cmd_user, "add a user, or import a class from CSV", 0 },
+	{ "submit", cmd_submit, "queue a submission and print its id", 0 },
+	{ "judge", cmd_judge, "judge queued submissions (--once: until the queue is empty)", 1 },
+	{ "submissions", cmd_submissions, "list submissions, newest first, filtered and a page at a time", 0 },
+	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)", 0 },
+	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed", 1 },
+	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)", 0 },
+	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)", 0 },
+	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)", 0 },
+	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)", 0 },
 };
 
 static int usage(FILE *out)
@@ -42,8 +44,11 @@ int main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0)
 		return usage(stdout);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			if (commands[i].boxes)
+				cgroup_scope_enter(argv);
 			return commands[i].run(argc - 1, argv + 1);
+		}
 	fprintf(stderr, "verdict: unknown command '%s'\n\n", argv[1]);
 	return usage(stderr);
 }

@@ -31,6 +31,7 @@ static int nparents;
 static int parent_fd[CGROUP_MAX_DIRS];
 static char parent_path[CGROUP_MAX_DIRS][PATH_MAX];
 static unsigned long box_seq;
+static int wants_delegation; /* the last cgroup_init failed for want of a delegated group */
 
 int cgroup_version(void)
 {
@@ -241,20 +242,28 @@ static int init_v2(const char *forced_root, char *err, size_t n)
 		return errf(err, n, "cgroup v2: no cgroup2 mount");
 	else
 		v2_leave_own_leaf(dir);
-	if (!v2_has_controllers(dir))
-		return errf(err, n, "cgroup v2: the memory and pids controllers are not available in %s", dir);
+	if (!v2_has_controllers(dir)) {
+		wants_delegation = !forced_root && !v2_delegated(dir);
+		return errf(err, n, "cgroup v2: the memory and pids controllers are not available in %s%s", dir,
+			    wants_delegation ? ", which is not delegated to Verdict; run it as the verdict service "
+					       "(Delegate=yes), or in a delegated scope: "
+					       "systemd-run --scope -p Delegate=yes -- verdict ..."
+					     : "");
+	}
 	/* Our group must hand memory and pids down to "verdict", and "verdict"
 	 * to each box. A group with processes of its own cannot, unless it is
 	 * the root: when it is ours (delegated), its processes move to a leaf. */
 	char path[PATH_MAX + 32];
 	snprintf(path, sizeof path, "%s/cgroup.subtree_control", dir);
 	if (write_file_at(AT_FDCWD, path, "+memory +pids") < 0 && errno == EBUSY && !forced_root) {
-		if (!v2_delegated(dir))
+		if (!v2_delegated(dir)) {
+			wants_delegation = 1;
 			return errf(err, n,
 				    "cgroup v2: %s is not delegated to Verdict, so it cannot make limited boxes in it; "
 				    "run it as the verdict service (Delegate=yes), or in a delegated scope: "
 				    "systemd-run --scope -p Delegate=yes -- verdict ...",
 				    dir);
+		}
 		if (v2_move_into_leaf(dir, err, n) < 0)
 			return -1;
 		if (write_file_at(AT_FDCWD, path, "+memory +pids") < 0)
@@ -311,6 +320,7 @@ int cgroup_init(char *err, size_t n)
 {
 	if (version)
 		return 0;
+	wants_delegation = 0;
 	if (read_file_at(AT_FDCWD, "/proc/self/cgroup", self_cgroup, sizeof self_cgroup) < 0 ||
 	    read_file_at(AT_FDCWD, "/proc/self/mountinfo", self_mountinfo, sizeof self_mountinfo) < 0)
 		return errf(err, n, "cannot read /proc/self/cgroup or /proc/self/mountinfo: %s", strerror(errno));
@@ -329,6 +339,11 @@ int cgroup_init(char *err, size_t n)
 	if (rc == 0)
 		remove_stale_boxes();
 	return rc;
+}
+
+int cgroup_wants_delegation(void)
+{
+	return wants_delegation;
 }
 
 int cgroup_create(struct cgroup_box *cg, long long mem_bytes, long pids, char *err, size_t n)

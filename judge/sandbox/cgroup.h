@@ -32,6 +32,11 @@ struct cgroup_stats {
  * delegated v2 group to use as parent). Returns 0 or -1 with err set. */
 int cgroup_init(char *err, size_t n);
 
+/* 1 when the last cgroup_init() failed because this process's v2 group
+ * is not delegated to it (systemd manages the tree and did not hand it
+ * over): cgroup_scope_enter() can then ask systemd for a delegated one. */
+int cgroup_wants_delegation(void);
+
 /* 1 or 2 after cgroup_init(). */
 int cgroup_version(void);
 
