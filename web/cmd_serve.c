@@ -13,10 +13,12 @@
  */
 #include "assets.h"
 #include "cli.h"
+#include "cli_config.h"
 #include "commands.h"
 #include "db.h"
 #include "import_job.h"
 #include "job_lease.h"
+#include "log.h"
 #include "proxy.h"
 #include "server.h"
 #include "session.h"
@@ -47,7 +49,7 @@
 static const char serve_usage[] =
 	"usage: verdict serve [--listen ADDR:PORT] [--workers N] [--threads N] [--state DIR]\n"
 	"                     [--user NAME] [--max-upload-mb N] [--tls-cert PEM --tls-key PEM] [--secure-cookies]\n"
-	"                     [--trusted-proxy ADDR[,ADDR...]] [--no-judge]\n"
+	"                     [--trusted-proxy ADDR[,ADDR...]] [--no-judge] [--config FILE]\n"
 	"\n"
 	"Serves the web pages on ADDR:PORT (default 127.0.0.1:8080) with N HTTP\n"
 	"threads (default: one per core) and runs the judge beside it with N\n"
@@ -59,7 +61,10 @@ static const char serve_usage[] =
 	"judging to `verdict judge` processes started elsewhere. --secure-cookies\n"
 	"marks the session cookie Secure when a proxy in front terminates TLS (it\n"
 	"is, anyway, with --tls-cert). --trusted-proxy (repeatable) names a reverse\n"
-	"proxy whose X-Forwarded-For header tells the client's address.\n";
+	"proxy whose X-Forwarded-For header tells the client's address. --config\n"
+	"FILE reads these options from FILE, one \"NAME = VALUE\" a line (NAME an\n"
+	"option without its dashes; yes or no for those without a value), before\n"
+	"those on the command line (the installed service: /etc/verdict/verdict.conf).\n";
 
 struct serve_options {
 	char host[256], port[16];
@@ -96,7 +101,7 @@ static int listen_socket(const struct serve_options *o)
 	struct addrinfo *res;
 	int rc = getaddrinfo(o->host, o->port, &hints, &res);
 	if (rc) {
-		fprintf(stderr, "verdict serve: --listen %s:%s: %s\n", o->host, o->port, gai_strerror(rc));
+		log_error("verdict serve: --listen %s:%s: %s", o->host, o->port, gai_strerror(rc));
 		return -1;
 	}
 	int fd = -1;
@@ -108,7 +113,7 @@ static int listen_socket(const struct serve_options *o)
 		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 		if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 1024) == 0)
 			break;
-		fprintf(stderr, "verdict serve: cannot listen on %s:%s: %s\n", o->host, o->port, strerror(errno));
+		log_error("verdict serve: cannot listen on %s:%s: %s", o->host, o->port, strerror(errno));
 		close(fd);
 		fd = -1;
 	}
@@ -124,14 +129,14 @@ static int find_account(struct serve_options *o)
 		o->uid = pw->pw_uid;
 		o->gid = pw->pw_gid;
 	} else if (o->user) {
-		fprintf(stderr, "verdict serve: --user %s: no such account\n", o->user);
+		log_error("verdict serve: --user %s: no such account", o->user);
 		return -1;
 	} else {
 		o->uid = WEB_UID;
 		o->gid = WEB_UID;
 	}
 	if (o->uid == 0) {
-		fprintf(stderr, "verdict serve: --user must not be root: the web server parses untrusted input\n");
+		log_error("verdict serve: --user must not be root: the web server parses untrusted input");
 		return -1;
 	}
 	return 0;
@@ -141,7 +146,7 @@ static int drop_privileges(const struct serve_options *o)
 {
 	if (setgroups(0, NULL) < 0 || setresgid(o->gid, o->gid, o->gid) < 0 || setresuid(o->uid, o->uid, o->uid) < 0 ||
 	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || setuid(0) == 0) {
-		fprintf(stderr, "verdict serve: cannot drop privileges: %s\n", strerror(errno));
+		log_error("verdict serve: cannot drop privileges: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -172,7 +177,7 @@ static pid_t start_judge(const struct serve_options *o)
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		execl("/proc/self/exe", "verdict", "judge", "--state", o->st->dir, "--workers", workers, (char *)NULL);
-		fprintf(stderr, "verdict serve: cannot start the judge: %s\n", strerror(errno));
+		log_error("verdict serve: cannot start the judge: %s", strerror(errno));
 		_exit(127);
 	}
 	return pid;
@@ -188,7 +193,7 @@ static int deadlines_from_env(struct http_config *c)
 	if (!env || !*env)
 		return 0;
 	if (sscanf(env, "%u,%u%n", &headers, &body, &used) != 2 || env[used] || !headers || !body) {
-		fprintf(stderr, "verdict serve: VERDICT_WEB_DEADLINES=%s: expected HEADERS,BODY seconds, like 10,60\n", env);
+		log_error("verdict serve: VERDICT_WEB_DEADLINES=%s: expected HEADERS,BODY seconds, like 10,60", env);
 		return -1;
 	}
 	c->header_sec = headers;
@@ -204,7 +209,7 @@ static pid_t start_web(const struct serve_options *o, int fd)
 	/* The child keeps SIGINT and SIGTERM blocked: server_run waits for them. */
 	char *cert = NULL, *key = NULL;
 	if (o->cert_path && (!(cert = read_pem(o->cert_path)) || !(key = read_pem(o->key_path)))) {
-		fprintf(stderr, "verdict serve: cannot read --tls-cert/--tls-key\n");
+		log_error("verdict serve: cannot read --tls-cert/--tls-key");
 		_exit(1);
 	}
 	if (getuid() == 0 && drop_privileges(o) < 0)
@@ -212,7 +217,7 @@ static pid_t start_web(const struct serve_options *o, int fd)
 	char err[512];
 	/* libsodium first (sodium_init, in session_init): assets_init hashes with it. */
 	if (session_init(err, sizeof err) < 0 || assets_init(err, sizeof err) < 0) {
-		fprintf(stderr, "verdict serve: %s\n", err);
+		log_error("verdict serve: %s", err);
 		_exit(1);
 	}
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -252,9 +257,9 @@ static void release_jobs_of(const struct serve_options *o, pid_t pid)
 	struct db *db = cli_open_db("serve", o->st->db);
 	int released = db ? job_lease_release_dead(db, (int)pid, err, sizeof err) : 0;
 	if (released < 0)
-		fprintf(stderr, "verdict serve: %s\n", err);
+		log_error("verdict serve: %s", err);
 	else if (released > 0)
-		fprintf(stderr, "verdict serve: %d job%s of the dead judge queued again\n", released, released == 1 ? "" : "s");
+		log_warning("verdict serve: %d job%s of the dead judge queued again", released, released == 1 ? "" : "s");
 	db_close(db);
 }
 
@@ -289,7 +294,7 @@ static int supervise(const struct serve_options *o, int fd, pid_t web, pid_t jud
 		while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 			t = monotonic_ns();
 			if (pid == web && !WIFSIGNALED(status)) {
-				fprintf(stderr, "verdict serve: the web server stopped (exit status %d)\n",
+				log_error("verdict serve: the web server stopped (exit status %d)",
 					WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 				web = -1;
 				rc = 1;
@@ -299,12 +304,12 @@ static int supervise(const struct serve_options *o, int fd, pid_t web, pid_t jud
 				if (delay > 30)
 					delay = 30;
 				last_death = t;
-				fprintf(stderr, "verdict serve: the web server died (signal %d); starting another in %d s\n",
+				log_warning("verdict serve: the web server died (signal %d); starting another in %d s",
 					WTERMSIG(status), delay);
 				web = -1;
 				web_due = t + delay * NS_PER_SEC;
 			} else if (pid == judge) {
-				fprintf(stderr, "verdict serve: the judge stopped (status %d); starting another\n", status);
+				log_warning("verdict serve: the judge stopped (status %d); starting another", status);
 				release_jobs_of(o, pid);
 				judge = -1;
 				judge_due = t + NS_PER_SEC;
@@ -340,7 +345,7 @@ int cmd_serve(int argc, char **argv)
 		{ "tls-cert", required_argument, NULL, 'c' }, { "tls-key", required_argument, NULL, 'k' },
 		{ "no-judge", no_argument, NULL, 'n' },       { "help", no_argument, NULL, 'h' },
 		{ "secure-cookies", no_argument, NULL, 's' }, { "trusted-proxy", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
+		{ "config", required_argument, NULL, 'C' },   { NULL, 0, NULL, 0 }
 	};
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	struct serve_options o = { .host = "127.0.0.1", .port = "8080", .workers = cores > 0 ? (int)cores : 1,
@@ -348,6 +353,11 @@ int cmd_serve(int argc, char **argv)
 	const char *state_opt = NULL, *db_opt = NULL;
 	int opt;
 	long v = 0;
+	char err[1024];
+	if (cli_config_expand(&argc, &argv, options, err, sizeof err) < 0) {
+		log_error("verdict serve: %s", err);
+		return 2;
+	}
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		int bad = 0;
@@ -380,10 +390,9 @@ int cmd_serve(int argc, char **argv)
 	int root = getuid() == 0;
 	if (root && find_account(&o) < 0)
 		return 1;
-	char err[1024];
 	/* The layout is made and checked before anything is opened in it. */
 	if (state_prepare(o.st, root ? o.uid : getuid(), root ? o.gid : getgid(), err, sizeof err) < 0) {
-		fprintf(stderr, "verdict serve: %s\n", err);
+		log_error("verdict serve: %s", err);
 		return 1;
 	}
 	/* The database is created or upgraded here, once, before anyone uses it. */
@@ -394,9 +403,9 @@ int cmd_serve(int argc, char **argv)
 	 * one sharing this directory may be writing newer ones). */
 	int swept = import_job_sweep_spool(db, o.st->spool, 3600, err, sizeof err);
 	if (swept < 0)
-		fprintf(stderr, "verdict serve: %s\n", err);
+		log_error("verdict serve: %s", err);
 	else if (swept > 0)
-		fprintf(stderr, "verdict serve: removed %d abandoned upload%s from the spool\n", swept, swept == 1 ? "" : "s");
+		log_info("verdict serve: removed %d abandoned upload%s from the spool", swept, swept == 1 ? "" : "s");
 	db_close(db);
 	int fd = listen_socket(&o);
 	if (fd < 0)
@@ -411,7 +420,7 @@ int cmd_serve(int argc, char **argv)
 	pid_t web = start_web(&o, fd);
 	pid_t judge = o.judge ? start_judge(&o) : -1;
 	if (web < 0 || (o.judge && judge < 0)) {
-		fprintf(stderr, "verdict serve: cannot start: %s\n", strerror(errno));
+		log_error("verdict serve: cannot start: %s", strerror(errno));
 		if (web > 0)
 			kill(web, SIGTERM);
 		if (judge > 0)

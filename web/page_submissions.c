@@ -1,5 +1,6 @@
 /* page_submissions.c - lists of submissions, one submission's page, and its JSON for live updates. */
 #include "http.h"
+#include "log.h"
 #include "page_util.h"
 #include "pages.h"
 #include "template.h"
@@ -257,7 +258,7 @@ void page_submission(struct request *r)
 		/* Every judging, a regrade's and the ones before it. */
 		struct history h = { sd, NULL };
 		if (db_judging_history(r->db, res.id, add_judging, &h, err, sizeof err) < 0)
-			fprintf(stderr, "verdict serve: %s\n", err);
+			log_error("verdict serve: %s", err);
 	}
 	add_source(d, src, len);
 	free(src);

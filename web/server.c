@@ -19,6 +19,7 @@
  * password pool: the connection is suspended and resumed when it is done.
  * deadline.c closes connections that take too long over their request.
  */
+#include "log.h"
 #include "server.h"
 #include "deadline.h"
 #include "hash_pool.h"
@@ -52,7 +53,7 @@ static struct db *db_for_thread(const struct http_config *cfg)
 	if (!thread_db) {
 		char err[512];
 		if (db_open(cfg->db_path, &thread_db, err, sizeof err) < 0) {
-			fprintf(stderr, "verdict serve: %s\n", err);
+			log_error("verdict serve: %s", err);
 			thread_db = NULL;
 		}
 	}
@@ -303,7 +304,7 @@ static void find_session(struct request *r)
 	char err[256];
 	int rc = session_lookup(r->db, token, &r->s, err, sizeof err);
 	if (rc < 0)
-		fprintf(stderr, "verdict serve: session: %s\n", err);
+		log_error("verdict serve: session: %s", err);
 	r->logged_in = rc == 1;
 }
 
@@ -475,8 +476,10 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **ctx, enum M
 static void on_mhd_error(void *cls, const char *fmt, va_list ap)
 {
 	(void)cls;
-	fputs("verdict serve: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg[strcspn(msg, "\n")] = 0;
+	log_error("verdict serve: libmicrohttpd: %s", msg);
 }
 
 int server_run(const struct server_options *o)
@@ -485,11 +488,11 @@ int server_run(const struct server_options *o)
 	/* Shared state is set up before any thread starts (libsodium and the
 	 * templates by start_web, cmd_serve.c). */
 	if (mhd_load(err, sizeof err) < 0 || web_seccomp_load(err, sizeof err) < 0) {
-		fprintf(stderr, "verdict serve: %s\n", err);
+		log_error("verdict serve: %s", err);
 		return -1;
 	}
 	if (hash_pool_start(o->threads / 2 > 1 ? o->threads / 2 : 1, HASH_WAIT_MS) < 0 || deadline_start(o->conn_limit) < 0) {
-		fprintf(stderr, "verdict serve: cannot start a thread: %s\n", strerror(errno));
+		log_error("verdict serve: cannot start a thread: %s", strerror(errno));
 		return -1;
 	}
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
@@ -510,7 +513,7 @@ int server_run(const struct server_options *o)
 		(void *)&o->http.header_sec,
 		MHD_OPTION_ARRAY, tls, MHD_OPTION_END);
 	if (!d) {
-		fprintf(stderr, "verdict serve: libmicrohttpd would not start (see above)\n");
+		log_error("verdict serve: libmicrohttpd would not start (see above)");
 		return -1;
 	}
 	sigset_t set;

@@ -26,6 +26,7 @@
 #include "job_lease.h"
 #include "judging.h"
 #include "language.h"
+#include "log.h"
 #include "sandbox.h"
 #include "state.h"
 #include "submission.h"
@@ -90,7 +91,7 @@ static int renew(void *arg)
 	char err[256];
 	int rc = db_lease_renew(r->w->db, r->id, r->w->owner, r->w->o->lease, ++r->tests_done, err, sizeof err);
 	if (rc < 0)
-		fprintf(stderr, "verdict judge: submission %lld: %s\n", r->id, err);
+		log_error("verdict judge: submission %lld: %s", r->id, err);
 	r->lost = rc == 0 || job_lease_lost(&r->w->lease);
 	return r->lost;
 }
@@ -101,9 +102,9 @@ static int renew(void *arg)
 static void retry_later(struct worker *w, const struct db_claim *c, const char *why)
 {
 	char err[256];
-	fprintf(stderr, "verdict judge: submission %lld: %s (will be judged again)\n", c->submission_id, why);
+	log_error("verdict judge: submission %lld: %s (will be judged again)", c->submission_id, why);
 	if (db_job_release(w->db, DB_JOB_SUBMISSION, c->submission_id, w->owner, err, sizeof err) < 0)
-		fprintf(stderr, "verdict judge: submission %lld: %s\n", c->submission_id, err);
+		log_error("verdict judge: submission %lld: %s", c->submission_id, err);
 	sleep(1);
 }
 
@@ -114,7 +115,7 @@ static void fail_submission(struct worker *w, const struct db_claim *c, const ch
 	snprintf(shown, sizeof shown, "judge error: %s", why);
 	int rc = db_submission_fail(w->db, c->submission_id, w->owner, shown, err, sizeof err);
 	if (rc < 0)
-		fprintf(stderr, "verdict judge: submission %lld: %s\n", c->submission_id, err);
+		log_error("verdict judge: submission %lld: %s", c->submission_id, err);
 	else if (rc == 1 && !w->o->quiet)
 		printf("submission %lld: JE (%s)\n", c->submission_id, why);
 	w->judged += rc == 1;
@@ -201,9 +202,9 @@ static int import_one(struct worker *w)
 	char err[512];
 	int rc = import_job_run_next(w->db, w->o->st, &w->lease, &out, err, sizeof err);
 	if (rc < 0)
-		fprintf(stderr, "verdict judge: imports: %s\n", err);
+		log_error("verdict judge: imports: %s", err);
 	else if (rc == 1 && !strcmp(out.state, "lost"))
-		fprintf(stderr, "verdict judge: import %lld: another judge took it over\n", out.id);
+		log_error("verdict judge: import %lld: another judge took it over", out.id);
 	else if (rc == 1 && !w->o->quiet)
 		printf("import %lld %s: %s\n", out.id, out.state, out.message);
 	fflush(stdout);
@@ -230,7 +231,7 @@ static void *worker_main(void *arg)
 		struct db_claim c;
 		int rc = db_claim_next(w->db, w->owner, w->o->lease, &c, err, sizeof err);
 		if (rc < 0) {
-			fprintf(stderr, "verdict judge: %s\n", err);
+			log_error("verdict judge: %s", err);
 			sleep(1);
 			continue;
 		}
@@ -257,12 +258,12 @@ static int run_workers(struct options *o, long *judged)
 {
 	char err[512] = "";
 	if (sandbox_init(err, sizeof err) < 0) {
-		fprintf(stderr, "verdict judge: %s\n", err);
+		log_error("verdict judge: %s", err);
 		return 1;
 	}
 	if (state_data_ready(o->st, err, sizeof err) < 0 || state_work_dir(o->st->data, o->work, sizeof o->work) < 0 ||
 	    (mkdir(o->work, 0755) < 0 && errno != EEXIST)) {
-		fprintf(stderr, "verdict judge: cannot prepare the work directory in %s: %s\n", o->st->data,
+		log_error("verdict judge: cannot prepare the work directory in %s: %s", o->st->data,
 			err[0] ? err : strerror(errno));
 		return 1;
 	}
@@ -283,7 +284,7 @@ static int run_workers(struct options *o, long *judged)
 		}
 		if (job_lease_start(&w[i].lease, o->st->db, w[i].owner, o->lease, err, sizeof err) < 0 ||
 		    pthread_create(&t[i], NULL, worker_main, &w[i]) != 0) {
-			fprintf(stderr, "verdict judge: cannot start worker %d: %s\n", i, err[0] ? err : strerror(errno));
+			log_error("verdict judge: cannot start worker %d: %s", i, err[0] ? err : strerror(errno));
 			job_lease_stop(&w[i].lease);
 			db_close(w[i].db);
 			rc = 1;
@@ -431,19 +432,19 @@ int cmd_regrade(int argc, char **argv)
 	long long id;
 	struct db_version v;
 	if (user && db_user_find(db, user, &id, err, sizeof err) == 0) {
-		fprintf(stderr, "verdict regrade: no user named '%s'\n", user);
+		log_error("verdict regrade: no user named '%s'", user);
 		db_close(db);
 		return 1;
 	}
 	if (problem && db_problem_current(db, problem, &v, err, sizeof err) == 0) {
-		fprintf(stderr, "verdict regrade: no problem named '%s'\n", problem);
+		log_error("verdict regrade: no problem named '%s'", problem);
 		db_close(db);
 		return 1;
 	}
 	long long regrade;
 	int count;
 	if (db_regrade_start(db, 0, submission, problem, user, &regrade, &count, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict regrade: %s\n", err);
+		log_error("verdict regrade: %s", err);
 		db_close(db);
 		return 1;
 	}
@@ -459,7 +460,7 @@ int cmd_regrade(int argc, char **argv)
 	struct report r = { 0 };
 	printf("%-8s %-16s %-16s %s\n", "id", "user", "problem", "old -> new");
 	if (db_regrade_items(db, regrade, report_item, &r, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict regrade: %s\n", err);
+		log_error("verdict regrade: %s", err);
 		rc = 1;
 	}
 	if (r.waiting)

@@ -1,5 +1,6 @@
 /* job_lease.c - keeps a claimed job's lease alive from a thread of its own (job_lease.h says why). */
 #include "job_lease.h"
+#include "log.h"
 #include "util.h"
 
 #include <errno.h>
@@ -34,7 +35,7 @@ static void *keep(void *arg)
 		/* A database error is not a lost lease: the store checks again. */
 		int rc = db_job_renew(k->db, kind, id, k->owner, k->lease, err, sizeof err);
 		if (rc < 0)
-			fprintf(stderr, "verdict judge: keeping the lease of job %lld: %s\n", id, err);
+			log_error("verdict judge: keeping the lease of job %lld: %s", id, err);
 		pthread_mutex_lock(&k->mu);
 		if (rc == 0 && k->holding && k->kind == kind && k->id == id)
 			k->lost = 1;
