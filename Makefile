@@ -41,7 +41,7 @@ LIB_OBJ   := $(filter-out build/judge/cli/main.o,$(JUDGE_OBJ))
 PROGS     := $(patsubst tests/progs/%.c,build/tests/progs/%,$(wildcard tests/progs/*.c))
 UNIT      := $(patsubst tests/unit/%.c,build/tests/unit/%,$(wildcard tests/unit/*.c))
 
-.PHONY: all test run sandbox-demo bench soak clean deps
+.PHONY: all test run sandbox-demo bench soak clean deps install uninstall
 all: build/verdict
 
 # Installs the Debian packages named in $(1) that are missing (apt-get as
@@ -157,6 +157,19 @@ test: build/verdict build/.lang-deps $(PROGS) $(UNIT) build/node/node_modules/pl
 # Verdict on http://127.0.0.1:8080 with the example problems and demo accounts.
 run: build/verdict build/.lang-deps
 	@VERDICT=$(CURDIR)/build/verdict web/demo.sh
+
+# Verdict as a systemd service (README: Running it on a server). Data
+# and settings survive uninstall.
+PREFIX      ?= /usr/local
+BINDIR      ?= $(PREFIX)/bin
+SYSCONFDIR  ?= $(if $(filter /usr,$(PREFIX)),/etc,$(if $(filter /usr/local,$(PREFIX)),/etc,$(PREFIX)/etc))
+UNITDIR     ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+INSTALL_ENV  = DESTDIR="$(DESTDIR)" BINDIR="$(BINDIR)" UNITDIR="$(UNITDIR)" SYSUSERSDIR="$(SYSUSERSDIR)" SYSCONFDIR="$(SYSCONFDIR)"
+install: build/verdict build/.lang-deps
+	@$(INSTALL_ENV) web/install/install.sh install
+uninstall:
+	@$(INSTALL_ENV) web/install/install.sh uninstall
 
 # What the sandbox does with a few hostile programs.
 sandbox-demo: build/verdict $(PROGS)

@@ -5,14 +5,17 @@
 #include "util.h"
 
 #include <cJSON.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+static struct state s; /* the command's state, once cli_state found it */
+static int have_state;
+
 const struct state *cli_state(const char *state_opt, const char *db_opt)
 {
-	static struct state s;
 	char err[512];
 	if (state_resolve(state_opt, db_opt, &s, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict: %s\n", err);
@@ -25,14 +28,18 @@ const struct state *cli_state(const char *state_opt, const char *db_opt)
 		fprintf(stderr, "verdict: %s\n", err);
 		exit(1);
 	}
+	have_state = 1;
 	return &s;
 }
 
 struct db *cli_open_db(const char *cmd, const char *db_path)
 {
 	struct db *db;
-	char err[1024];
-	if (db_open(db_path, &db, err, sizeof err) < 0) {
+	char err[1024], backups[PATH_MAX];
+	/* Root upgrading the command's own database copies it first. */
+	int backing_up = getuid() == 0 && have_state && strcmp(db_path, s.db) == 0 &&
+			 state_backup_dir(&s, backups, sizeof backups) == 0;
+	if (db_open_with_backups(db_path, backing_up ? backups : NULL, &db, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict %s: %s\n", cmd, err);
 		return NULL;
 	}

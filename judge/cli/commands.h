@@ -14,6 +14,8 @@ int cmd_regrade(int argc, char **argv);
 int cmd_grades(int argc, char **argv);
 int cmd_submissions(int argc, char **argv);
 int cmd_languages(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* web/cmd_serve.c */
 
 #endif

@@ -23,6 +23,8 @@ static const struct command {
 	{ "result", cmd_result, "a submission's state, verdict and per-test results (--json)", 0 },
 	{ "regrade", cmd_regrade, "judge submissions again and report which verdicts changed", 1 },
 	{ "grades", cmd_grades, "the gradebook: each student's best result per problem (--csv)", 0 },
+	{ "backup", cmd_backup, "copy the database and test data while Verdict runs", 0 },
+	{ "restore", cmd_restore, "fill a new state directory from a backup", 0 },
 	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)", 0 },
 	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)", 0 },
 	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)", 0 },

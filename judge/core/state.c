@@ -269,6 +269,17 @@ int state_version_path(const char *data, const char *name, int version, enum ver
 	return 0;
 }
 
+int state_problems_dir(const char *data, char *out, size_t n)
+{
+	return (size_t)snprintf(out, n, "%s/problems", data) < n ? 0 : -1;
+}
+
+int state_backup_dir(const struct state *s, char *out, size_t n)
+{
+	int len = s->dir[0] ? snprintf(out, n, "%s/backup", s->dir) : snprintf(out, n, "%s.backup", s->db);
+	return len >= 0 && (size_t)len < n ? 0 : -1;
+}
+
 int state_work_dir(const char *data, char *out, size_t n)
 {
 	return (size_t)snprintf(out, n, "%s/work", data) < n ? 0 : -1;

@@ -76,6 +76,13 @@ int state_version_path(const char *data, const char *name, int version, enum ver
  * VERSION_DIR. Staging directories are laid out with the same names. */
 const char *state_part_name(enum version_part part, const char *name);
 
+/* DATA/problems: every problem's versions (what a backup copies). */
+int state_problems_dir(const char *data, char *out, size_t n);
+
+/* Where copies of the database taken before a schema upgrade go: DIR/backup
+ * (root's, 0700), or FILE.backup in the --db layout. */
+int state_backup_dir(const struct state *s, char *out, size_t n);
+
 /* DATA/work: the judge's scratch directories. */
 int state_work_dir(const char *data, char *out, size_t n);
 

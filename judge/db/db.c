@@ -11,16 +11,54 @@
 #include "db_internal.h"
 #include "db_migrations.h"
 
-static int migrate(struct db *db, char *err, size_t n)
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int schema_version(struct db *db, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "PRAGMA user_version", err, n);
+	int version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return version;
+}
+
+/* The copy taken before an upgrade, in a directory only we can enter. */
+static int backup_before_upgrade(struct db *db, const char *dir, int from, int to, char *err, size_t n)
+{
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return errf(err, n, "cannot create the backup directory %s: %s", dir, strerror(errno));
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+	int ok = fd >= 0 && fstat(fd, &st) == 0 && st.st_uid == geteuid() && !(st.st_mode & 077);
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		return errf(err, n, "the backup directory %s must be a directory of uid %d's alone (mode 0700), not a link",
+			    dir, (int)geteuid());
+	char when[32], path[PATH_MAX];
+	time_t now = time(NULL);
+	strftime(when, sizeof when, "%Y%m%dT%H%M%SZ", gmtime(&now));
+	if ((size_t)snprintf(path, sizeof path, "%s/verdict-v%d-before-v%d-%s.db", dir, from, to, when) >= sizeof path)
+		return errf(err, n, "the backup directory's path is too long");
+	char why[512];
+	if (db_backup(db, path, why, sizeof why) < 0)
+		return errf(err, n, "no upgrade without a backup first: %s", why);
+	return 0;
+}
+
+static int migrate(struct db *db, const char *backup_dir, char *err, size_t n)
 {
 	int count = 0;
 	while (db_migrations[count].name)
 		count++;
+	int before = schema_version(db, err, n);
+	if (backup_dir && before > 0 && before < count && backup_before_upgrade(db, backup_dir, before, count, err, n) < 0)
+		return -1;
 	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
 		return -1;
-	sqlite3_stmt *st = prepare(db, "PRAGMA user_version", err, n);
-	int version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-	sqlite3_finalize(st);
+	int version = schema_version(db, err, n);
 	int rc = 0;
 	if (version < 0)
 		rc = sql_error(db, err, n, "reading the schema version");
@@ -44,6 +82,11 @@ static int migrate(struct db *db, char *err, size_t n)
 }
 
 int db_open(const char *path, struct db **out, char *err, size_t n)
+{
+	return db_open_with_backups(path, NULL, out, err, n);
+}
+
+int db_open_with_backups(const char *path, const char *backup_dir, struct db **out, char *err, size_t n)
 {
 	struct db *db = calloc(1, sizeof *db);
 	if (!db)
@@ -72,7 +115,7 @@ int db_open(const char *path, struct db **out, char *err, size_t n)
 	 * readers (the web pages) go on while a judge writes. */
 	sqlite3_busy_timeout(db->h, 30000);
 	if (exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON", err, n) < 0 ||
-	    migrate(db, err, n) < 0) {
+	    migrate(db, backup_dir, err, n) < 0) {
 		char why[512];
 		snprintf(why, sizeof why, "%s", err);
 		errf(err, n, "%s: %s", path, why);

@@ -20,6 +20,21 @@ struct package;
 int db_open(const char *path, struct db **out, char *err, size_t n);
 void db_close(struct db *db);
 
+/* db_open, but before it upgrades a database that has a schema already it
+ * copies it (db_backup) to backup_dir/verdict-vOLD-before-vNEW-TIME.db;
+ * backup_dir is made (0700) when missing and must be a directory of this
+ * user's that nobody else can enter. No copy, no upgrade (-1, err says
+ * why). backup_dir NULL: db_open. */
+int db_open_with_backups(const char *path, const char *backup_dir, struct db **out, char *err, size_t n);
+
+/* Writes a consistent copy of the database, as of one moment, to dest (a
+ * new file, 0600; never a link followed), while others go on writing.
+ * Returns 0, or -1 with err set and nothing left at dest. */
+int db_backup(struct db *db, const char *dest, char *err, size_t n);
+
+/* 0 when the database's own check finds it whole, else -1 with err. */
+int db_check_integrity(struct db *db, char *err, size_t n);
+
 /* ---- transactions, for callers that must store several things or none ---- */
 int db_begin(struct db *db, char *err, size_t n);
 int db_commit(struct db *db, char *err, size_t n);
