@@ -47,7 +47,10 @@ static const struct language languages[] = {
 		.extensions = { ".java" },
 		.source_name = NULL, /* the public class must match the file's name */
 		/* -proc:none: annotation processors would run code while compiling. */
-		.compile = { JDK "javac", "-J-Xmx384m", "-J-XX:+UseSerialGC", "-encoding", "UTF-8", "-proc:none",
+		/* TieredStopAtLevel=1: javac is short-lived, and C1 alone halves
+		 * its CPU (0.77 s against 1.43 s here, under emulation 30 s). */
+		.compile = { JDK "javac", "-J-Xmx384m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-encoding",
+			     "UTF-8", "-proc:none",
 			     "-d", ".", "{file}", NULL },
 		/* The serial collector keeps the JVM near 16 MB on top of the heap
 		 * (G1 alone filled 64 MB here); the heap gets the problem's limit. */

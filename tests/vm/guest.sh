@@ -15,7 +15,7 @@ hostname guest
 ip link set lo up 2>/dev/null || ifconfig lo up 2>/dev/null
 job=$(sed -n 's/.*verdict\.job=\([^ ]*\).*/\1/p' /proc/cmdline)
 echo "# guest: kernel $(uname -r), cgroup2 controllers: $(cat /sys/fs/cgroup/cgroup.controllers)"
-/bin/sh "$job" 2>&1
+/bin/bash "$job" 2>&1
 echo "# guest: job done"
 sync
 echo o >/proc/sysrq-trigger

@@ -1,18 +1,26 @@
 #!/bin/bash
-# tests/vm/run-guest.sh VMDIR JOB TIMEOUT: boots a guest (software emulation:
-# KVM hung before the kernel printed anything on these hosts) with the
-# kernel and initramfs in VMDIR, runs the shell script JOB (a host path: the
-# guest sees the host's root read-only) as root in it, and prints the
-# guest's console. Exits 0 when the job ran to its end, 1 when the guest did
-# not boot or the job did not finish within TIMEOUT seconds.
+# tests/vm/run-guest.sh VMDIR JOB TIMEOUT [plain|systemd]: boots a guest
+# (software emulation: KVM hung before the kernel printed anything on these
+# hosts) with the kernel and initramfs in VMDIR, runs the shell script JOB
+# (a host path: the guest sees the host's root read-only) as root in it, and
+# prints the guest's console. plain (the default): tests/vm/guest.sh is PID
+# 1 and mounts cgroup2 at /sys/fs/cgroup; systemd: the host's systemd is
+# PID 1 and runs JOB as a service (tests/vm/systemd-prep.sh). Exits 0 when
+# the job ran to its end, 1 when the guest did not boot or the job did not
+# finish within TIMEOUT seconds.
 set -u
-vmdir=$1 job=$2 limit=$3
+vmdir=$1 job=$2 limit=$3 mode=${4:-plain}
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
+case "$mode" in
+plain) boot="verdict.run=$here/guest.sh" ;;
+systemd) boot="verdict.run=/lib/systemd/systemd verdict.prep=$here/systemd-prep.sh systemd.unit=verdict-guest.target systemd.show_status=0 systemd.log_level=warning" ;;
+*) echo "run-guest.sh: mode plain or systemd, not $mode" >&2; exit 2 ;;
+esac
 timeout -k 5 "$limit" qemu-system-x86_64 -machine accel=tcg -m 2048 -smp 2 -nographic -no-reboot -nic none \
 	-kernel "$vmdir/vmlinuz" -initrd "$vmdir/initrd.img" \
-	-append "console=ttyS0 quiet loglevel=1 panic=-1 verdict.run=$here/guest.sh verdict.job=$job" \
+	-append "console=ttyS0 quiet loglevel=1 panic=-1 $boot verdict.job=$job" \
 	-virtfs local,path=/,mount_tag=host,security_model=passthrough,readonly=on,multidevs=remap \
 	</dev/null >"$out" 2>&1
 tr -d '\r' <"$out" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1bc//g'

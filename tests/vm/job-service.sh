@@ -1,0 +1,188 @@
+#!/bin/bash
+# tests/vm/job-service.sh: the cgroup v2 guest's job in layout 2, what an
+# operator gets: systemd is PID 1 and this job runs as a plain (not
+# delegated) service. It installs Verdict with `make install`, starts the
+# verdict service (Delegate=yes), makes an instructor and a student, and
+# over HTTP: uploads a package, submits as the student and as the
+# instructor in all four languages (AC, WA, TLE, MLE, RE, OLE, a fork
+# bomb), restarts the service and finds sessions and submissions still
+# there; reads the levels in the journal; runs the sandbox tests in a
+# delegated unit; runs `verdict sandbox` from this undelegated service
+# (it asks systemd for a scope itself) and, with that turned off, sees SE
+# with the command to run; uninstalls, and finds the data left. TAP lines
+# named "v2 service: ...".
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$REPO" || exit 1
+export LC_ALL=C
+V=/usr/local/bin/verdict
+ST=/var/lib/verdict
+B=http://127.0.0.1:8080
+W=/root/guest-web
+mkdir -p $W
+ok() { echo "ok - v2 service: $1"; }
+not_ok() { echo "not ok - v2 service: $1: $2"; }
+check() { # NAME DETAIL TEST...
+	local name=$1 detail=$2
+	shift 2
+	if [ "$@" ] 2>/dev/null; then ok "$name"; else not_ok "$name" "$detail"; fi
+}
+wait_http() {
+	for _ in $(seq 240); do
+		curl -s -o /dev/null -m 2 "$B/login" && return 0
+		sleep 0.5
+	done
+	return 1
+}
+# http CURL-ARGS...: status in $CODE, headers in $W/h, body in $W/b.
+http() { CODE=$(curl -sS -m 60 -o $W/b -D $W/h -w '%{http_code}' "$@" 2>$W/curl.err); }
+loc() { grep -i '^location:' $W/h | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+login() { # NAME PASSWORD JAR
+	rm -f "$3"
+	http -c "$3" --data-urlencode "name=$1" --data-urlencode "password=$2" -d next=/problems "$B/login"
+}
+csrf_of() { curl -s -m 30 -b "$1" "$B/problems" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+
+# 1. Installed as the README says.
+make install >$W/install.log 2>&1
+rc=$?
+check "make install exits 0" "rc=$rc $(tail -5 $W/install.log | tr '\n' '|')" $rc -eq 0
+check "it installed the binary, the unit, the settings and the verdict account" "$(ls -l $V /usr/local/lib/systemd/system/verdict.service /etc/verdict/verdict.conf 2>&1 | tr '\n' '|')" \
+	-x $V -a -f /usr/local/lib/systemd/system/verdict.service -a -f /etc/verdict/verdict.conf -a -n "$(getent passwd verdict)"
+systemctl enable --now verdict >$W/enable.log 2>&1
+rc=$?
+wait_http
+check "systemctl enable --now verdict gives a server that answers" "rc=$rc $(tail -3 $W/enable.log | tr '\n' '|') $(journalctl -u verdict --no-pager | tail -5 | tr '\n' '|')" \
+	$rc -eq 0 -a "$(curl -s -o /dev/null -w '%{http_code}' $B/login)" = 200
+svc=/sys/fs/cgroup/system.slice/verdict.service
+check "in its delegated cgroup, Verdict's processes moved into verdict.service/supervisor, the service's own group is empty" \
+	"$(ls $svc 2>&1 | tr '\n' ' ') procs=$(cat $svc/cgroup.procs 2>&1 | tr '\n' ' ')" \
+	-n "$(cat $svc/supervisor/cgroup.procs 2>/dev/null)" -a -z "$(cat $svc/cgroup.procs 2>/dev/null)"
+check "the state directory has the trust boundary's layout" "$(ls -la $ST 2>&1 | tr '\n' '|')" \
+	"$(stat -c '%U %a' $ST $ST/data $ST/db 2>/dev/null | tr '\n' ' ')" = "root 755 root 755 verdict 700 "
+
+# 2. People, as the README's first steps say.
+printf 'teach me 12345\n' >$W/pw-prof
+printf 'learn me 12345\n' >$W/pw-stu
+$V user add prof --role instructor --password-file $W/pw-prof --state $ST >/dev/null 2>&1
+$V user add stu --password-file $W/pw-stu --state $ST >/dev/null 2>&1
+login prof 'teach me 12345' $W/prof.jar
+check "the instructor logs in" "status $CODE" "$CODE" = 303
+login stu 'learn me 12345' $W/stu.jar
+check "the student logs in" "status $CODE" "$CODE" = 303
+CP=$(csrf_of $W/prof.jar)
+CS=$(csrf_of $W/stu.jar)
+
+# 3. A package over HTTP: a+b with a limit Java's start fits in under emulation.
+P=$W/guestsum
+mkdir -p $P/data/sample $P/data/secret $P/statement
+printf 'problem_format_version: 2025-09\nname: Guest Sum\nlimits:\n  time_limit: 6\n  memory: 256\n' >$P/problem.yaml
+printf 'Print $a+b$.\n' >$P/statement/problem.en.md
+printf '1 2\n' >$P/data/sample/1.in && printf '3\n' >$P/data/sample/1.ans
+printf '40 2\n' >$P/data/secret/1.in && printf '42\n' >$P/data/secret/1.ans
+tar czf $W/guestsum.tar.gz -C $W guestsum
+http -b $W/prof.jar -F "csrf=$CP" -F "package=@$W/guestsum.tar.gz;filename=guestsum.tar.gz" "$B/upload"
+imp=$(loc)
+check "the instructor uploads a package" "status $CODE $(head -c 300 $W/b)" "$CODE" = 303 -a -n "$imp"
+for _ in $(seq 120); do
+	http -b $W/prof.jar "$B$imp"
+	grep -q 'id="import-done"\|id="import-error"' $W/b && break
+	sleep 1
+done
+check "the judge imports it" "$(grep -o 'class="error"[^<]*<' $W/b)" "$(grep -c 'id="import-done"' $W/b)" -eq 1
+http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=6 -d memory_mb=256 "$B/problems/guestsum/settings"
+check "the instructor makes it visible" "status $CODE" "$CODE" = 303
+
+# 4. Submissions over HTTP: the student's, then the instructor's (students
+# may have 3 waiting), each with the verdict it must get.
+declare -A want
+submit() { # JAR CSRF LANGUAGE FILE EXPECTED...
+	local jar=$1 csrf=$2 lang=$3 file=$4
+	shift 4
+	http -b $jar --data-urlencode "csrf=$csrf" -d "language=$lang" --data-urlencode "code@$file" "$B/problems/guestsum/submit"
+	local id=$(loc | sed -n 's|^/submissions/\([0-9]*\)$|\1|p')
+	[ -n "$id" ] || { not_ok "submitting $(basename $file)" "status $CODE $(head -c 200 $W/b)"; return; }
+	want[$id]="$(basename $file):$*"
+}
+S=$W/src
+mkdir -p $S
+printf '#include <stdio.h>\nint main(void){long a,b;if(scanf("%%ld %%ld",&a,&b)!=2)return 1;printf("%%ld\\n",a+b);return 0;}\n' >$S/ac.c
+printf '#include <iostream>\nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<"\\n";}\n' >$S/ac.cpp
+printf 'a, b = map(int, input().split())\nprint(a + b)\n' >$S/ac.py
+printf 'public class Sum {\n  public static void main(String[] x) {\n    java.util.Scanner s = new java.util.Scanner(System.in);\n    System.out.println(s.nextLong() + s.nextLong());\n  }\n}\n' >$S/Sum.java
+printf '#include <stdio.h>\nint main(void){long a,b;if(scanf("%%ld %%ld",&a,&b)!=2)return 1;printf("%%ld\\n",a-b);return 0;}\n' >$S/wa.c
+printf 'while True:\n    pass\n' >$S/tle.py
+printf '#include <stdlib.h>\n#include <string.h>\nint main(void){for(int i=0;i<1024;i++){char*p=malloc(1<<20);if(!p)return 3;memset(p,1,1<<20);}return 0;}\n' >$S/mle.c
+printf '#include <stdlib.h>\nint main(void){abort();}\n' >$S/re.c
+printf '#include <stdio.h>\nint main(void){for(;;)fputs("0123456789012345678901234567890123456789\\n",stdout);}\n' >$S/ole.c
+printf '#include <unistd.h>\nint main(void){for(;;)fork();}\n' >$S/forkbomb.c
+submit $W/stu.jar "$CS" c $S/ac.c AC
+first=$(loc | sed -n 's|^/submissions/||p')
+submit $W/prof.jar "$CP" cpp $S/ac.cpp AC
+submit $W/prof.jar "$CP" python3 $S/ac.py AC
+submit $W/prof.jar "$CP" java $S/Sum.java AC
+submit $W/prof.jar "$CP" c $S/wa.c WA
+submit $W/prof.jar "$CP" python3 $S/tle.py TLE
+submit $W/prof.jar "$CP" c $S/mle.c MLE
+submit $W/prof.jar "$CP" c $S/re.c RE
+submit $W/prof.jar "$CP" c $S/ole.c OLE
+submit $W/prof.jar "$CP" c $S/forkbomb.c TLE MLE RE
+verdict_of() { curl -s -m 30 -b $W/prof.jar "$B/api/submissions/$1" | sed -n 's/.*"verdict":"\([A-Z]*\)".*/\1/p'; }
+for _ in $(seq 300); do
+	pending=0
+	for id in "${!want[@]}"; do [ -n "$(verdict_of $id)" ] || pending=1; done
+	[ $pending = 0 ] && break
+	sleep 1
+done
+for id in $(printf '%s\n' "${!want[@]}" | sort -n); do
+	file=${want[$id]%%:*} expected=${want[$id]#*:} got=$(verdict_of $id)
+	case " $expected " in
+	*" $got "*) [ -n "$got" ] && ok "$file is judged $got over HTTP" || not_ok "$file is judged" "no verdict" ;;
+	*) not_ok "$file is judged $expected" "got '${got:-nothing}': $(curl -s -m 30 -b $W/prof.jar "$B/api/submissions/$id" | head -c 400)" ;;
+	esac
+done
+http -b $W/stu.jar "$B/submissions/$first"
+check "the student sees their verdict on their submission's page" "status $CODE" "$CODE" = 200 -a "$(grep -c 'AC' $W/b)" -ge 1
+
+# 5. The journal: levels, and a dead judge logged as a warning.
+journalctl -u verdict --no-pager -o cat >$W/journal 2>&1
+check "journalctl -u verdict shows the server's start" "$(tail -5 $W/journal | tr '\n' '|')" "$(grep -c 'Verdict is serving' $W/journal)" -ge 1
+pkill -KILL -f 'verdict judge --state' 
+sleep 4
+journalctl -u verdict -p warning --no-pager -o cat >$W/warnings 2>&1
+check "a killed judge is a warning in the journal (journalctl -p warning), and it is started again" \
+	"$(tail -3 $W/warnings | tr '\n' '|')" "$(grep -c 'the judge stopped' $W/warnings)" -ge 1 -a -n "$(pgrep -f 'verdict judge --state')"
+
+# 6. A restart keeps sessions and submissions.
+count=$(sqlite3 $ST/db/verdict.db 'select count(*) from submissions' 2>&1)
+systemctl restart verdict
+wait_http
+http -b $W/stu.jar "$B/submissions/$first"
+check "after systemctl restart, the student's session still works and the submission is there" "status $CODE" \
+	"$CODE" = 200 -a "$(grep -c 'AC' $W/b)" -ge 1
+check "and no submission was lost" "$count vs $(sqlite3 $ST/db/verdict.db 'select count(*) from submissions' 2>&1)" \
+	"$(sqlite3 $ST/db/verdict.db 'select count(*) from submissions')" = "$count"
+
+# 7. A backup of the running service.
+$V backup --state $ST $W/backup >$W/backup.log 2>&1
+check "verdict backup of the running service" "$(cat $W/backup.log)" -s $W/backup/verdict.db -a -d $W/backup/problems/guestsum
+systemctl stop verdict
+
+# 8. The sandbox tests in a delegated unit of their own (what the service has).
+systemd-run --unit=verdict-sandbox-tests -p Delegate=yes --wait --pipe --quiet --working-directory="$REPO" \
+	-E VERDICT="$REPO/build/verdict" -E PROGS="$REPO/build/tests/progs" -E LC_ALL=C \
+	tests/run.sh t0101 t0102 t0103 t0104 t0111 2>&1 | grep -v ' passed, ' |
+	sed -u -n 's/^ok - /ok - v2 service: delegated unit: /p; s/^not ok - /not ok - v2 service: delegated unit: /p'
+
+# 9. From a group systemd did not delegate (this job's service): Verdict
+# asks for a scope itself; told not to, it refuses with the command to run.
+r=$("$REPO/build/verdict" sandbox --dir "$REPO/build/tests/progs=/progs" --mem 64 -- /progs/mem_touch 256 2>/dev/null | tail -1)
+check "from an undelegated service, verdict sandbox gets a delegated scope by itself: 256 MB under 64 MB is MLE" "$r" \
+	"$(echo "$r" | grep -c '"status":"MLE"')" -eq 1
+r=$(VERDICT_SYSTEMD_RUN=no "$REPO/build/verdict" sandbox -- /bin/true 2>/dev/null | tail -1)
+check "with that turned off, it is SE, naming the missing delegation and the command" "$r" \
+	"$(echo "$r" | grep -c '"status":"SE".*not delegated.*systemd-run --scope -p Delegate=yes')" -eq 1
+
+# 10. Uninstalling leaves the data.
+make uninstall >$W/uninstall.log 2>&1
+check "make uninstall removes the binary and the unit and leaves the data" "$(cat $W/uninstall.log | tr '\n' '|')" \
+	! -e $V -a ! -e /usr/local/lib/systemd/system/verdict.service -a -s $ST/db/verdict.db -a -d $ST/data/problems/guestsum
