@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/vm/job-root.sh: the cgroup v2 guest's job in layout 1, Verdict at a
-# plain cgroup2 root (tests/vm/guest.sh is PID 1, no systemd): every
-# sandbox test (t01*) and a judge smoke test, then the shape a systemd
+# plain cgroup2 root (tests/vm/guest.sh is PID 1, no systemd): the sandbox
+# tests whose subject is the cgroup and a judge smoke test, then the shape a systemd
 # service's cgroup has, made by hand. TAP lines named "v2 root: ...".
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO" || exit 1
@@ -18,7 +18,10 @@ expect() {
 	case "$r" in *'"status":"'$want'"'*) echo "ok - $what" ;; *) echo "not ok - $what: $r" ;; esac
 }
 
-tests/run.sh t0101 t0102 t0103 t0104 t0105 t0106 t0107 t0108 t0109 t0110 t0111 2>&1 | grep -v ' passed, ' | name
+# The sandbox tests whose subject is the cgroup. The others (output,
+# network, filesystem, options, syscalls, ids) do not depend on the cgroup
+# version and run on the host; all eleven took 190 s here.
+tests/run.sh t0101 t0102 t0103 t0104 t0111 2>&1 | grep -v ' passed, ' | name
 
 smoke() {
 	local S=/tmp/smoke-root r left

@@ -19,6 +19,8 @@ ST=/var/lib/verdict
 B=http://127.0.0.1:8080
 W=/root/guest-web
 mkdir -p $W
+T0=$(cut -d. -f1 /proc/uptime)
+mark() { echo "# v2 service: at $(($(cut -d. -f1 /proc/uptime) - T0)) s of the job ($(cut -d. -f1 /proc/uptime) s since boot): $1"; }
 ok() { echo "ok - v2 service: $1"; }
 not_ok() { echo "not ok - v2 service: $1: $2"; }
 check() { # NAME DETAIL TEST...
@@ -42,6 +44,7 @@ login() { # NAME PASSWORD JAR
 }
 csrf_of() { curl -s -m 30 -b "$1" "$B/problems" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1; }
 
+mark "1. Installed"
 # 1. Installed as the README says.
 make install >$W/install.log 2>&1
 rc=$?
@@ -60,6 +63,7 @@ check "in its delegated cgroup, Verdict's processes moved into verdict.service/s
 check "the state directory has the trust boundary's layout" "$(ls -la $ST 2>&1 | tr '\n' '|')" \
 	"$(stat -c '%U %a' $ST $ST/data $ST/db 2>/dev/null | tr '\n' ' ')" = "root 755 root 755 verdict 700 "
 
+mark "2. People"
 # 2. People, as the README's first steps say.
 printf 'teach me 12345\n' >$W/pw-prof
 printf 'learn me 12345\n' >$W/pw-stu
@@ -72,6 +76,7 @@ check "the student logs in" "status $CODE" "$CODE" = 303
 CP=$(csrf_of $W/prof.jar)
 CS=$(csrf_of $W/stu.jar)
 
+mark "3. A package"
 # 3. A package over HTTP: a+b with a limit Java's start fits in under emulation.
 P=$W/guestsum
 mkdir -p $P/data/sample $P/data/secret $P/statement
@@ -92,6 +97,7 @@ check "the judge imports it" "$(grep -o 'class="error"[^<]*<' $W/b)" "$(grep -c 
 http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=6 -d memory_mb=256 "$B/problems/guestsum/settings"
 check "the instructor makes it visible" "status $CODE" "$CODE" = 303
 
+mark "4. Submissions"
 # 4. Submissions over HTTP: the student's, then the instructor's (students
 # may have 3 waiting), each with the verdict it must get.
 declare -A want
@@ -111,9 +117,10 @@ printf 'a, b = map(int, input().split())\nprint(a + b)\n' >$S/ac.py
 printf 'public class Sum {\n  public static void main(String[] x) {\n    java.util.Scanner s = new java.util.Scanner(System.in);\n    System.out.println(s.nextLong() + s.nextLong());\n  }\n}\n' >$S/Sum.java
 printf '#include <stdio.h>\nint main(void){long a,b;if(scanf("%%ld %%ld",&a,&b)!=2)return 1;printf("%%ld\\n",a-b);return 0;}\n' >$S/wa.c
 printf 'while True:\n    pass\n' >$S/tle.py
-printf '#include <stdlib.h>\n#include <string.h>\nint main(void){for(int i=0;i<1024;i++){char*p=malloc(1<<20);if(!p)return 3;memset(p,1,1<<20);}return 0;}\n' >$S/mle.c
-printf '#include <stdlib.h>\nint main(void){abort();}\n' >$S/re.c
-printf '#include <stdio.h>\nint main(void){for(;;)fputs("0123456789012345678901234567890123456789\\n",stdout);}\n' >$S/ole.c
+# The other verdicts in Python: no compiler to start under emulation.
+printf 'x = []\nwhile True:\n    x.append(bytearray(1 << 20))\n' >$S/mle.py
+printf 'import os\nos.abort()\n' >$S/re.py
+printf 'import sys\nline = "0123456789" * 8 + "\\n"\nwhile True:\n    sys.stdout.write(line)\n' >$S/ole.py
 printf '#include <unistd.h>\nint main(void){for(;;)fork();}\n' >$S/forkbomb.c
 submit $W/stu.jar "$CS" c $S/ac.c AC
 first=$(loc | sed -n 's|^/submissions/||p')
@@ -122,9 +129,9 @@ submit $W/prof.jar "$CP" python3 $S/ac.py AC
 submit $W/prof.jar "$CP" java $S/Sum.java AC
 submit $W/prof.jar "$CP" c $S/wa.c WA
 submit $W/prof.jar "$CP" python3 $S/tle.py TLE
-submit $W/prof.jar "$CP" c $S/mle.c MLE
-submit $W/prof.jar "$CP" c $S/re.c RE
-submit $W/prof.jar "$CP" c $S/ole.c OLE
+submit $W/prof.jar "$CP" python3 $S/mle.py MLE
+submit $W/prof.jar "$CP" python3 $S/re.py RE
+submit $W/prof.jar "$CP" python3 $S/ole.py OLE
 submit $W/prof.jar "$CP" c $S/forkbomb.c TLE MLE RE
 verdict_of() { curl -s -m 30 -b $W/prof.jar "$B/api/submissions/$1" | sed -n 's/.*"verdict":"\([A-Z]*\)".*/\1/p'; }
 for _ in $(seq 300); do
@@ -143,6 +150,7 @@ done
 http -b $W/stu.jar "$B/submissions/$first"
 check "the student sees their verdict on their submission's page" "status $CODE" "$CODE" = 200 -a "$(grep -c 'AC' $W/b)" -ge 1
 
+mark "5. The journal"
 # 5. The journal: levels, and a dead judge logged as a warning.
 journalctl -u verdict --no-pager -o cat >$W/journal 2>&1
 check "journalctl -u verdict shows the server's start" "$(tail -5 $W/journal | tr '\n' '|')" "$(grep -c 'Verdict is serving' $W/journal)" -ge 1
@@ -152,6 +160,7 @@ journalctl -u verdict -p warning --no-pager -o cat >$W/warnings 2>&1
 check "a killed judge is a warning in the journal (journalctl -p warning), and it is started again" \
 	"$(tail -3 $W/warnings | tr '\n' '|')" "$(grep -c 'the judge stopped' $W/warnings)" -ge 1 -a -n "$(pgrep -f 'verdict judge --state')"
 
+mark "6. A restart"
 # 6. A restart keeps sessions and submissions.
 count=$(sqlite3 $ST/db/verdict.db 'select count(*) from submissions' 2>&1)
 systemctl restart verdict
@@ -162,17 +171,23 @@ check "after systemctl restart, the student's session still works and the submis
 check "and no submission was lost" "$count vs $(sqlite3 $ST/db/verdict.db 'select count(*) from submissions' 2>&1)" \
 	"$(sqlite3 $ST/db/verdict.db 'select count(*) from submissions')" = "$count"
 
+mark "7. A backup"
 # 7. A backup of the running service.
 $V backup --state $ST $W/backup >$W/backup.log 2>&1
 check "verdict backup of the running service" "$(cat $W/backup.log)" -s $W/backup/verdict.db -a -d $W/backup/problems/guestsum
 systemctl stop verdict
 
-# 8. The sandbox tests in a delegated unit of their own (what the service has).
+mark "8. The sandbox"
+# 8. The sandbox tests of the limits a cgroup sets (memory, processes) and
+# of a killed supervisor's leftovers, in a delegated unit of their own
+# (what the service has). The plain guest runs every t01 test; these
+# three are what depends on the layout, within the time the suite has.
 systemd-run --unit=verdict-sandbox-tests -p Delegate=yes --wait --pipe --quiet --working-directory="$REPO" \
 	-E VERDICT="$REPO/build/verdict" -E PROGS="$REPO/build/tests/progs" -E LC_ALL=C \
-	tests/run.sh t0101 t0102 t0103 t0104 t0111 2>&1 | grep -v ' passed, ' |
+	tests/run.sh t0103 t0104 t0111 2>&1 | grep -v ' passed, ' |
 	sed -u -n 's/^ok - /ok - v2 service: delegated unit: /p; s/^not ok - /not ok - v2 service: delegated unit: /p'
 
+mark "9. From a group"
 # 9. From a group systemd did not delegate (this job's service): Verdict
 # asks for a scope itself; told not to, it refuses with the command to run.
 r=$("$REPO/build/verdict" sandbox --dir "$REPO/build/tests/progs=/progs" --mem 64 -- /progs/mem_touch 256 2>/dev/null | tail -1)
@@ -182,7 +197,9 @@ r=$(VERDICT_SYSTEMD_RUN=no "$REPO/build/verdict" sandbox -- /bin/true 2>/dev/nul
 check "with that turned off, it is SE, naming the missing delegation and the command" "$r" \
 	"$(echo "$r" | grep -c '"status":"SE".*not delegated.*systemd-run --scope -p Delegate=yes')" -eq 1
 
+mark "10. Uninstalling"
 # 10. Uninstalling leaves the data.
 make uninstall >$W/uninstall.log 2>&1
 check "make uninstall removes the binary and the unit and leaves the data" "$(cat $W/uninstall.log | tr '\n' '|')" \
 	! -e $V -a ! -e /usr/local/lib/systemd/system/verdict.service -a -s $ST/db/verdict.db -a -d $ST/data/problems/guestsum
+mark "done"
