@@ -105,3 +105,11 @@ int ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 	return n > m && strcmp(s + n - m, suffix) == 0;
 }
+
+int name_index(const char *const *names, int count, const char *s)
+{
+	for (int i = 0; i < count; i++)
+		if (names[i] && !strcmp(names[i], s))
+			return i;
+	return -1;
+}

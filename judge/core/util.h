@@ -32,6 +32,10 @@ int64_t monotonic_ns(void);
  * returns buf. */
 char *format_long(char *buf, size_t n, long v);
 
+/* The index of s in names[0..count) (a table of an enum's names; NULL
+ * entries are skipped), or -1. */
+int name_index(const char *const *names, int count, const char *s);
+
 /* Does s end with suffix, with something before it? */
 int ends_with(const char *s, const char *suffix);
 

@@ -72,7 +72,9 @@ struct db_version {
 	double time_limit;
 	long memory_mb, output_mb; /* time_limit and memory_mb: the package's, or an instructor's since */
 	int test_count;
-	int visible; /* the problem's: students see only visible problems (callers filter) */
+	double max_score; /* what a fully accepted submission scores on a scoring problem; -1 pass-fail or unknown */
+	int visible; /* the problem's: published (students see a hidden problem only in an open assignment of
+		      * theirs: db_problem_visible_to) */
 };
 
 /* The version number the next import of short_name will get (1 for a new problem). */
@@ -80,7 +82,10 @@ int db_problem_next_version(struct db *db, const char *short_name, int *version,
 
 /* Records an imported package as version v->version of problem short_name
  * (created, or its title updated), in one transaction. Fills v->id and
- * v->problem_id. Fails if that version exists (a concurrent import). */
+ * v->problem_id. Fails if that version exists (a concurrent import). A new
+ * problem is hidden from students until it is published
+ * (db_problem_set_visible) or put in an open assignment; a new version
+ * leaves that as it was. */
 int db_problem_add_version(struct db *db, const char *title, struct db_version *v, char *err, size_t n);
 
 /* The newest version of short_name: 1 found, 0 no such problem, -1 error. */
