@@ -14,6 +14,9 @@ int cmd_regrade(int argc, char **argv);
 int cmd_grades(int argc, char **argv);
 int cmd_submissions(int argc, char **argv);
 int cmd_languages(int argc, char **argv);
+int cmd_course(int argc, char **argv);
+int cmd_assignment(int argc, char **argv);
+int cmd_extension(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* web/cmd_serve.c */
 
 #endif

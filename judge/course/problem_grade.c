@@ -4,6 +4,7 @@
 #include "points.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,15 @@ int problem_grade(const struct grade_rules *r, const struct grade_attempt *a, si
 			out->final = points_cents(o[c].points);
 			out->late = w[c].late;
 			memcpy(out->explanation, o[c].explanation, sizeof out->explanation);
+			if (r->late.kind == LATE_DAYS && out->late) {
+				/* late_policy's text counts the bank as it was at
+				 * submission; here only the days matter */
+				char pts[32], of[32];
+				snprintf(out->explanation, sizeof out->explanation, "%lld day%s late, on late days, %s of %s",
+					 (long long)o[c].units_late, o[c].units_late == 1 ? "" : "s",
+					 points_format(out->final, pts, sizeof pts),
+					 points_format_short(r->points, of, sizeof of));
+			}
 		}
 	}
 	free(w);

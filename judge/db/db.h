@@ -132,8 +132,10 @@ struct db_best {
 int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n);
 
 /* ---- submissions and the queue ---- */
-int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
-		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n);
+/* Stores a queued submission (for assignment_id, 0 for none: practice) made now. */
+int db_submission_add(struct db *db, long long user_id, long long problem_id, long long assignment_id,
+		      const char *language, const char *file_name, const void *source, size_t len, long long *id,
+		      char *err, size_t n);
 
 /* How many of user_id's newest `newest` submissions were made at or after
  * since (*recent), and how many of theirs wait for a first judging
@@ -209,21 +211,28 @@ int db_lease_renew(struct db *db, long long submission_id, const char *owner, in
 int db_judging_store(struct db *db, const struct db_claim *c, const struct db_version *v, const struct judging *j,
 		     const struct package *p, const char *owner, long long started_at, char *err, size_t n);
 
-/* Puts submissions back in the queue for a regrade: one (submission_id >
- * 0), a problem's, a user's, or all (every filter NULL/0). Calls fn with
- * each one's id and current verdict and score before requeueing. Returns
- * how many, or -1. */
-int db_requeue(struct db *db, long long submission_id, const char *problem, const char *user,
+/* Which judged submissions a regrade takes: those matching every filter
+ * given (0 or NULL: any); all of them zero is every submission. */
+struct db_regrade_filter {
+	long long submission_id;
+	const char *problem, *user;
+	long long assignment_id; /* the submissions made for this assignment */
+};
+
+/* Puts the judged submissions matching f back in the queue for a regrade.
+ * Calls fn with each one's id and current verdict and score before
+ * requeueing. Returns how many, or -1. */
+int db_requeue(struct db *db, const struct db_regrade_filter *f,
 	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
 	       char *err, size_t n);
 
-/* Starts a regrade, in one transaction: the matching judged submissions
- * (filters as db_requeue's) are requeued exactly as db_requeue does, and
- * each one's verdict and score from before is recorded under a new regrade
- * asked for by by_user_id (0: nobody, the command line). Sets *count, and
- * *regrade_id (0, with nothing recorded, when nothing matched). */
-int db_regrade_start(struct db *db, long long by_user_id, long long submission_id, const char *problem,
-		     const char *user, long long *regrade_id, int *count, char *err, size_t n);
+/* Starts a regrade, in one transaction: the judged submissions matching f
+ * are requeued exactly as db_requeue does, and each one's verdict and
+ * score from before is recorded under a new regrade asked for by
+ * by_user_id (0: nobody, the command line). Sets *count, and *regrade_id
+ * (0, with nothing recorded, when nothing matched). */
+int db_regrade_start(struct db *db, long long by_user_id, const struct db_regrade_filter *f, long long *regrade_id,
+		     int *count, char *err, size_t n);
 
 struct db_regrade_item {
 	long long submission_id;

@@ -174,10 +174,10 @@ int main(void)
 	long long regrade = -1;
 	int count = -1;
 	for (int i = 0; i < 3; i++)
-		if (db_submission_add(db, alice, i < 2 ? v.problem_id : other.problem_id, "c", "a.c", "x", 1, &sub[i], err,
+		if (db_submission_add(db, alice, i < 2 ? v.problem_id : other.problem_id, 0, "c", "a.c", "x", 1, &sub[i], err,
 				      sizeof err) < 0)
 			check(0, "(submissions)", err);
-	check(db_regrade_start(db, alice, 0, "sum", NULL, &regrade, &count, err, sizeof err) == 0 && count == 0 &&
+	check(db_regrade_start(db, alice, &(struct db_regrade_filter){ .problem = "sum" }, &regrade, &count, err, sizeof err) == 0 && count == 0 &&
 		      regrade == 0,
 	      "a regrade of nothing judged is nothing, and not recorded", err);
 	char text[256];
@@ -186,7 +186,7 @@ int main(void)
 		 "UPDATE submissions SET state = 'done', verdict = 'WA', score = 40, judging_id = 1 WHERE id = %lld",
 		 sub[0], sub[2], sub[1]);
 	check(sql(path, text), "(judging them)", "");
-	check(db_regrade_start(db, alice, 0, "sum", NULL, &regrade, &count, err, sizeof err) == 0 && count == 2 &&
+	check(db_regrade_start(db, alice, &(struct db_regrade_filter){ .problem = "sum" }, &regrade, &count, err, sizeof err) == 0 && count == 2 &&
 		      regrade > 0,
 	      "a problem's regrade takes its two judged submissions", err);
 	struct items s = { 0 };
@@ -209,7 +209,7 @@ int main(void)
 	check(db_regrade_items(db, regrade, on_item, &s, err, sizeof err) == 2 && !strcmp(s.old, "ACWA") &&
 		      !strcmp(s.now, "WAWA") && s.changed == 2,
 	      "a changed verdict and a changed score both show as changed", s.now);
-	check(db_regrade_start(db, 0, sub[2], NULL, NULL, &regrade, &count, err, sizeof err) == 0 && count == 1 &&
+	check(db_regrade_start(db, 0, &(struct db_regrade_filter){ .submission_id = sub[2] }, &regrade, &count, err, sizeof err) == 0 && count == 1 &&
 		      query(path, "SELECT COUNT(*) FROM regrades WHERE scope LIKE 'submission %' AND user_id IS NULL") == 1,
 	      "a one-submission regrade from the command line", err);
 	memset(&s, 0, sizeof s);
