@@ -167,8 +167,8 @@ static int read_roster(const char *path, struct row **out)
 	struct row *rows = NULL;
 	int count = 0, lines = 0, rc = 0, nf;
 	char buf[1024], *fields[8], err[256];
-	while (rc == 0 && (nf = csv_read(f, buf, sizeof buf, fields, 8, &lines, err, sizeof err)) != 0) {
-		int line = lines;
+	for (int line = 1; rc == 0 && (nf = csv_read(f, buf, sizeof buf, fields, 8, &lines, err, sizeof err)) != 0;
+	     line = lines + 1) { /* line: where the record started */
 		if (nf < 0 || nf > 5) {
 			fprintf(stderr, "verdict course enrol: %s:%d: %s\n", path, line,
 				nf < 0 ? err : "more than 5 fields (user,full name,number,section,role)");
