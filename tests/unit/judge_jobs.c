@@ -90,13 +90,16 @@ int main(void)
 	/* ---- visibility ---- */
 	struct db_version cur;
 	int visible = 0;
-	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1, "a new problem is visible",
-	      err);
+	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 0,
+	      "a new problem is hidden until published", err);
+	check(db_problem_set_visible(db, "sum", 1, err, sizeof err) == 1 &&
+		      db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1,
+	      "publishing shows it", err);
+	check(db_problem_list(db, 0, count_visible, &visible, err, sizeof err) == 0 && visible == 1,
+	      "db_problem_list tells hidden from visible (1 of 2 visible)", err);
 	check(db_problem_set_visible(db, "sum", 0, err, sizeof err) == 1, "set_visible hides it", err);
 	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 0,
 	      "db_problem_current says it is hidden", err);
-	check(db_problem_list(db, 0, count_visible, &visible, err, sizeof err) == 0 && visible == 1,
-	      "db_problem_list tells hidden from visible (1 of 2 visible)", err);
 	check(db_problem_set_visible(db, "nope", 1, err, sizeof err) == 0, "set_visible of no such problem is 0", err);
 	check(db_problem_set_visible(db, "sum", 1, err, sizeof err) == 1 &&
 		      db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1,
@@ -105,7 +108,9 @@ int main(void)
 	/* ---- limits ---- */
 	struct db_version v2 = v;
 	v2.version = 2;
-	check(db_problem_add_version(db, "Sum", &v2, err, sizeof err) == 0, "(a second version)", err);
+	check(db_problem_add_version(db, "Sum", &v2, err, sizeof err) == 0 &&
+		      db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1,
+	      "a second version leaves a published problem published", err);
 	check(db_problem_set_limits(db, "sum", 0.09, 64, err, sizeof err) < 0 && strstr(err, "0.1 to 60"),
 	      "a time limit under 0.1 s is refused", err);
 	check(db_problem_set_limits(db, "sum", 61, 64, err, sizeof err) < 0, "a time limit over 60 s is refused", err);
