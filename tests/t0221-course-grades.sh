@@ -1,6 +1,7 @@
 #!/bin/bash
 # Assignments graded: a submission is refused outside the student's window
-# with a message saying why and when (in the course's zone); an extension
+# (a personal one too, once started) with a message saying why and when
+# (in the course's zone); an extension
 # (a student's or their section's) lets them in on time; staff may always
 # submit; a late one costs the late policy's penalty, shown beside the raw
 # points; late days are spent from the bank and refused when it runs out;
@@ -98,6 +99,19 @@ refused "refused when the bank has no days left" "needs 1 more late day, 0 left"
 ok_submit carol bank2 "$AC"
 check "another student's bank is their own" "" \
 	"$(sql "select days from late_days_used l join users u on u.id=l.user_id where u.name='carol'")" -eq 1
+# A personal window (an exam): 30 minutes from when the student starts it.
+add exam $((-H)) $((2 * H)) --window 30
+refused "a personal window must be started before submitting" "start it first" alice exam "$AC"
+v assignment start C1 exam --user alice >"$T/out" 2>&1
+rc=$?
+check "assignment start opens the student's window" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 -a "$(grep -c '(30 minutes)' "$T/out")" -eq 1
+started=$(sql "select started_at from contest_starts")
+ok_submit alice exam "$AC"
+v assignment start C1 exam --user alice >/dev/null 2>&1
+check "starting again keeps the first start" "" "$(sql "select started_at from contest_starts")" = "$started"
+sql "update contest_starts set started_at = started_at - 3600"
+refused "after the personal window: refused, saying when it closed" "exam: this assignment closed at" alice exam "$AC"
+sql "update contest_starts set started_at = started_at + 3600" # back to the truth, for the grades
 v judge --once --workers 2 >"$T/out" 2>&1 || echo "# $(cat "$T/out")"
 
 v grades --course C1 --detail --out detail.csv >"$T/out" 2>&1
@@ -118,15 +132,15 @@ check "late days: a late submission keeps its points" "$(cell dan bank)" "$(cell
 check "staff are not in the gradebook" "" "$(grep -c ',tom,' detail.csv)" -eq 0
 check "the detail export has one row per student, assignment and problem" "$(head -3 detail.csv)" \
 	"$(head -1 detail.csv)" = "student_number,user,full_name,on_roster,assignment,problem,points,raw,final,late,submission,explanation" \
-	-a "$(wc -l <detail.csv)" -eq $((1 + 4 * 7))
+	-a "$(wc -l <detail.csv)" -eq $((1 + 4 * 8))
 
 v grades --course C1 --csv --out lms.csv >"$T/out" 2>&1
 rc=$?
 check "grades --csv" "rc=$rc $(cat "$T/out")" "$rc" -eq 0
 check "the LMS CSV: student number, user, name and a column per assignment, by due time then name" "$(head -1 lms.csv)" \
-	"$(head -1 lms.csv)" = "student_number,user,full_name,bank,late,bank2,closed,best,last,future"
+	"$(head -1 lms.csv)" = "student_number,user,full_name,bank,late,bank2,closed,best,last,exam,future"
 check "one row per student on the roster, each assignment's points after the late policy" "$(cat lms.csv)" \
-	"$(wc -l <lms.csv)" -eq 5 -a "$(grep -c '^s1,alice,Alice,0.00,80.00,0.00,0.00,100.00,0.00,0.00$' lms.csv)" -eq 1
+	"$(wc -l <lms.csv)" -eq 5 -a "$(grep -c '^s1,alice,Alice,0.00,80.00,0.00,0.00,100.00,0.00,100.00,0.00$' lms.csv)" -eq 1
 v grades --course C1 >"$T/out" 2>&1
 check "the table shows the points after the late policy with the raw beside them" "$(cat "$T/out")" \
 	"$(grep -c '^alice .* 80.00 (100.00) ' "$T/out")" -eq 1
