@@ -17,6 +17,7 @@ int cmd_languages(int argc, char **argv);
 int cmd_course(int argc, char **argv);
 int cmd_assignment(int argc, char **argv);
 int cmd_extension(int argc, char **argv);
+int cmd_scoreboard(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* web/cmd_serve.c */
 
 #endif

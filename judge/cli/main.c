@@ -18,6 +18,7 @@ static const struct command {
 	{ "course", cmd_course, "courses: add, list, members, enrol (a roster from CSV)" },
 	{ "assignment", cmd_assignment, "a course's assignments and contests: add, set, list, start (a personal window)" },
 	{ "extension", cmd_extension, "a later due time for one student or a section, with the reason" },
+	{ "scoreboard", cmd_scoreboard, "a contest's standings, ICPC or IOI, live or as the frozen public board" },
 	{ "submit", cmd_submit, "queue a submission (for an assignment: inside its window) and print its id" },
 	{ "judge", cmd_judge, "judge queued submissions (--once: until the queue is empty)" },
 	{ "submissions", cmd_submissions, "list submissions, newest first, filtered and a page at a time" },

@@ -113,3 +113,16 @@ int name_index(const char *const *names, int count, const char *s)
 			return i;
 	return -1;
 }
+
+void *array_push(void **v, int *count, int *cap, size_t size)
+{
+	if (*count == *cap) {
+		int more = *cap ? 2 * *cap : 16;
+		void *bigger = realloc(*v, (size_t)more * size);
+		if (!bigger)
+			return NULL;
+		*v = bigger;
+		*cap = more;
+	}
+	return (char *)*v + (size_t)(*count)++ * size;
+}

@@ -21,19 +21,9 @@ struct list {
 
 static void *list_add(struct list *l)
 {
-	if (l->failed)
-		return NULL;
-	if (l->count == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 16;
-		void *bigger = realloc(l->v, (size_t)cap * l->size);
-		if (!bigger) {
-			l->failed = 1;
-			return NULL;
-		}
-		l->v = bigger;
-		l->cap = cap;
-	}
-	return (char *)l->v + (size_t)l->count++ * l->size;
+	void *item = l->failed ? NULL : array_push(&l->v, &l->count, &l->cap, l->size);
+	l->failed |= !item;
+	return item;
 }
 
 struct student_filter {
@@ -78,10 +68,7 @@ static void on_submission(const struct db_assignment_submission *s, void *arg)
 		*to = *s;
 }
 
-/* The share of the points a judged submission earned: its score over the
- * maximum on a scoring problem (out of 100 when the maximum is unknown),
- * else 1 for AC. */
-static double fraction(const struct db_assignment_submission *s)
+double course_grades_fraction(const struct db_assignment_submission *s)
 {
 	if (s->has_score)
 		return s->score / (s->max_score > 0 ? s->max_score : 100);
@@ -113,7 +100,7 @@ static int grade_group(struct db *db, struct course_grades *g, const struct cour
 		if (!s[i].judged) {
 			cell->pending++;
 		} else if (strcmp(s[i].verdict, "JE") != 0) {
-			att[na] = (struct grade_attempt){ s[i].submitted_at, fraction(&s[i]) };
+			att[na] = (struct grade_attempt){ s[i].submitted_at, course_grades_fraction(&s[i]) };
 			ids[na++] = s[i].id;
 		}
 	}

@@ -46,6 +46,11 @@ struct course_grades {
 	struct course_grade_cell *cells; /* nstudents × ncolumns */
 };
 
+/* The share of its problem's points a judged submission earned: its score
+ * over the test data's maximum on a scoring problem (over 100 when the
+ * maximum is unknown), else 1 for AC and 0 otherwise. */
+double course_grades_fraction(const struct db_assignment_submission *s);
+
 /* Loads course c's gradebook: every assignment, or only assignment_id
  * (> 0); every student (on the roster or not), or only user_id (> 0, if
  * a student). Returns 0 with *g filled (free with course_grades_free), or
