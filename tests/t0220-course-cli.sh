@@ -166,6 +166,10 @@ rc=$?
 check "a contest gets labels A, B, a freeze and a personal window" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 \
 	-a "$(sql "select group_concat(label, '') from (select label from assignment_problems ap join assignments a on a.id=ap.assignment_id where a.short_name='final' order by position)")" = AB \
 	-a "$(grep -c 'contest icpc, freeze 60 min before the end, 120-minute personal window' "$T/out")" -eq 1
+v assignment set CS101 final --contest none --freeze none >"$T/out" 2>&1
+rc=$?
+check "out of contest mode the problems are labelled by name again, points kept" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 \
+	-a "$(sql "select group_concat(label || ':' || points, ' ') from (select label, points from assignment_problems ap join assignments a on a.id=ap.assignment_id where a.short_name='final' order by position)")" = "aplusb:10000 groupsum:10000"
 v extension add CS101 hw1 nobody --due '2026-07-09 12:00' --reason ill >"$T/out" 2>&1
 rc=$?
 check "an extension for someone not in the course is refused" "rc=$rc $(cat "$T/out")" "$rc" -eq 1 -a "$(grep -c 'not in course CS101' "$T/out")" -eq 1

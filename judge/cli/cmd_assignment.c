@@ -146,6 +146,18 @@ static int read_points(const char *text, int64_t *cents)
 	return 0;
 }
 
+/* Labels p[0..np) in order: A, B, ... in a contest, else by the problem's name. */
+static void label(struct db_assignment_problem *p, int np, int contest)
+{
+	for (int i = 0; i < np; i++) {
+		p[i].position = i;
+		if (contest)
+			snprintf(p[i].label, sizeof p[i].label, "%c%s", 'A' + i % 26, i >= 26 ? "'" : "");
+		else
+			snprintf(p[i].label, sizeof p[i].label, "%s", p[i].problem);
+	}
+}
+
 /* The problems of --problem NAME[:POINTS] into p. Returns how many, or -1 (said). */
 static int read_problems(struct db *db, const struct given *g, int contest, struct db_assignment_problem *p)
 {
@@ -170,14 +182,22 @@ static int read_problems(struct db *db, const struct given *g, int contest, stru
 		if (found <= 0)
 			return -1;
 		p[i].problem_id = v.problem_id;
-		p[i].position = i;
 		snprintf(p[i].problem, sizeof p[i].problem, "%s", name);
-		if (contest)
-			snprintf(p[i].label, sizeof p[i].label, "%c%s", 'A' + i % 26, i >= 26 ? "'" : "");
-		else
-			snprintf(p[i].label, sizeof p[i].label, "%s", name);
 	}
+	label(p, g->nproblems, contest);
 	return g->nproblems;
+}
+
+struct kept {
+	struct db_assignment_problem *p;
+	int count;
+};
+
+static void keep_problem(const struct db_assignment_problem *p, void *arg)
+{
+	struct kept *k = arg;
+	if (k->count < MAX_PROBLEMS)
+		k->p[k->count++] = *p;
 }
 
 /* Applies what was given to a (its other fields as they were). Returns 0 or -1 (said). */
@@ -317,12 +337,23 @@ static int add_or_set(int argc, char **argv, int is_add)
 		snprintf(a.zone, sizeof a.zone, "%s", c.zone);
 		snprintf(a.short_name, sizeof a.short_name, "%s", short_name);
 	}
+	enum db_contest was = a.contest;
 	if (apply(&g, &a) < 0 || (np = read_problems(db, &g, a.contest != DB_CONTEST_NONE, p)) < 0 ||
 	    check_assignment(&a) < 0)
 		goto out;
+	/* Into or out of contest mode: the problems kept, labelled anew. */
+	struct kept k = { p, 0 };
+	int relabel = !is_add && !g.nproblems && (was == DB_CONTEST_NONE) != (a.contest == DB_CONTEST_NONE);
+	if (relabel && db_assignment_problems(db, a.id, keep_problem, &k, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict %s: %s\n", cmd, err);
+		rc = 1;
+		goto out;
+	}
+	if (relabel)
+		label(p, np = k.count, a.contest != DB_CONTEST_NONE);
 	rc = 1;
 	if ((is_add ? db_assignment_add(db, &a, p, np, err, sizeof err)
-		    : db_assignment_update(db, &a, g.nproblems ? p : NULL, np, err, sizeof err)) < 0) {
+		    : db_assignment_update(db, &a, g.nproblems || relabel ? p : NULL, np, err, sizeof err)) < 0) {
 		fprintf(stderr, "verdict %s: %s\n", cmd, err);
 		goto out;
 	}
