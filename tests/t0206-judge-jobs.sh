@@ -193,7 +193,7 @@ EOF
 before=$(v submit --user alice --problem slow "$T/slow.c")
 v judge --once --workers 1 >/dev/null 2>&1
 out=$(v problem set slow --time-limit 0.1 2>&1)
-check "problem set lowers the time limit" "$out" "$out" = "problem slow: visible, time limit 0.1 s, memory $(sql "SELECT memory_mb FROM problem_versions WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'slow')") MB"
+check "problem set lowers the time limit" "$out" "$out" = "problem slow: hidden, time limit 0.1 s, memory $(sql "SELECT memory_mb FROM problem_versions WHERE problem_id = (SELECT id FROM problems WHERE short_name = 'slow')") MB"
 after=$(v submit --user alice --problem slow "$T/slow.c")
 v judge --once --workers 1 >/dev/null 2>&1
 check "with the package's time limit (2 s) a 0.3 s program is AC" "" "$(sql "SELECT verdict FROM submissions WHERE id = $before")" = AC

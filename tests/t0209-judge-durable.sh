@@ -32,7 +32,7 @@ check "and no other judge claimed it meanwhile" "$(cat "$T/j2")" "$(grep -c "^su
 
 # A submission and an import claimed five times already (each time their
 # judge died) end on the next claim, with the reason.
-v problem add "$REPO/problems/aplusb" >/dev/null 2>&1
+v problem add --publish "$REPO/problems/aplusb" >/dev/null 2>&1
 poison=$(v submit --user alice --problem aplusb "$REPO/problems/aplusb/submissions/accepted/aplusb.py")
 sql "UPDATE submissions SET attempts = 5 WHERE id = $poison"
 mkdir -p "$S/spool" && cp /dev/null "$S/spool/upload-POISON"

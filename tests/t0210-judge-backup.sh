@@ -79,15 +79,14 @@ rc=$?
 check "restore refuses a file that is not a database, and leaves none" "rc=$rc $(cat "$T/out")" \
 	"$rc" -ne 0 -a ! -e "$T/state4/db/verdict.db"
 
-# An upgrade copies the database first: an older schema (the newest
-# migration undone) is upgraded by the next command, with a copy in
-# DIR/backup from before.
+# An upgrade copies the database first: a database at schema version 8
+# (the first eight migrations, as a Verdict of that time left it) is
+# upgraded by the next command, with a copy in DIR/backup from before.
 n=$(sqlite3 "$T/bk/verdict.db" 'pragma user_version')
 S5="$T/state5"
 mkdir -p "$S5/db" && chmod 755 "$S5"
-cp "$T/bk/verdict.db" "$S5/db/verdict.db"
-sqlite3 "$S5/db/verdict.db" "alter table submissions drop column attempts; alter table submissions drop column judge_error;
-	alter table imports drop column attempts; pragma user_version = 8" 2>&1 | head -2
+cat "$REPO"/schema/00[1-8]_*.sql | sqlite3 "$S5/db/verdict.db" 2>&1 | head -2
+sqlite3 "$S5/db/verdict.db" "pragma user_version = 8"
 if [ "$n" -ge 9 ]; then
 	"$VERDICT" user list --state "$S5" >"$T/out" 2>&1
 	rc=$?

@@ -20,7 +20,7 @@ printf '\n<script>alert(4)</script>\n\nInline <img src=x onerror=alert(6)> too.\
 sed -i 's|^name: .*|name: "A <script>alert(5)</script> B"|' "$T/xssprob/problem.yaml"
 cp -r "$REPO/problems/aplusb" "$T/hideme"
 for p in "$REPO/problems/aplusb" "$T/xssprob" "$T/hideme"; do
-	"$VERDICT" problem add "$p" >>"$T/setup.log" 2>&1
+	"$VERDICT" problem add --publish "$p" >>"$T/setup.log" 2>&1
 done
 check "setup: 6 users and 3 problems" "$(cat "$T/setup.log")" \
 	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 6/3
@@ -567,8 +567,11 @@ check "an instructor uploads newprob.zip: 303 to the import" "$CODE $(hdr Locati
 wait_import "${IMP:-0}"
 check "the import page says done" "$(grep -o '<p class="[^"]*" id="import-[a-z]*">[^<]*' "$T/b")" \
 	"$(body_has 'data-state="done"')" -eq 1 -a "$(body_has 'id="import-done"')" -eq 1
+http -b "$T/inst.jar" "$B/problems"
+check "newprob appears in /problems for staff" "$CODE" "$CODE" = 200 -a "$(body_has 'href="/problems/newprob"')" -eq 1
 http -b "$T/s1.jar" "$B/problems"
-check "newprob appears in /problems" "$CODE" "$CODE" = 200 -a "$(body_has 'href="/problems/newprob"')" -eq 1
+check "an uploaded problem is hidden from students until it is published" "$CODE" \
+	"$CODE" = 200 -a "$(body_has 'href="/problems/newprob"')" -eq 0
 http -b "$T/inst.jar" -F "csrf=$TI" -F "package=@$T/broken.zip" "$B/upload"
 IMP=$(hdr Location | sed -n 's|^/imports/\([0-9][0-9]*\)$|\1|p')
 wait_import "${IMP:-0}"

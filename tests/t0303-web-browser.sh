@@ -25,7 +25,7 @@ printf '%s\n' "$PW" >"$T/pw"
 {
 	"$VERDICT" user add stu --role student --password-file "$T/pw" &&
 		"$VERDICT" user add ins --role instructor --password-file "$T/pw" &&
-		"$VERDICT" problem add "$REPO/problems/aplusb"
+		"$VERDICT" problem add --publish "$REPO/problems/aplusb"
 } >"$T/setup.log" 2>&1
 rc=$?
 check "accounts and problem aplusb set up" "rc=$rc $(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0

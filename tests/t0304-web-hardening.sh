@@ -11,7 +11,7 @@
 for u in s1:student s2:student inst:instructor; do
 	"$VERDICT" user add "${u%%:*}" --role "${u#*:}" --password-file "$T/pw" >>"$T/setup.log" 2>&1
 done
-"$VERDICT" problem add "$REPO/problems/aplusb" >>"$T/setup.log" 2>&1
+"$VERDICT" problem add --publish "$REPO/problems/aplusb" >>"$T/setup.log" 2>&1
 check "setup: 3 users and a problem" "$(cat "$T/setup.log")" \
 	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/1
 

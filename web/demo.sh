@@ -28,7 +28,7 @@ chown root:root "$run" && chmod 755 "$run"
 for p in "$here"/problems/*/; do
 	name=$(basename "$p")
 	if ! "$VERDICT" problem list 2>/dev/null | grep -q "^$name "; then
-		"$VERDICT" problem add "$p" >/dev/null || echo "could not add $name (see above)" >&2
+		"$VERDICT" problem add --publish "$p" >/dev/null || echo "could not add $name (see above)" >&2
 	fi
 done
 

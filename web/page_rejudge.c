@@ -14,7 +14,8 @@ static void start(struct request *r, long long submission_id, const char *proble
 	long long regrade = 0;
 	int count = 0;
 	char err[512];
-	if (db_regrade_start(r->db, r->s.user_id, submission_id, problem, NULL, &regrade, &count, err, sizeof err) < 0) {
+	if (db_regrade_start(r->db, r->s.user_id, &(struct db_regrade_filter){ submission_id, problem, NULL, 0 }, &regrade,
+			     &count, err, sizeof err) < 0) {
 		http_error(r, 503, err);
 		return;
 	}

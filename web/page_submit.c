@@ -158,7 +158,7 @@ void page_submit(struct request *r)
 		lim = &limits;
 	}
 	long long id = 0;
-	int rc = submission_queue(r->db, r->s.user_id, v.problem_id, lang, name, src, len, lim, &id, err, sizeof err);
+	int rc = submission_queue(r->db, r->s.user_id, v.problem_id, 0, lang, name, src, len, lim, &id, err, sizeof err);
 	if (rc < 0) {
 		http_error(r, 503, err);
 		return;

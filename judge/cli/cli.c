@@ -1,6 +1,7 @@
 /* cli.c - what the subcommands share: where the state lives, opening the database, JSON fields. */
 #include "cli.h"
 #include "db.h"
+#include "db_courses.h"
 #include "state.h"
 #include "util.h"
 
@@ -56,4 +57,36 @@ void cli_json_verdict_score(cJSON *o, const char *verdict, int has_score, double
 		cJSON_AddNumberToObject(o, "score", score);
 	else
 		cJSON_AddNullToObject(o, "score");
+}
+
+int cli_course(struct db *db, const char *cmd, const char *name, struct db_course *c)
+{
+	char err[512];
+	int found = db_course_find(db, name, c, err, sizeof err);
+	if (found < 0)
+		fprintf(stderr, "verdict %s: %s\n", cmd, err);
+	else if (found == 0)
+		fprintf(stderr, "verdict %s: no course named '%s' (see: verdict course list)\n", cmd, name);
+	return found == 1 ? 0 : -1;
+}
+
+int cli_assignment(struct db *db, const char *cmd, const char *course, const char *spec, struct db_assignment *a)
+{
+	char buf[128], err[512];
+	const char *slash = strchr(spec, '/'), *short_name = spec;
+	if (slash && !course && (size_t)(slash - spec) < sizeof buf) {
+		snprintf(buf, sizeof buf, "%.*s", (int)(slash - spec), spec);
+		course = buf;
+		short_name = slash + 1;
+	}
+	int found = db_assignment_find(db, course, short_name, a, err, sizeof err);
+	if (found < 0)
+		fprintf(stderr, "verdict %s: %s\n", cmd, err);
+	else if (found == 0)
+		fprintf(stderr, "verdict %s: no assignment '%s'%s%s (see: verdict assignment list COURSE)\n", cmd,
+			short_name, course ? " in course " : "", course ? course : "");
+	else if (found > 1)
+		fprintf(stderr, "verdict %s: several courses have an assignment '%s': write COURSE/%s or give --course\n",
+			cmd, short_name, short_name);
+	return found == 1 ? 0 : -1;
 }

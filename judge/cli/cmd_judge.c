@@ -20,7 +20,10 @@
  */
 #include "cli.h"
 #include "commands.h"
+#include "course_grades.h"
 #include "db.h"
+#include "db_courses.h"
+#include "points.h"
 #include "fsutil.h"
 #include "import_job.h"
 #include "job_lease.h"
@@ -388,11 +391,35 @@ static void report_item(const struct db_regrade_item *it, void *arg)
 	}
 }
 
+/* For --assignment: each student's points on it before and after, from
+ * the course's gradebook (course_grades.c). Prints "user old -> new" for
+ * every student and returns how many changed. */
+static int report_points(const struct course_grades *before, const struct course_grades *after)
+{
+	int changed = 0;
+	printf("%-16s %s\n", "student", "points old -> new (after the late policy)");
+	for (int s = 0; s < after->nstudents && before->nassignments == 1 && after->nassignments == 1; s++) {
+		int64_t raw, old = 0, now_;
+		char a[32], b[32];
+		for (int t = 0; t < before->nstudents; t++)
+			if (before->students[t].user_id == after->students[s].user_id)
+				course_grades_total(before, t, 0, &raw, &old);
+		course_grades_total(after, s, 0, &raw, &now_);
+		printf("%-16s %s -> %s%s\n", after->students[s].user, points_format(old, a, sizeof a),
+		       points_format(now_, b, sizeof b), old != now_ ? "  (changed)" : "");
+		changed += old != now_;
+	}
+	return changed;
+}
+
 static const char regrade_usage[] =
-	"usage: verdict regrade (--submission N | --problem P | --user U | --all) [--workers N] [--state DIR | --db FILE]\n"
+	"usage: verdict regrade (--submission N | --problem P | --user U | --assignment [COURSE/]A [--course C] | --all)\n"
+	"                       [--workers N] [--state DIR | --db FILE]\n"
 	"\n"
 	"Judges the chosen submissions again against the current test data, keeping\n"
-	"their old judgings, and prints those whose verdict or score changed.\n";
+	"their old judgings, and prints those whose verdict or score changed. With\n"
+	"--assignment (the submissions made for it), also each student's points on it,\n"
+	"old -> new, after its late policy.\n";
 
 int cmd_regrade(int argc, char **argv)
 {
@@ -400,11 +427,13 @@ int cmd_regrade(int argc, char **argv)
 						 { "problem", required_argument, NULL, 'p' },
 						 { "user", required_argument, NULL, 'u' },
 						 { "all", no_argument, NULL, 'a' },
+						 { "assignment", required_argument, NULL, 'A' },
+						 { "course", required_argument, NULL, 'c' },
 						 { "workers", required_argument, NULL, 'w' },
 						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { NULL, 0, NULL, 0 } };
 	struct options o = { .workers = default_workers(), .lease = DEFAULT_LEASE, .once = 1, .quiet = 1 };
-	const char *problem = NULL, *user = NULL, *db_opt = NULL, *state_opt = NULL;
+	const char *problem = NULL, *user = NULL, *db_opt = NULL, *state_opt = NULL, *assignment = NULL, *course = NULL;
 	long long submission = 0;
 	int filters = 0, opt;
 	optind = 1;
@@ -414,13 +443,15 @@ int cmd_regrade(int argc, char **argv)
 		case 'p': problem = optarg, filters++; break;
 		case 'u': user = optarg, filters++; break;
 		case 'a': filters++; break;
+		case 'A': assignment = optarg, filters++; break;
+		case 'c': course = optarg; break;
 		case 'w': o.workers = parse_count(optarg, 1, 256); break;
 		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		default: fputs(regrade_usage, stderr); return 2;
 		}
 	}
-	if (filters != 1 || optind != argc || o.workers < 0 || (submission < 0)) {
+	if (filters != 1 || optind != argc || o.workers < 0 || (submission < 0) || (course && !assignment)) {
 		fputs(regrade_usage, stderr);
 		return 2;
 	}
@@ -441,15 +472,31 @@ int cmd_regrade(int argc, char **argv)
 		db_close(db);
 		return 1;
 	}
+	struct db_assignment a = { 0 };
+	struct db_course c = { 0 };
+	struct course_grades before = { 0 }, after = { 0 };
+	if (assignment && (cli_assignment(db, "regrade", course, assignment, &a) < 0 ||
+			   cli_course(db, "regrade", a.course, &c) < 0)) {
+		db_close(db);
+		return 1;
+	}
+	if (assignment && course_grades_load(db, &c, a.id, 0, &before, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict regrade: %s\n", err);
+		db_close(db);
+		return 1;
+	}
 	long long regrade;
 	int count;
-	if (db_regrade_start(db, 0, submission, problem, user, &regrade, &count, err, sizeof err) < 0) {
+	struct db_regrade_filter f = { submission, problem, user, a.id };
+	if (db_regrade_start(db, 0, &f, &regrade, &count, err, sizeof err) < 0) {
 		log_error("verdict regrade: %s", err);
+		course_grades_free(&before);
 		db_close(db);
 		return 1;
 	}
 	if (count == 0) {
 		printf("nothing to regrade (no judged submission matches)\n");
+		course_grades_free(&before);
 		db_close(db);
 		return submission ? 1 : 0;
 	}
@@ -466,6 +513,15 @@ int cmd_regrade(int argc, char **argv)
 	if (r.waiting)
 		rc = 1;
 	printf("regraded %d submissions: %d changed, %d unchanged\n", count, r.changed, count - r.changed);
+	if (assignment && course_grades_load(db, &c, a.id, 0, &after, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict regrade: %s\n", err);
+		rc = 1;
+	} else if (assignment) {
+		int changed = report_points(&before, &after);
+		printf("%s/%s: points changed for %d of %d students\n", a.course, a.short_name, changed, after.nstudents);
+	}
+	course_grades_free(&before);
+	course_grades_free(&after);
 	db_close(db);
 	return rc;
 }

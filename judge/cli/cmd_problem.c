@@ -71,7 +71,7 @@ static unsigned outcome_of(enum verdict v)
 }
 
 static const char usage_text[] =
-	"usage: verdict problem add PATH|ARCHIVE [--state DIR | --db FILE]\n"
+	"usage: verdict problem add PATH|ARCHIVE [--publish] [--state DIR | --db FILE]\n"
 	"       verdict problem list [--state DIR | --db FILE]\n"
 	"       verdict problem verify [--work DIR] PATH\n"
 	"       verdict problem set NAME [--visible | --hidden] [--time-limit SEC] [--memory-mb MB] [--state DIR | --db FILE]\n"
@@ -80,7 +80,9 @@ static const char usage_text[] =
 	"a .zip/.kpp/.tar.gz/.tgz/.tar archive, as the problem named after the directory\n"
 	"or the archive's base name; adding it again makes a new test data\n"
 	"version. The database is --db, else $VERDICT_DB, else ./verdict.db; packages\n"
-	"are kept in $VERDICT_DATA, else <database>.data/.\n"
+	"are kept in $VERDICT_DATA, else <database>.data/. A new problem is hidden from\n"
+	"students until it is published (--publish, or set --visible) or in an open\n"
+	"assignment of theirs.\n"
 	"\n"
 	"verify judges every submission in the package's submissions/ directories and reports\n"
 	"each whose result does not fit its directory (accepted, wrong_answer,\n"
@@ -230,7 +232,7 @@ static int verify(const char *pkg_path, const char *work)
 /* problem add: a directory, or an archive (archive set), imported by
  * problem_import. Prints what was added (stdout), or why not (stderr);
  * exits 0, 1 when the system failed, 2 when the package is at fault. */
-static int add(const char *path, int archive, const struct state *s)
+static int add(const char *path, int archive, int publish, const struct state *s)
 {
 	char err[2048];
 	if (state_data_ready(s, err, sizeof err) < 0) {
@@ -243,6 +245,11 @@ static int add(const char *path, int archive, const struct state *s)
 	struct problem_import_result r;
 	int rc = archive ? problem_import_archive(db, s->data, path, path, &r, err, sizeof err)
 			 : problem_import_dir(db, s->data, path, &r, err, sizeof err);
+	if (rc == 0 && publish && db_problem_set_visible(db, r.short_name, 1, err, sizeof err) != 1) {
+		fprintf(stderr, "verdict problem add: added, but not published: %s\n", err);
+		db_close(db);
+		return 1;
+	}
 	db_close(db);
 	if (r.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", r.short_name, r.warnings);
@@ -252,7 +259,7 @@ static int add(const char *path, int archive, const struct state *s)
 	}
 	char line[1024];
 	problem_import_describe(&r, line, sizeof line);
-	printf("%s\n", line);
+	printf("%s%s\n", line, publish ? "; published" : "");
 	return 0;
 }
 
@@ -356,15 +363,18 @@ int cmd_problem(int argc, char **argv)
 		return 2;
 	}
 	static const struct option options[] = { { "work", required_argument, NULL, 'w' },
+						 { "publish", no_argument, NULL, 'P' },
 						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
 	const char *work = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", *db_opt = NULL, *state_opt = NULL;
-	int opt;
+	int opt, publish = 0;
 	optind = 1;
 	while ((opt = getopt_long(argc - 1, argv + 1, "", options, NULL)) != -1) {
 		if (opt == 'w') {
 			work = optarg;
+		} else if (opt == 'P' && !strcmp(sub, "add")) {
+			publish = 1;
 		} else if (opt == 'd') {
 			db_opt = optarg;
 		} else if (opt == 'S') {
@@ -391,7 +401,7 @@ int cmd_problem(int argc, char **argv)
 			fprintf(stderr, "verdict problem add: the archive's name is too long\n");
 			return 2;
 		}
-		return add(argv[1 + optind], is_archive, cli_state(state_opt, db_opt));
+		return add(argv[1 + optind], is_archive, publish, cli_state(state_opt, db_opt));
 	}
 	char err[256];
 	if (sandbox_init(err, sizeof err) < 0) {

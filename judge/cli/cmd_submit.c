@@ -1,14 +1,18 @@
-/* cmd_submit.c - `verdict submit --user U --problem P [--lang L] FILE`: queue a submission.
+/* cmd_submit.c - `verdict submit --user U --problem P [--lang L] [--assignment A] FILE`: queue a submission.
  *
  * Everything is checked before anything is stored: the user and problem
  * exist, the language is known (from --lang, else the file's extension, as
  * Kattis does), and the source is a non-empty text file of at most 128 KiB
- * (the format's usual code limit). On any error nothing is written and the
- * exit status is non-zero. On success the submission's id is printed.
+ * (the format's usual code limit). For an assignment, the student must be
+ * in its course and the problem in it, and the time must fit their window
+ * (assignment_window_admit): refused outside it, saying why and when. On
+ * any error nothing is written and the exit status is non-zero. On
+ * success the submission's id is printed.
  */
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
+#include "db_courses.h"
 #include "state.h"
 #include "language.h"
 #include "submission.h"
@@ -21,11 +25,14 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--state DIR | --db FILE] FILE\n"
+	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--assignment [COURSE/]A [--course C]]\n"
+	"                      [--state DIR | --db FILE] FILE\n"
 	"\n"
 	"Queues FILE and prints the submission's id. LANG is a language's id\n"
 	"(`verdict languages` lists them); without --lang it comes from FILE's\n"
-	"extension.\n";
+	"extension. With --assignment the submission is made for it, now: a student\n"
+	"is refused outside their window (extensions included), and a late one is\n"
+	"accepted only as the assignment's late policy allows.\n";
 
 static int fail(const char *fmt, const char *a, const char *b)
 {
@@ -73,10 +80,13 @@ int cmd_submit(int argc, char **argv)
 	static const struct option options[] = { { "user", required_argument, NULL, 'u' },
 						 { "problem", required_argument, NULL, 'p' },
 						 { "lang", required_argument, NULL, 'l' },
+						 { "assignment", required_argument, NULL, 'a' },
+						 { "course", required_argument, NULL, 'c' },
 						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
-	const char *user = NULL, *problem = NULL, *lang_id = NULL, *db_opt = NULL, *state_opt = NULL;
+	const char *user = NULL, *problem = NULL, *lang_id = NULL, *db_opt = NULL, *state_opt = NULL,
+		   *assignment = NULL, *course = NULL;
 	int opt;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
@@ -84,13 +94,15 @@ int cmd_submit(int argc, char **argv)
 		case 'u': user = optarg; break;
 		case 'p': problem = optarg; break;
 		case 'l': lang_id = optarg; break;
+		case 'a': assignment = optarg; break;
+		case 'c': course = optarg; break;
 		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
 		default: fputs(usage_text, stderr); return 2;
 		}
 	}
-	if (!user || !problem || argc - optind != 1) {
+	if (!user || !problem || argc - optind != 1 || (course && !assignment)) {
 		fputs(usage_text, stderr);
 		return 2;
 	}
@@ -114,12 +126,18 @@ int cmd_submit(int argc, char **argv)
 	char err[512] = "";
 	long long user_id, id;
 	struct db_version v;
+	struct db_assignment a = { 0 };
+	if (assignment && cli_assignment(db, "submit", course, assignment, &a) < 0) {
+		db_close(db);
+		free(source);
+		return 1;
+	}
 	int rc = 1, found = db_user_find(db, user, &user_id, err, sizeof err);
 	if (found == 0)
 		fail("no user named '%s' (add one with: verdict user add %s)", user, user);
 	else if (found > 0 && (found = db_problem_current(db, problem, &v, err, sizeof err)) == 0)
 		fail("no problem named '%s' (see: verdict problem list)%s", problem, "");
-	else if (found > 0 && (found = submission_queue(db, user_id, v.problem_id, lang, base, source, len, NULL, &id, err,
+	else if (found > 0 && (found = submission_queue(db, user_id, v.problem_id, a.id, lang, base, source, len, NULL, &id, err,
 							 sizeof err)) == 1) {
 		printf("%lld\n", id);
 		rc = 0;

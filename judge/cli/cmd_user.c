@@ -9,6 +9,7 @@
  */
 #include "account.h"
 #include "cli.h"
+#include "cli_accounts.h"
 #include "commands.h"
 #include "db.h"
 #include "state.h"
@@ -154,7 +155,7 @@ static int passwd(const char *name, const char *password_file, const char *db_pa
 }
 
 struct person {
-	char name[33], role[16], password[17];
+	char name[33], role[16];
 };
 
 /* Reads and checks every line of the CSV. Returns how many people, or -1
@@ -231,18 +232,9 @@ static int import(const char *csv, const char *passwords_path, const char *db_pa
 	int count = read_class(csv, &people);
 	if (count < 0)
 		return 2;
-	char default_out[4096];
-	if (!passwords_path) {
-		size_t len = strlen(csv);
-		int strip = len > 4 && !strcasecmp(csv + len - 4, ".csv") ? 4 : 0;
-		snprintf(default_out, sizeof default_out, "%.*s-passwords.csv", (int)(len - (size_t)strip), csv);
-		passwords_path = default_out;
-	}
-	/* Only its owner may read it; never overwrite an earlier one. */
-	int fd = open(passwords_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		fprintf(stderr, "verdict user import: cannot create %s: %s%s\n", passwords_path, strerror(errno),
-			errno == EEXIST ? " (it would be overwritten: move it away or give --passwords)" : "");
+	struct new_accounts na;
+	new_accounts_init(&na, "user import", "; nobody was added", passwords_path, csv);
+	if (new_accounts_open(&na) < 0) {
 		free(people);
 		return 2;
 	}
@@ -253,46 +245,26 @@ static int import(const char *csv, const char *passwords_path, const char *db_pa
 		fprintf(stderr, "verdict user import: %s\n", err);
 		rc = 1;
 	}
-	FILE *out = rc == 0 ? fdopen(fd, "w") : NULL;
-	if (out)
-		fd = -1;
-	if (rc == 0 && out)
-		fprintf(out, "name,password\n");
 	for (int i = 0; rc == 0 && i < count; i++) {
-		char hash[PASSWORD_HASH_MAX];
 		long long id;
-		password_generate(people[i].password);
-		if (password_hash(people[i].password, hash) < 0) {
-			fprintf(stderr, "verdict user import: cannot hash a password (out of memory)\n");
+		if (new_accounts_add(&na, db, people[i].name, people[i].role, &id) < 0)
 			rc = 1;
-		} else if (db_user_add(db, people[i].name, people[i].role, hash, &id, err, sizeof err) < 0) {
-			fprintf(stderr, "verdict user import: %s: %s; nobody was added\n", people[i].name, err);
-			rc = 1;
-		} else {
-			fprintf(out, "%s,%s\n", people[i].name, people[i].password);
-		}
 	}
-	if (rc == 0 && (!out || fflush(out) != 0 || fsync(fileno(out)) != 0)) {
-		fprintf(stderr, "verdict user import: cannot write %s: %s\n", passwords_path, strerror(errno));
+	if (rc == 0 && new_accounts_close(&na, 1) < 0)
 		rc = 1;
-	}
 	if (rc == 0 && db_commit(db, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict user import: %s; nobody was added\n", err);
+		unlink(na.path);
 		rc = 1;
 	}
 	if (rc != 0) {
 		if (db)
 			db_rollback(db);
-		unlink(passwords_path);
+		new_accounts_close(&na, 0);
 	} else {
-		printf("imported %d users; their initial passwords are in %s\n", count, passwords_path);
+		printf("imported %d users; their initial passwords are in %s\n", count, na.path);
 	}
-	if (out)
-		fclose(out);
-	if (fd >= 0)
-		close(fd);
 	db_close(db);
-	explicit_bzero(people, sizeof *people * (size_t)count);
 	free(people);
 	return rc;
 }

@@ -16,6 +16,10 @@ int cmd_submissions(int argc, char **argv);
 int cmd_languages(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_course(int argc, char **argv);
+int cmd_assignment(int argc, char **argv);
+int cmd_extension(int argc, char **argv);
+int cmd_scoreboard(int argc, char **argv);
 int cmd_serve(int argc, char **argv); /* web/cmd_serve.c */
 
 #endif

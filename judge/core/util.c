@@ -105,3 +105,24 @@ int ends_with(const char *s, const char *suffix)
 	size_t n = strlen(s), m = strlen(suffix);
 	return n > m && strcmp(s + n - m, suffix) == 0;
 }
+
+int name_index(const char *const *names, int count, const char *s)
+{
+	for (int i = 0; i < count; i++)
+		if (names[i] && !strcmp(names[i], s))
+			return i;
+	return -1;
+}
+
+void *array_push(void **v, int *count, int *cap, size_t size)
+{
+	if (*count == *cap) {
+		int more = *cap ? 2 * *cap : 16;
+		void *bigger = realloc(*v, (size_t)more * size);
+		if (!bigger)
+			return NULL;
+		*v = bigger;
+		*cap = more;
+	}
+	return (char *)*v + (size_t)(*count)++ * size;
+}

@@ -32,6 +32,16 @@ int64_t monotonic_ns(void);
  * returns buf. */
 char *format_long(char *buf, size_t n, long v);
 
+/* The index of s in names[0..count) (a table of an enum's names; NULL
+ * entries are skipped), or -1. */
+int name_index(const char *const *names, int count, const char *s);
+
+/* Makes room for one more item of size bytes at the end of the array *v
+ * of *count items (room for *cap), doubling it when full, and returns the
+ * new item (*count counts it), or NULL when out of memory (the array as it
+ * was). */
+void *array_push(void **v, int *count, int *cap, size_t size);
+
 /* Does s end with suffix, with something before it? */
 int ends_with(const char *s, const char *suffix);
 

@@ -2,6 +2,19 @@
 #include "which_counts.h"
 
 #include "points.h"
+#include "util.h"
+
+static const char *const names[] = { [WHICH_BEST] = "best", [WHICH_LAST] = "last" };
+
+const char *which_counts_name(enum which_rule rule)
+{
+	return (unsigned)rule < sizeof names / sizeof *names ? names[rule] : "?";
+}
+
+int which_counts_parse(const char *s)
+{
+	return name_index(names, (int)(sizeof names / sizeof *names), s);
+}
 
 /* Was a submitted after b? Equal times: the later index is later. */
 static int after(const struct which_entry *s, size_t a, size_t b)

@@ -20,6 +20,12 @@ struct which_entry {
 	int allowed;         /* 0: refused, never counts */
 };
 
+/* "best", "last": the names the database and the command line use. */
+const char *which_counts_name(enum which_rule rule);
+
+/* The rule named s, or -1. */
+int which_counts_parse(const char *s);
+
 /* The index in subs of the submission that counts under rule, or -1 when
  * none may (n is 0, or every one was refused). The order of subs does not
  * matter: "earliest" and "last" go by time, and between equal times by

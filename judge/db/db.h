@@ -87,7 +87,9 @@ struct db_version {
 	double time_limit;
 	long memory_mb, output_mb; /* time_limit and memory_mb: the package's, or an instructor's since */
 	int test_count;
-	int visible; /* the problem's: students see only visible problems (callers filter) */
+	double max_score; /* what a fully accepted submission scores on a scoring problem; -1 pass-fail or unknown */
+	int visible; /* the problem's: published (students see a hidden problem only in an open assignment of
+		      * theirs: db_problem_visible_to) */
 };
 
 /* The version number the next import of short_name will get (1 for a new problem). */
@@ -95,7 +97,10 @@ int db_problem_next_version(struct db *db, const char *short_name, int *version,
 
 /* Records an imported package as version v->version of problem short_name
  * (created, or its title updated), in one transaction. Fills v->id and
- * v->problem_id. Fails if that version exists (a concurrent import). */
+ * v->problem_id. Fails if that version exists (a concurrent import). A new
+ * problem is hidden from students until it is published
+ * (db_problem_set_visible) or put in an open assignment; a new version
+ * leaves that as it was. */
 int db_problem_add_version(struct db *db, const char *title, struct db_version *v, char *err, size_t n);
 
 /* The newest version of short_name: 1 found, 0 no such problem, -1 error. */
@@ -142,8 +147,10 @@ struct db_best {
 int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n);
 
 /* ---- submissions and the queue ---- */
-int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
-		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n);
+/* Stores a queued submission (for assignment_id, 0 for none: practice) made now. */
+int db_submission_add(struct db *db, long long user_id, long long problem_id, long long assignment_id,
+		      const char *language, const char *file_name, const void *source, size_t len, long long *id,
+		      char *err, size_t n);
 
 /* How many of user_id's newest `newest` submissions were made at or after
  * since (*recent), and how many of theirs wait for a first judging
@@ -219,21 +226,28 @@ int db_lease_renew(struct db *db, long long submission_id, const char *owner, in
 int db_judging_store(struct db *db, const struct db_claim *c, const struct db_version *v, const struct judging *j,
 		     const struct package *p, const char *owner, long long started_at, char *err, size_t n);
 
-/* Puts submissions back in the queue for a regrade: one (submission_id >
- * 0), a problem's, a user's, or all (every filter NULL/0). Calls fn with
- * each one's id and current verdict and score before requeueing. Returns
- * how many, or -1. */
-int db_requeue(struct db *db, long long submission_id, const char *problem, const char *user,
+/* Which judged submissions a regrade takes: those matching every filter
+ * given (0 or NULL: any); all of them zero is every submission. */
+struct db_regrade_filter {
+	long long submission_id;
+	const char *problem, *user;
+	long long assignment_id; /* the submissions made for this assignment */
+};
+
+/* Puts the judged submissions matching f back in the queue for a regrade.
+ * Calls fn with each one's id and current verdict and score before
+ * requeueing. Returns how many, or -1. */
+int db_requeue(struct db *db, const struct db_regrade_filter *f,
 	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
 	       char *err, size_t n);
 
-/* Starts a regrade, in one transaction: the matching judged submissions
- * (filters as db_requeue's) are requeued exactly as db_requeue does, and
- * each one's verdict and score from before is recorded under a new regrade
- * asked for by by_user_id (0: nobody, the command line). Sets *count, and
- * *regrade_id (0, with nothing recorded, when nothing matched). */
-int db_regrade_start(struct db *db, long long by_user_id, long long submission_id, const char *problem,
-		     const char *user, long long *regrade_id, int *count, char *err, size_t n);
+/* Starts a regrade, in one transaction: the judged submissions matching f
+ * are requeued exactly as db_requeue does, and each one's verdict and
+ * score from before is recorded under a new regrade asked for by
+ * by_user_id (0: nobody, the command line). Sets *count, and *regrade_id
+ * (0, with nothing recorded, when nothing matched). */
+int db_regrade_start(struct db *db, long long by_user_id, const struct db_regrade_filter *f, long long *regrade_id,
+		     int *count, char *err, size_t n);
 
 struct db_regrade_item {
 	long long submission_id;

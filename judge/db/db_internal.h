@@ -9,12 +9,13 @@
 #include "util.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define STMT_CACHE 32
+#define STMT_CACHE 64 /* the statements pages run; about 25 in use */
 
 struct db {
 	sqlite3 *h;
@@ -101,6 +102,23 @@ static inline void text_col(sqlite3_stmt *st, int col, char *out, size_t n)
 	snprintf(out, n, "%s", t ? (const char *)t : "");
 }
 
+/* A time that may be NULL: INT64_MIN (DUE_NONE, due_window.h) stands for NULL. */
+static inline void bind_time(sqlite3_stmt *st, int i, int64_t t)
+{
+	t == INT64_MIN ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, t);
+}
+
+static inline int64_t time_col(sqlite3_stmt *st, int col)
+{
+	return sqlite3_column_type(st, col) == SQLITE_NULL ? INT64_MIN : sqlite3_column_int64(st, col);
+}
+
+/* A count that may be NULL: 0 stands for NULL. */
+static inline void bind_positive(sqlite3_stmt *st, int i, long long v)
+{
+	v > 0 ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
+}
+
 static inline long long now(void)
 {
 	return (long long)time(NULL);
@@ -129,10 +147,26 @@ static inline int update_one(struct db *db, sqlite3_stmt *st, const char *what, 
 	return sqlite3_changes(db->h) == 1;
 }
 
+/* Runs st, an INSERT of one row, and finalizes it: 0 with *id the new
+ * row's, or -1 with err: on_conflict when a constraint refused the row
+ * (NULL: the database's message), else what failed, as `what`. */
+static inline int insert_row(struct db *db, sqlite3_stmt *st, const char *what, const char *on_conflict,
+			     long long *id, char *err, size_t n)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT && on_conflict)
+		return errf(err, n, "%s", on_conflict);
+	if (rc != SQLITE_DONE)
+		return sql_error(db, err, n, what);
+	*id = sqlite3_last_insert_rowid(db->h);
+	return 0;
+}
+
 /* A problem's newest test data version, from "problems p JOIN problem_versions v". */
 #define VERSION_COLUMNS \
 	"v.id, v.problem_id, v.version, p.short_name, v.package_dir, v.format, v.time_limit, v.memory_mb, " \
-	"v.output_mb, v.test_count, p.visible, p.title"
+	"v.output_mb, v.test_count, p.visible, p.title, v.max_score"
 
 static inline void read_version(sqlite3_stmt *st, struct db_version *v)
 {
@@ -148,6 +182,7 @@ static inline void read_version(sqlite3_stmt *st, struct db_version *v)
 	v->test_count = sqlite3_column_int(st, 9);
 	v->visible = sqlite3_column_int(st, 10);
 	text_col(st, 11, v->title, sizeof v->title);
+	v->max_score = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 12);
 }
 
 #endif

@@ -27,7 +27,7 @@ int db_problem_add_version(struct db *db, const char *title, struct db_version *
 		return -1;
 	int rc = -1;
 	sqlite3_stmt *st = prepare(db,
-				   "INSERT INTO problems (short_name, title, created_at) VALUES (?, ?, ?) "
+				   "INSERT INTO problems (short_name, title, visible, created_at) VALUES (?, ?, 0, ?) "
 				   "ON CONFLICT (short_name) DO UPDATE SET title = excluded.title RETURNING id",
 				   err, n);
 	if (!st)
@@ -43,7 +43,7 @@ int db_problem_add_version(struct db *db, const char *title, struct db_version *
 	sqlite3_finalize(st);
 	st = prepare(db,
 		     "INSERT INTO problem_versions (problem_id, version, package_dir, format, time_limit, memory_mb, "
-		     "output_mb, test_count, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     "output_mb, test_count, created_at, max_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		     err, n);
 	if (!st)
 		goto out;
@@ -56,6 +56,7 @@ int db_problem_add_version(struct db *db, const char *title, struct db_version *
 	sqlite3_bind_int64(st, 7, v->output_mb);
 	sqlite3_bind_int(st, 8, v->test_count);
 	sqlite3_bind_int64(st, 9, now());
+	v->max_score >= 0 ? sqlite3_bind_double(st, 10, v->max_score) : sqlite3_bind_null(st, 10);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_CONSTRAINT) {
 		errf(err, n, "version %d of problem %s was added meanwhile by someone else: try again", v->version,
@@ -133,7 +134,7 @@ int db_problem_list(struct db *db, int count_submissions,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_version v;
 		read_version(st, &v);
-		fn(&v, v.title, (long)sqlite3_column_int64(st, 12), arg);
+		fn(&v, v.title, (long)sqlite3_column_int64(st, 13), arg);
 	}
 	put(db, st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");

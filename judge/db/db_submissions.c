@@ -6,12 +6,13 @@
 
 /* ---- submissions and the queue ---- */
 
-int db_submission_add(struct db *db, long long user_id, long long problem_id, const char *language,
-		      const char *file_name, const void *source, size_t len, long long *id, char *err, size_t n)
+int db_submission_add(struct db *db, long long user_id, long long problem_id, long long assignment_id,
+		      const char *language, const char *file_name, const void *source, size_t len, long long *id,
+		      char *err, size_t n)
 {
 	sqlite3_stmt *st = cached(db,
 				   "INSERT INTO submissions (user_id, problem_id, language, file_name, source, state, "
-				   "submitted_at) VALUES (?, ?, ?, ?, ?, 'queued', ?)",
+				   "submitted_at, assignment_id) VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)",
 				   err, n);
 	if (!st)
 		return -1;
@@ -21,6 +22,7 @@ int db_submission_add(struct db *db, long long user_id, long long problem_id, co
 	sqlite3_bind_text(st, 4, file_name, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 5, source, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, now());
+	bind_positive(st, 7, assignment_id);
 	int rc = sqlite3_step(st);
 	put(db, st);
 	if (rc != SQLITE_DONE)
@@ -295,20 +297,21 @@ out:
 #define REGRADE_FILTER \
 	"FROM submissions s JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id " \
 	"WHERE s.state = 'done' AND (?1 = 0 OR s.id = ?1) AND (?2 IS NULL OR p.short_name = ?2) " \
-	"AND (?3 IS NULL OR u.name = ?3)"
+	"AND (?3 IS NULL OR u.name = ?3) AND (?4 = 0 OR s.assignment_id = ?4)"
 
-static void bind_regrade_filter(sqlite3_stmt *st, long long submission_id, const char *problem, const char *user)
+static void bind_regrade_filter(sqlite3_stmt *st, const struct db_regrade_filter *f)
 {
-	sqlite3_bind_int64(st, 1, submission_id);
-	problem ? sqlite3_bind_text(st, 2, problem, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
-	user ? sqlite3_bind_text(st, 3, user, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 3);
+	sqlite3_bind_int64(st, 1, f->submission_id);
+	sqlite3_bind_text(st, 2, f->problem, -1, SQLITE_STATIC); /* NULL binds NULL */
+	sqlite3_bind_text(st, 3, f->user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, f->assignment_id);
 }
 
 /* The body of db_requeue, inside the caller's transaction: fn (if not
  * NULL) sees each matching submission, regrade_id (if > 0) records them
  * with their old verdict and score, then they are requeued. Returns how
  * many, or -1. */
-static int requeue_in_transaction(struct db *db, long long submission_id, const char *problem, const char *user,
+static int requeue_in_transaction(struct db *db, const struct db_regrade_filter *f,
 				  void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg),
 				  void *arg, long long regrade_id, char *err, size_t n)
 {
@@ -318,7 +321,7 @@ static int requeue_in_transaction(struct db *db, long long submission_id, const 
 		st = prepare(db, "SELECT s.id, s.verdict, s.score " REGRADE_FILTER " ORDER BY s.id", err, n);
 		if (!st)
 			goto out;
-		bind_regrade_filter(st, submission_id, problem, user);
+		bind_regrade_filter(st, f);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const unsigned char *v = sqlite3_column_text(st, 1);
 			fn(sqlite3_column_int64(st, 0), v ? (const char *)v : "", sqlite3_column_double(st, 2),
@@ -335,12 +338,12 @@ static int requeue_in_transaction(struct db *db, long long submission_id, const 
 	if (regrade_id > 0) {
 		st = prepare(db,
 			     "INSERT INTO regrade_items (regrade_id, submission_id, old_verdict, old_score) "
-			     "SELECT ?4, s.id, s.verdict, s.score " REGRADE_FILTER,
+			     "SELECT ?5, s.id, s.verdict, s.score " REGRADE_FILTER,
 			     err, n);
 		if (!st)
 			goto out;
-		bind_regrade_filter(st, submission_id, problem, user);
-		sqlite3_bind_int64(st, 4, regrade_id);
+		bind_regrade_filter(st, f);
+		sqlite3_bind_int64(st, 5, regrade_id);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sql_error(db, err, n, "recording the regrade");
 			goto out;
@@ -353,7 +356,7 @@ static int requeue_in_transaction(struct db *db, long long submission_id, const 
 		     err, n);
 	if (!st)
 		goto out;
-	bind_regrade_filter(st, submission_id, problem, user);
+	bind_regrade_filter(st, f);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		sql_error(db, err, n, "requeueing submissions");
 		goto out;
@@ -364,28 +367,30 @@ out:
 	return count;
 }
 
-int db_requeue(struct db *db, long long submission_id, const char *problem, const char *user,
+int db_requeue(struct db *db, const struct db_regrade_filter *f,
 	       void (*fn)(long long id, const char *verdict, double score, int has_score, void *arg), void *arg,
 	       char *err, size_t n)
 {
 	if (exec(db, "BEGIN IMMEDIATE", err, n) < 0)
 		return -1;
-	int count = requeue_in_transaction(db, submission_id, problem, user, fn, arg, 0, err, n);
+	int count = requeue_in_transaction(db, f, fn, arg, 0, err, n);
 	if (end_transaction(db, count >= 0, err, n) < 0)
 		count = -1;
 	return count;
 }
 
-int db_regrade_start(struct db *db, long long by_user_id, long long submission_id, const char *problem,
-		     const char *user, long long *regrade_id, int *count, char *err, size_t n)
+int db_regrade_start(struct db *db, long long by_user_id, const struct db_regrade_filter *f, long long *regrade_id,
+		     int *count, char *err, size_t n)
 {
 	char scope[128];
-	if (submission_id > 0)
-		snprintf(scope, sizeof scope, "submission %lld", submission_id);
-	else if (problem)
-		snprintf(scope, sizeof scope, "problem %.100s", problem);
-	else if (user)
-		snprintf(scope, sizeof scope, "user %.100s", user);
+	if (f->submission_id > 0)
+		snprintf(scope, sizeof scope, "submission %lld", f->submission_id);
+	else if (f->problem)
+		snprintf(scope, sizeof scope, "problem %.100s", f->problem);
+	else if (f->user)
+		snprintf(scope, sizeof scope, "user %.100s", f->user);
+	else if (f->assignment_id > 0)
+		snprintf(scope, sizeof scope, "assignment %lld", f->assignment_id);
 	else
 		snprintf(scope, sizeof scope, "all");
 	*regrade_id = 0;
@@ -405,7 +410,7 @@ int db_regrade_start(struct db *db, long long by_user_id, long long submission_i
 		goto out;
 	}
 	id = sqlite3_last_insert_rowid(db->h);
-	requeued = requeue_in_transaction(db, submission_id, problem, user, NULL, NULL, id, err, n);
+	requeued = requeue_in_transaction(db, f, NULL, NULL, id, err, n);
 	if (requeued >= 0)
 		rc = 0;
 out:

@@ -91,10 +91,7 @@ void gradebook_free(struct gradebook *g)
 	memset(g, 0, sizeof *g);
 }
 
-/* A name as a CSV field (RFC 4180): quoted when it holds a comma, quote or
- * line break. One starting with = + - @ could be read as a formula by a
- * spreadsheet: it gets an apostrophe first (the usual defence). */
-static void put_name(const char *name, FILE *out)
+void gradebook_csv_field(const char *name, FILE *out)
 {
 	int quote = strpbrk(name, ",\"\r\n") != NULL;
 	if (quote)
@@ -115,16 +112,16 @@ int gradebook_write_csv(const struct gradebook *g, FILE *out)
 	fputs("user", out);
 	for (int p = 0; p < g->nproblems; p++) {
 		fputc(',', out);
-		put_name(g->problems[p], out);
+		gradebook_csv_field(g->problems[p], out);
 		char header[80];
 		snprintf(header, sizeof header, "%s verdict", g->problems[p]);
 		fputc(',', out);
-		put_name(header, out);
+		gradebook_csv_field(header, out);
 	}
 	fputs(",total\n", out);
 	for (int u = 0; u < g->nusers; u++) {
 		double total = 0;
-		put_name(g->users[u], out);
+		gradebook_csv_field(g->users[u], out);
 		for (int p = 0; p < g->nproblems; p++) {
 			const struct grade_cell *c = gradebook_cell(g, u, p);
 			if (c->attempts)

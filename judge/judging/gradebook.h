@@ -34,4 +34,9 @@ static inline struct grade_cell *gradebook_cell(const struct gradebook *g, int u
  * points. Returns 0, or -1 on a write error. */
 int gradebook_write_csv(const struct gradebook *g, FILE *out);
 
+/* Writes s as one CSV field (RFC 4180): quoted when it holds a comma,
+ * quote or line break; one starting with = + - @ gets an apostrophe first,
+ * so that a spreadsheet does not run it as a formula. */
+void gradebook_csv_field(const char *s, FILE *out);
+
 #endif

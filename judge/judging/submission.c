@@ -1,5 +1,6 @@
 /* submission.c - checking and queueing a submission: one path for the CLI and the web. */
 #include "submission.h"
+#include "assignment_window.h"
 #include "compile.h"
 #include "db.h"
 #include "language.h"
@@ -69,9 +70,9 @@ static int within_limits(struct db *db, long long user_id, const struct submissi
 	return 1;
 }
 
-int submission_queue(struct db *db, long long user_id, long long problem_id, const struct language *lang,
-		     const char *file_name, const void *source, size_t len, const struct submission_limits *limits,
-		     long long *id, char *err, size_t n)
+int submission_queue(struct db *db, long long user_id, long long problem_id, long long assignment_id,
+		     const struct language *lang, const char *file_name, const void *source, size_t len,
+		     const struct submission_limits *limits, long long *id, char *err, size_t n)
 {
 	if (submission_source_ok(source, len, err, n) < 0)
 		return 0;
@@ -83,12 +84,16 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, con
 		errf(err, n, "a Java source must be named after its public class, like Main.java (got %s)", file_name);
 		return 0;
 	}
-	if (!limits)
-		return db_submission_add(db, user_id, problem_id, lang->id, file_name, source, len, id, err, n) < 0 ? -1 : 1;
+	if (!limits && assignment_id <= 0)
+		return db_submission_add(db, user_id, problem_id, 0, lang->id, file_name, source, len, id, err, n) < 0 ? -1
+															: 1;
 	if (db_begin(db, err, n) < 0)
 		return -1;
-	int ok = within_limits(db, user_id, limits, err, n);
-	if (ok == 1 && db_submission_add(db, user_id, problem_id, lang->id, file_name, source, len, id, err, n) < 0)
+	int ok = limits ? within_limits(db, user_id, limits, err, n) : 1;
+	if (ok == 1 && assignment_id > 0)
+		ok = assignment_window_admit(db, assignment_id, user_id, problem_id, (int64_t)time(NULL), err, n);
+	if (ok == 1 &&
+	    db_submission_add(db, user_id, problem_id, assignment_id, lang->id, file_name, source, len, id, err, n) < 0)
 		ok = -1;
 	if (ok == 1 && db_commit(db, err, n) < 0)
 		ok = -1;

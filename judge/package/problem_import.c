@@ -186,6 +186,7 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	v.memory_mb = p.memory_mb;
 	v.output_mb = p.output_mb;
 	v.test_count = p.ntests;
+	v.max_score = p.scoring ? p.max_score : -1;
 	if (db_problem_add_version(db, p.title, &v, why, sizeof why) < 0) {
 		remove_tree(final_parent);
 		goto out;

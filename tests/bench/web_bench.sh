@@ -60,7 +60,7 @@ printf 'web-bench-password\n' > "$DIR/password"
 "$VERDICT" user add student --password-file "$DIR/password" >/dev/null
 "$VERDICT" user add instructor --role instructor --password-file "$DIR/password" >/dev/null
 for p in aplusb circlearea groupsum largesort factor; do
-	"$VERDICT" problem add "$HERE/problems/$p" >/dev/null
+	"$VERDICT" problem add --publish "$HERE/problems/$p" >/dev/null
 done
 # Submission i belongs to the benchmarked student (id 1) when i % 200 = 0,
 # else to one of the other 199; problems, verdicts and tests spread out.

@@ -90,13 +90,16 @@ int main(void)
 	/* ---- visibility ---- */
 	struct db_version cur;
 	int visible = 0;
-	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1, "a new problem is visible",
-	      err);
+	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 0,
+	      "a new problem is hidden until published", err);
+	check(db_problem_set_visible(db, "sum", 1, err, sizeof err) == 1 &&
+		      db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1,
+	      "publishing shows it", err);
+	check(db_problem_list(db, 0, count_visible, &visible, err, sizeof err) == 0 && visible == 1,
+	      "db_problem_list tells hidden from visible (1 of 2 visible)", err);
 	check(db_problem_set_visible(db, "sum", 0, err, sizeof err) == 1, "set_visible hides it", err);
 	check(db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 0,
 	      "db_problem_current says it is hidden", err);
-	check(db_problem_list(db, 0, count_visible, &visible, err, sizeof err) == 0 && visible == 1,
-	      "db_problem_list tells hidden from visible (1 of 2 visible)", err);
 	check(db_problem_set_visible(db, "nope", 1, err, sizeof err) == 0, "set_visible of no such problem is 0", err);
 	check(db_problem_set_visible(db, "sum", 1, err, sizeof err) == 1 &&
 		      db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1,
@@ -105,7 +108,9 @@ int main(void)
 	/* ---- limits ---- */
 	struct db_version v2 = v;
 	v2.version = 2;
-	check(db_problem_add_version(db, "Sum", &v2, err, sizeof err) == 0, "(a second version)", err);
+	check(db_problem_add_version(db, "Sum", &v2, err, sizeof err) == 0 &&
+		      db_problem_current(db, "sum", &cur, err, sizeof err) == 1 && cur.visible == 1,
+	      "a second version leaves a published problem published", err);
 	check(db_problem_set_limits(db, "sum", 0.09, 64, err, sizeof err) < 0 && strstr(err, "0.1 to 60"),
 	      "a time limit under 0.1 s is refused", err);
 	check(db_problem_set_limits(db, "sum", 61, 64, err, sizeof err) < 0, "a time limit over 60 s is refused", err);
@@ -174,10 +179,10 @@ int main(void)
 	long long regrade = -1;
 	int count = -1;
 	for (int i = 0; i < 3; i++)
-		if (db_submission_add(db, alice, i < 2 ? v.problem_id : other.problem_id, "c", "a.c", "x", 1, &sub[i], err,
+		if (db_submission_add(db, alice, i < 2 ? v.problem_id : other.problem_id, 0, "c", "a.c", "x", 1, &sub[i], err,
 				      sizeof err) < 0)
 			check(0, "(submissions)", err);
-	check(db_regrade_start(db, alice, 0, "sum", NULL, &regrade, &count, err, sizeof err) == 0 && count == 0 &&
+	check(db_regrade_start(db, alice, &(struct db_regrade_filter){ .problem = "sum" }, &regrade, &count, err, sizeof err) == 0 && count == 0 &&
 		      regrade == 0,
 	      "a regrade of nothing judged is nothing, and not recorded", err);
 	char text[256];
@@ -186,7 +191,7 @@ int main(void)
 		 "UPDATE submissions SET state = 'done', verdict = 'WA', score = 40, judging_id = 1 WHERE id = %lld",
 		 sub[0], sub[2], sub[1]);
 	check(sql(path, text), "(judging them)", "");
-	check(db_regrade_start(db, alice, 0, "sum", NULL, &regrade, &count, err, sizeof err) == 0 && count == 2 &&
+	check(db_regrade_start(db, alice, &(struct db_regrade_filter){ .problem = "sum" }, &regrade, &count, err, sizeof err) == 0 && count == 2 &&
 		      regrade > 0,
 	      "a problem's regrade takes its two judged submissions", err);
 	struct items s = { 0 };
@@ -209,7 +214,7 @@ int main(void)
 	check(db_regrade_items(db, regrade, on_item, &s, err, sizeof err) == 2 && !strcmp(s.old, "ACWA") &&
 		      !strcmp(s.now, "WAWA") && s.changed == 2,
 	      "a changed verdict and a changed score both show as changed", s.now);
-	check(db_regrade_start(db, 0, sub[2], NULL, NULL, &regrade, &count, err, sizeof err) == 0 && count == 1 &&
+	check(db_regrade_start(db, 0, &(struct db_regrade_filter){ .submission_id = sub[2] }, &regrade, &count, err, sizeof err) == 0 && count == 1 &&
 		      query(path, "SELECT COUNT(*) FROM regrades WHERE scope LIKE 'submission %' AND user_id IS NULL") == 1,
 	      "a one-submission regrade from the command line", err);
 	memset(&s, 0, sizeof s);

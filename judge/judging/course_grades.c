@@ -1,0 +1,268 @@
+/* course_grades.c - a course's gradebook: students × assignments × problems, points after the late policy beside the raw; CSV exports. */
+#include "course_grades.h"
+
+#include "assignment_window.h"
+#include "db.h"
+#include "gradebook.h"
+#include "points.h"
+#include "problem_grade.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A growable array of fixed-size items, filled by the db callbacks. */
+struct list {
+	void *v;
+	int count, cap;
+	size_t size;
+	int failed;
+};
+
+static void *list_add(struct list *l)
+{
+	void *item = l->failed ? NULL : array_push(&l->v, &l->count, &l->cap, l->size);
+	l->failed |= !item;
+	return item;
+}
+
+struct student_filter {
+	struct list *l;
+	long long user_id;
+};
+
+static void on_student(const struct db_member *m, void *arg)
+{
+	struct student_filter *f = arg;
+	struct db_member *to = f->user_id <= 0 || m->user_id == f->user_id ? list_add(f->l) : NULL;
+	if (to)
+		*to = *m;
+}
+
+struct assignment_filter {
+	struct list *l;
+	long long id;
+};
+
+static void on_assignment(const struct db_assignment *a, void *arg)
+{
+	struct assignment_filter *f = arg;
+	struct course_grades_assignment *to = f->id <= 0 || a->id == f->id ? list_add(f->l) : NULL;
+	if (to) {
+		memset(to, 0, sizeof *to);
+		to->a = *a;
+	}
+}
+
+static void on_problem(const struct db_assignment_problem *p, void *arg)
+{
+	struct db_assignment_problem *to = list_add(arg);
+	if (to)
+		*to = *p;
+}
+
+static void on_submission(const struct db_assignment_submission *s, void *arg)
+{
+	struct db_assignment_submission *to = list_add(arg);
+	if (to)
+		*to = *s;
+}
+
+double course_grades_fraction(const struct db_assignment_submission *s)
+{
+	if (s->has_score)
+		return s->score / (s->max_score > 0 ? s->max_score : 100);
+	return strcmp(s->verdict, "AC") == 0;
+}
+
+static int student_index(const struct course_grades *g, long long user_id)
+{
+	for (int i = 0; i < g->nstudents; i++) /* students are few per grade call; see README: Speed */
+		if (g->students[i].user_id == user_id)
+			return i;
+	return -1;
+}
+
+/* Grades student si's submissions s[0..count) to problem column col of assignment ga. */
+static int grade_group(struct db *db, struct course_grades *g, const struct course_grades_assignment *ga, int si,
+		       int col, const struct db_assignment_submission *s, int count, char *err, size_t n)
+{
+	struct course_grade_cell *cell = course_grades_cell(g, si, ga->first + col);
+	struct grade_attempt *att = calloc((size_t)count + 1, sizeof *att);
+	long long *ids = calloc((size_t)count + 1, sizeof *ids);
+	if (!att || !ids) {
+		free(att);
+		free(ids);
+		return errf(err, n, "out of memory");
+	}
+	size_t na = 0;
+	for (int i = 0; i < count; i++) {
+		if (!s[i].judged) {
+			cell->pending++;
+		} else if (strcmp(s[i].verdict, "JE") != 0) {
+			att[na] = (struct grade_attempt){ s[i].submitted_at, course_grades_fraction(&s[i]) };
+			ids[na++] = s[i].id;
+		}
+	}
+	cell->attempts = (int)na;
+	struct grade_rules r = { .late = ga->a.late, .counts = ga->a.counts, .points = ga->problems[col].points };
+	int64_t started;
+	int elsewhere, rc = assignment_window_for(db, &ga->a, g->students[si].user_id, &r.window, &started, err, n);
+	if (rc == 0 && ga->a.late.kind == LATE_DAYS)
+		rc = db_late_days(db, ga->a.course_id, g->students[si].user_id, ga->a.id, &r.late_days_here, &elsewhere,
+				  err, n);
+	struct grade_result out;
+	if (rc == 0)
+		rc = problem_grade(&r, att, na, &out, err, n);
+	if (rc == 0 && out.chosen >= 0) {
+		cell->raw = out.raw;
+		cell->final = out.final;
+		cell->late = out.late;
+		cell->submission_id = ids[out.chosen];
+		memcpy(cell->explanation, out.explanation, sizeof cell->explanation);
+	}
+	free(att);
+	free(ids);
+	return rc;
+}
+
+/* Reads assignment ga's submissions and grades each (student, problem). */
+static int grade_assignment(struct db *db, struct course_grades *g, const struct course_grades_assignment *ga,
+			    long long user_id, char *err, size_t n)
+{
+	struct list subs = { .size = sizeof(struct db_assignment_submission) };
+	int rc = db_assignment_submissions(db, ga->a.id, user_id, on_submission, &subs, err, n);
+	if (rc == 0 && subs.failed)
+		rc = errf(err, n, "out of memory");
+	const struct db_assignment_submission *s = subs.v;
+	for (int i = 0, j; rc == 0 && i < subs.count; i = j) {
+		for (j = i; j < subs.count && s[j].user_id == s[i].user_id && s[j].problem_id == s[i].problem_id; j++)
+			;
+		int si = student_index(g, s[i].user_id), col = -1;
+		for (int p = 0; p < ga->nproblems; p++)
+			if (ga->problems[p].problem_id == s[i].problem_id)
+				col = p;
+		if (si >= 0 && col >= 0) /* staff, and problems taken out of the assignment, are not graded */
+			rc = grade_group(db, g, ga, si, col, &s[i], j - i, err, n);
+	}
+	free(subs.v);
+	return rc;
+}
+
+int course_grades_load(struct db *db, const struct db_course *c, long long assignment_id, long long user_id,
+		       struct course_grades *g, char *err, size_t n)
+{
+	memset(g, 0, sizeof *g);
+	g->course = *c;
+	struct list students = { .size = sizeof(struct db_member) };
+	struct list assignments = { .size = sizeof(struct course_grades_assignment) };
+	struct student_filter sf = { &students, user_id };
+	struct assignment_filter af = { &assignments, assignment_id };
+	int rc = db_member_list(db, c->id, "student", on_student, &sf, err, n);
+	if (rc == 0)
+		rc = db_assignment_list(db, c->id, on_assignment, &af, err, n);
+	g->students = students.v, g->nstudents = students.count;
+	g->assignments = assignments.v, g->nassignments = assignments.count;
+	if (rc == 0 && (students.failed || assignments.failed))
+		rc = errf(err, n, "out of memory");
+	for (int i = 0; rc == 0 && i < g->nassignments; i++) {
+		struct course_grades_assignment *ga = &g->assignments[i];
+		struct list problems = { .size = sizeof(struct db_assignment_problem) };
+		rc = db_assignment_problems(db, ga->a.id, on_problem, &problems, err, n) < 0 ? -1 : 0;
+		ga->problems = problems.v;
+		ga->nproblems = problems.count;
+		ga->first = g->ncolumns;
+		g->ncolumns += problems.count;
+		for (int p = 0; p < ga->nproblems; p++)
+			ga->max += ga->problems[p].points;
+		if (rc == 0 && problems.failed)
+			rc = errf(err, n, "out of memory");
+	}
+	if (rc == 0 && !(g->cells = calloc((size_t)g->nstudents * (size_t)g->ncolumns + 1, sizeof *g->cells)))
+		rc = errf(err, n, "out of memory");
+	for (int i = 0; rc == 0 && i < g->nassignments; i++)
+		rc = grade_assignment(db, g, &g->assignments[i], user_id, err, n);
+	if (rc < 0)
+		course_grades_free(g);
+	return rc;
+}
+
+void course_grades_free(struct course_grades *g)
+{
+	for (int i = 0; i < g->nassignments; i++)
+		free(g->assignments[i].problems);
+	free(g->assignments);
+	free(g->students);
+	free(g->cells);
+	memset(g, 0, sizeof *g);
+}
+
+void course_grades_total(const struct course_grades *g, int student, int ai, int64_t *raw, int64_t *final)
+{
+	const struct course_grades_assignment *ga = &g->assignments[ai];
+	*raw = *final = 0;
+	for (int p = 0; p < ga->nproblems; p++) {
+		const struct course_grade_cell *c = course_grades_cell(g, student, ga->first + p);
+		*raw += c->raw;
+		*final += c->final;
+	}
+}
+
+/* "student_number,user,full_name" of student s, as CSV fields. */
+static void who(const struct db_member *s, FILE *out)
+{
+	gradebook_csv_field(s->student_number, out);
+	fputc(',', out);
+	gradebook_csv_field(s->user, out);
+	fputc(',', out);
+	gradebook_csv_field(s->full_name, out);
+}
+
+int course_grades_write_csv(const struct course_grades *g, FILE *out)
+{
+	fputs("student_number,user,full_name", out);
+	for (int a = 0; a < g->nassignments; a++) {
+		fputc(',', out);
+		gradebook_csv_field(g->assignments[a].a.short_name, out);
+	}
+	fputc('\n', out);
+	for (int s = 0; s < g->nstudents; s++) {
+		if (!g->students[s].on_roster)
+			continue;
+		who(&g->students[s], out);
+		for (int a = 0; a < g->nassignments; a++) {
+			int64_t raw, final;
+			char pts[32];
+			course_grades_total(g, s, a, &raw, &final);
+			fprintf(out, ",%s", points_format(final, pts, sizeof pts));
+		}
+		fputc('\n', out);
+	}
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+int course_grades_write_detail_csv(const struct course_grades *g, FILE *out)
+{
+	fputs("student_number,user,full_name,on_roster,assignment,problem,points,raw,final,late,submission,explanation\n",
+	      out);
+	for (int s = 0; s < g->nstudents; s++)
+		for (int a = 0; a < g->nassignments; a++)
+			for (int p = 0; p < g->assignments[a].nproblems; p++) {
+				const struct course_grades_assignment *ga = &g->assignments[a];
+				const struct course_grade_cell *c = course_grades_cell(g, s, ga->first + p);
+				char max[32], raw[32], final[32], sub[32] = "";
+				if (c->submission_id)
+					snprintf(sub, sizeof sub, "%lld", c->submission_id);
+				who(&g->students[s], out);
+				fprintf(out, ",%d,", g->students[s].on_roster);
+				gradebook_csv_field(ga->a.short_name, out);
+				fputc(',', out);
+				gradebook_csv_field(ga->problems[p].problem, out);
+				fprintf(out, ",%s,%s,%s,%d,%s,", points_format_short(ga->problems[p].points, max, sizeof max),
+					points_format(c->raw, raw, sizeof raw), points_format(c->final, final, sizeof final),
+					c->late, sub);
+				gradebook_csv_field(c->explanation, out);
+				fputc('\n', out);
+			}
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
