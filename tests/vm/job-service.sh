@@ -51,6 +51,9 @@ rc=$?
 check "make install exits 0" "rc=$rc $(tail -5 $W/install.log | tr '\n' '|')" $rc -eq 0
 check "it installed the binary, the unit, the settings and the verdict account" "$(ls -l $V /usr/local/lib/systemd/system/verdict.service /etc/verdict/verdict.conf 2>&1 | tr '\n' '|')" \
 	-x $V -a -f /usr/local/lib/systemd/system/verdict.service -a -f /etc/verdict/verdict.conf -a -n "$(getent passwd verdict)"
+# One judge worker: under emulation two compilers at once pushed each
+# other past their 30 s of CPU. (Also shows that the settings file is read.)
+printf 'workers = 1\n' >>/etc/verdict/verdict.conf
 systemctl enable --now verdict >$W/enable.log 2>&1
 rc=$?
 wait_http
@@ -77,10 +80,11 @@ CP=$(csrf_of $W/prof.jar)
 CS=$(csrf_of $W/stu.jar)
 
 mark "3. A package"
-# 3. A package over HTTP: a+b with a limit Java's start fits in under emulation.
+# 3. A package over HTTP: a+b with a limit the JVM's start fits in under
+# emulation (it took 1.6 to 6 s of CPU there).
 P=$W/guestsum
 mkdir -p $P/data/sample $P/data/secret $P/statement
-printf 'problem_format_version: 2025-09\nname: Guest Sum\nlimits:\n  time_limit: 6\n  memory: 256\n' >$P/problem.yaml
+printf 'problem_format_version: 2025-09\nname: Guest Sum\nlimits:\n  time_limit: 15\n  memory: 256\n' >$P/problem.yaml
 printf 'Print $a+b$.\n' >$P/statement/problem.en.md
 printf '1 2\n' >$P/data/sample/1.in && printf '3\n' >$P/data/sample/1.ans
 printf '40 2\n' >$P/data/secret/1.in && printf '42\n' >$P/data/secret/1.ans
@@ -94,7 +98,7 @@ for _ in $(seq 120); do
 	sleep 1
 done
 check "the judge imports it" "$(grep -o 'class="error"[^<]*<' $W/b)" "$(grep -c 'id="import-done"' $W/b)" -eq 1
-http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=6 -d memory_mb=256 "$B/problems/guestsum/settings"
+http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=15 -d memory_mb=256 "$B/problems/guestsum/settings"
 check "the instructor makes it visible" "status $CODE" "$CODE" = 303
 
 mark "4. Submissions"
@@ -112,7 +116,9 @@ submit() { # JAR CSRF LANGUAGE FILE EXPECTED...
 S=$W/src
 mkdir -p $S
 printf '#include <stdio.h>\nint main(void){long a,b;if(scanf("%%ld %%ld",&a,&b)!=2)return 1;printf("%%ld\\n",a+b);return 0;}\n' >$S/ac.c
-printf '#include <iostream>\nint main(){long a,b;std::cin>>a>>b;std::cout<<a+b<<"\\n";}\n' >$S/ac.cpp
+# <cstdio>, not <iostream>: parsing iostream alone took g++ most of its
+# 30 s of CPU under emulation.
+printf '#include <cstdio>\nint main(){long a,b;if(std::scanf("%%ld %%ld",&a,&b)!=2)return 1;std::printf("%%ld\\n",a+b);}\n' >$S/ac.cpp
 printf 'a, b = map(int, input().split())\nprint(a + b)\n' >$S/ac.py
 printf 'public class Sum {\n  public static void main(String[] x) {\n    java.util.Scanner s = new java.util.Scanner(System.in);\n    System.out.println(s.nextLong() + s.nextLong());\n  }\n}\n' >$S/Sum.java
 printf '#include <stdio.h>\nint main(void){long a,b;if(scanf("%%ld %%ld",&a,&b)!=2)return 1;printf("%%ld\\n",a-b);return 0;}\n' >$S/wa.c
