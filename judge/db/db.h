@@ -317,6 +317,7 @@ struct db_test_row {
 
 struct db_result {
 	long long id;
+	long long user_id, assignment_id; /* assignment_id 0: practice */
 	char user[64], problem[64], language[16], file_name[256];
 	char state[16];
 	char verdict[8];   /* "" while not judged */

@@ -33,6 +33,10 @@ struct db_course {
 /* Adds c (c->id is set). A short name in use is refused, saying so. */
 int db_course_add(struct db *db, struct db_course *c, char *err, size_t n);
 
+/* Stores c's title, term, zone and late-day bank (by c->id; the short
+ * name stays): 1 done, 0 no such course, -1 error. */
+int db_course_update(struct db *db, const struct db_course *c, char *err, size_t n);
+
 /* 1 found (*c filled), 0 no such course, -1 error. */
 int db_course_find(struct db *db, const char *short_name, struct db_course *c, char *err, size_t n);
 

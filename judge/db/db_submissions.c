@@ -467,7 +467,8 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	memset(r, 0, sizeof *r);
 	sqlite3_stmt *st = cached(db,
 				   "SELECT s.id, u.name, p.short_name, s.language, s.file_name, s.state, s.verdict, s.score, "
-				   "COALESCE(s.judge_error, j.compile_output), s.judging_id, s.tests_done FROM submissions s JOIN users u ON u.id = s.user_id "
+				   "COALESCE(s.judge_error, j.compile_output), s.judging_id, s.tests_done, s.user_id, s.assignment_id "
+				   "FROM submissions s JOIN users u ON u.id = s.user_id "
 				   "JOIN problems p ON p.id = s.problem_id LEFT JOIN judgings j ON j.id = s.judging_id "
 				   "WHERE s.id = ?",
 				   err, n);
@@ -492,6 +493,8 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 		r->compile_output = strdup((const char *)sqlite3_column_text(st, 8));
 	long long judging_id = sqlite3_column_int64(st, 9);
 	r->tests_done = sqlite3_column_int(st, 10);
+	r->user_id = sqlite3_column_int64(st, 11);
+	r->assignment_id = sqlite3_column_int64(st, 12); /* NULL: 0 */
 	/* A regrade in progress shows its state, not the old judging's tests. */
 	int show_tests = strcmp(r->state, "done") == 0;
 	put(db, st);

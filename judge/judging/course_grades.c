@@ -187,6 +187,33 @@ int course_grades_load(struct db *db, const struct db_course *c, long long assig
 	return rc;
 }
 
+const char *course_grades_format(int64_t raw, int64_t final, int attempts, int pending, char *out, size_t n)
+{
+	char a[32], b[32];
+	if (!attempts)
+		snprintf(out, n, "%s", pending ? "(judging)" : "-");
+	else if (raw != final)
+		snprintf(out, n, "%s (%s)", points_format(final, a, sizeof a), points_format(raw, b, sizeof b));
+	else
+		snprintf(out, n, "%s", points_format(final, a, sizeof a));
+	return out;
+}
+
+const char *course_grades_total_text(const struct course_grades *g, int s, int ai, int64_t *raw_sum, int64_t *final_sum,
+				     char *out, size_t n)
+{
+	const struct course_grades_assignment *ga = &g->assignments[ai];
+	int attempts = 0, pending = 0;
+	int64_t raw, final;
+	for (int p = 0; p < ga->nproblems; p++) {
+		const struct course_grade_cell *c = course_grades_cell(g, s, ga->first + p);
+		attempts += c->attempts, pending += c->pending;
+	}
+	course_grades_total(g, s, ai, &raw, &final);
+	*raw_sum += raw, *final_sum += final;
+	return course_grades_format(raw, final, attempts, pending, out, n);
+}
+
 void course_grades_free(struct course_grades *g)
 {
 	for (int i = 0; i < g->nassignments; i++)

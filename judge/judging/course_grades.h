@@ -67,6 +67,17 @@ static inline struct course_grade_cell *course_grades_cell(const struct course_g
 /* A student's points on assignment index ai, summed over its problems. */
 void course_grades_total(const struct course_grades *g, int student, int ai, int64_t *raw, int64_t *final);
 
+/* A cell or total as the gradebooks show it: "80.00 (100.00)" when the
+ * late policy took points, "100.00" when not, "-" with nothing judged,
+ * "(judging)" while something waits for the judge. Returns out. */
+const char *course_grades_format(int64_t raw, int64_t final, int attempts, int pending, char *out, size_t n);
+
+/* Student s's points on assignment ai as course_grades_format writes
+ * them, its raw and final points also added to *raw_sum and *final_sum.
+ * Returns out. */
+const char *course_grades_total_text(const struct course_grades *g, int s, int ai, int64_t *raw_sum, int64_t *final_sum,
+				     char *out, size_t n);
+
 /* The LMS import: "student_number,user,full_name,A1,A2,..." and one line
  * per student on the roster, each assignment's points after the late
  * policy (2 decimals). Returns 0, or -1 on a write error. */
