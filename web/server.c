@@ -162,6 +162,8 @@ static void request_free(struct request *r)
 		if (r->fields[i].spool_path[0]) /* not taken over by the handler */
 			unlink(r->fields[i].spool_path);
 	}
+	if (r->defer_data_free)
+		r->defer_data_free(r->defer_data);
 	free(r->body);
 	free(r);
 }

@@ -12,7 +12,8 @@
 <header class="top">
 <a class="brand" href="/">Verdict</a>
 <nav>
-{{#USER}}<a href="/problems">Problems</a>
+{{#USER}}<a href="/courses">Courses</a>
+<a href="/problems">Problems</a>
 <a href="/submissions">Submissions</a>
 {{/USER}}{{#STAFF}}<a href="/upload">Upload</a>
 <a href="/grades">Grades</a>
