@@ -47,8 +47,20 @@ static const struct route routes[] = {
 	{ "GET", "/courses/*", page_course, COURSE_MEMBER },
 	{ "GET", "/courses/*/settings", page_course_settings_form, COURSE_INSTRUCTOR },
 	{ "POST", "/courses/*/settings", page_course_settings, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/roster", page_roster, COURSE_STAFF },
+	{ "POST", "/courses/*/roster", page_roster_upload, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/grades", page_course_grades, COURSE_STAFF },
+	{ "GET", "/courses/*/grades.csv", page_course_grades_csv, COURSE_STAFF },
+	{ "GET", "/courses/*/grades-detail.csv", page_course_grades_detail_csv, COURSE_STAFF },
+	{ "GET", "/courses/*/new", page_assignment_new, COURSE_INSTRUCTOR },
+	{ "POST", "/courses/*/new", page_assignment_add, COURSE_INSTRUCTOR },
 	{ "GET", "/courses/*/*", page_assignment, COURSE_MEMBER },
 	{ "POST", "/courses/*/*/start", page_assignment_start, COURSE_MEMBER },
+	{ "GET", "/courses/*/*/settings", page_assignment_settings_form, COURSE_INSTRUCTOR },
+	{ "POST", "/courses/*/*/settings", page_assignment_settings, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/*/extensions", page_extensions, COURSE_STAFF },
+	{ "POST", "/courses/*/*/extensions", page_extension_add, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/*/grades", page_assignment_grades, COURSE_STAFF },
 };
 
 /* Copies one path segment (MHD has already percent-decoded the path). */
