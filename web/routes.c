@@ -52,6 +52,9 @@ static const struct route routes[] = {
 	{ "GET", "/courses/*/grades", page_course_grades, COURSE_STAFF },
 	{ "GET", "/courses/*/grades.csv", page_course_grades_csv, COURSE_STAFF },
 	{ "GET", "/courses/*/grades-detail.csv", page_course_grades_detail_csv, COURSE_STAFF },
+	{ "GET", "/courses/*/clarifications", page_clarifications, COURSE_MEMBER },
+	{ "POST", "/courses/*/clarifications", page_clarification_ask, COURSE_MEMBER },
+	{ "POST", "/courses/*/clarifications/*", page_clarification_answer, COURSE_STAFF },
 	{ "GET", "/courses/*/new", page_assignment_new, COURSE_INSTRUCTOR },
 	{ "POST", "/courses/*/new", page_assignment_add, COURSE_INSTRUCTOR },
 	{ "GET", "/courses/*/*", page_assignment, COURSE_MEMBER },
@@ -61,6 +64,7 @@ static const struct route routes[] = {
 	{ "GET", "/courses/*/*/extensions", page_extensions, COURSE_STAFF },
 	{ "POST", "/courses/*/*/extensions", page_extension_add, COURSE_INSTRUCTOR },
 	{ "GET", "/courses/*/*/grades", page_assignment_grades, COURSE_STAFF },
+	{ "GET", "/courses/*/*/scoreboard", page_scoreboard, COURSE_MEMBER },
 };
 
 /* Copies one path segment (MHD has already percent-decoded the path). */
