@@ -253,6 +253,30 @@ get s1 /courses/CSA
 check "and the course page, with the after-close one's points held back" "$(grep 'a-ac' "$T/b")" \
 	"$(grep 'id="a-hw1"' "$T/b" | grep -c '50.00 of 50')" -eq 1 -a "$(grep 'id="a-ac"' "$T/b" | grep -c 'after the deadline')" -eq 1
 
+# ---- rejudging an assignment: old -> new points ----
+# A judging mistake, put right by a rejudge: s1's hw1 submission is taken
+# for WA, then judged again.
+sql "update submissions set verdict = 'WA' where id = ${SUB_HW1##*/}"
+post ta1 /courses/CSA/hw1/rejudge
+check "a TA cannot rejudge an assignment (403)" "$CODE" "$CODE" = 403
+post inst /courses/CSA/hw1/rejudge
+RJ=$(hdr Location)
+check "the instructor rejudges hw1: to its grades with the rejudge's old points" "$RJ" \
+	"$CODE" = 303 -a "$(echo "$RJ" | grep -cE '^/courses/CSA/hw1/grades\?rejudge=[0-9]+$')" -eq 1
+get inst "$RJ"
+check "while it is judged: s1's old points beside '(judging)', and the page updates itself" "$(grep 'id="u-s1"' "$T/b")" \
+	"$CODE" = 200 -a "$(grep 'id="u-s1"' "$T/b" | grep -c '<td class="old">0.00 → (judging)</td>')" -eq 1 \
+	-a "$(body_has 'data-refresh')" -eq 1
+"$VERDICT" judge --once --workers 1 >"$T/judge.log" 2>&1 || echo "# judge: $(tail -5 "$T/judge.log")"
+get inst "$RJ"
+check "once judged: s1's points 0.00 -> 50.00, marked, and counted" "$(grep -E 'u-s1|rejudge-summary' "$T/b")" \
+	"$(grep 'id="u-s1"' "$T/b" | grep -c 'class="changed".*<td class="old">0.00 → 50.00</td>')" -eq 1 \
+	-a "$(body_has 'the points of 1 of 3 students changed')" -eq 1 -a "$(body_has 'data-refresh')" -eq 0
+get inst "/courses/CSA/hw0/grades?rejudge=${RJ##*=}"
+c1=$CODE
+get inst2 "$RJ"
+check "the rejudge is not another assignment's (404), nor another course's instructor's (404)" "$c1 $CODE" "$c1 $CODE" = "404 404"
+
 # ---- clarifications ----
 post s1 /courses/CSA/clarifications --data-urlencode 'text=Is n < 0 allowed?'
 check "a student asks" "$CODE" "$CODE" = 303

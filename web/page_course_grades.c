@@ -6,10 +6,12 @@
 #include "template.h"
 
 #include "course_grades.h"
+#include "db.h"
 #include "points.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void add_column(struct tpl_dict *d, const char *name, const char *href, int64_t max)
 {
@@ -25,8 +27,11 @@ static void add_column(struct tpl_dict *d, const char *name, const char *href, i
 	}
 }
 
-/* One row: a cell per assignment, or per problem of the one assignment. */
-static void add_row(struct tpl_dict *t, const struct course_grades *g, int s, int per_problem)
+/* One row: a cell per assignment, or per problem of the one assignment;
+ * with before (a rejudge's), the old total beside the new. Returns 1 when
+ * the total changed. */
+static int add_row(struct tpl_dict *t, const struct course_grades *g, int s, int per_problem,
+		   const struct course_grades *before)
 {
 	const struct db_member *m = &g->students[s];
 	struct tpl_dict *row = tpl_add_section(t, "ROW");
@@ -52,14 +57,53 @@ static void add_row(struct tpl_dict *t, const struct course_grades *g, int s, in
 	}
 	course_grades_format(raw_total, final_total, 1, 0, text, sizeof text);
 	tpl_set(row, "TOTAL", text);
+	if (!before || s >= before->nstudents)
+		return 0;
+	int64_t old_raw = 0, old_final = 0;
+	char old[80];
+	for (int a = 0; a < before->nassignments; a++)
+		course_grades_total_text(before, s, a, &old_raw, &old_final, old, sizeof old);
+	course_grades_format(old_raw, old_final, 1, 0, old, sizeof old);
+	int pending = 0;
+	for (int c = 0; c < g->ncolumns; c++)
+		pending += course_grades_cell(g, s, c)->pending;
+	struct tpl_dict *o = tpl_add_section(row, "OLD");
+	tpl_set(o, "TEXT", old);
+	tpl_set(o, "NEW", pending ? "(judging)" : text); /* not news until all of it is judged */
+	int changed = !pending && (old_final != final_total || old_raw != raw_total);
+	if (changed)
+		tpl_show_section(row, "CHANGED");
+	return changed;
 }
 
-/* The gradebook page: the course's (a NULL) or one assignment's. */
-static void grades_page(struct request *r, const struct db_assignment *a)
+/* Submissions of g still waiting for the judge. */
+static int waiting(const struct course_grades *g)
 {
-	struct course_grades g;
+	int count = 0;
+	for (size_t i = 0; i < (size_t)g->nstudents * (size_t)g->ncolumns; i++)
+		count += g->cells[i].pending;
+	return count;
+}
+
+/* The gradebook page: the course's (a NULL) or one assignment's; with
+ * regrade_id, that rejudge's old -> new points beside it. */
+static void grades_page(struct request *r, const struct db_assignment *a, long long regrade_id)
+{
+	struct course_grades g, before = { 0 };
 	char err[512], heading[200], href[300];
+	int matched = 0;
+	if (regrade_id && course_grades_load_before(r->db, &r->course, a->id, regrade_id, &matched, &before, err,
+						    sizeof err) < 0) {
+		http_error(r, 503, err);
+		return;
+	}
+	if (regrade_id && !matched) { /* another assignment's rejudge, or none */
+		course_grades_free(&before);
+		http_error(r, 404, "There is no such rejudge of this assignment.");
+		return;
+	}
 	if (course_grades_load(r->db, &r->course, a ? a->id : 0, 0, &g, err, sizeof err) < 0) {
+		course_grades_free(&before);
 		http_error(r, 503, err);
 		return;
 	}
@@ -67,6 +111,7 @@ static void grades_page(struct request *r, const struct db_assignment *a)
 	struct tpl_dict *d = page_new(r, "Gradebook", "course_grades.tpl", &p);
 	if (!d) {
 		course_grades_free(&g);
+		course_grades_free(&before);
 		return;
 	}
 	if (a)
@@ -77,6 +122,8 @@ static void grades_page(struct request *r, const struct db_assignment *a)
 	tpl_set(d, "COURSE", r->course.short_name);
 	if (!a)
 		tpl_show_section(d, "CSV");
+	if (a && strcmp(r->course_role, "ta") != 0)
+		tpl_set(tpl_add_section(d, "REJUDGE_FORM"), "SHORT", a->short_name);
 	struct tpl_dict *t = g.nstudents ? tpl_add_section(d, "TABLE") : NULL;
 	if (!t)
 		tpl_show_section(d, "NONE");
@@ -90,22 +137,64 @@ static void grades_page(struct request *r, const struct db_assignment *a)
 		if (!a)
 			add_column(t, ga->a.short_name, href, ga->max);
 	}
+	if (regrade_id && t)
+		tpl_show_section(t, "BEFORE");
+	int changed = 0;
 	for (int s = 0; t && s < g.nstudents; s++)
-		add_row(t, &g, s, a != NULL);
+		changed += add_row(t, &g, s, a != NULL, regrade_id ? &before : NULL);
+	if (regrade_id) {
+		struct tpl_dict *rj = tpl_add_section(d, "REJUDGE");
+		tpl_set_int(rj, "ID", regrade_id);
+		tpl_set_int(rj, "CHANGED", changed);
+		tpl_set_int(rj, "STUDENTS", g.nstudents);
+		if (waiting(&g)) {
+			tpl_set_int(tpl_add_section(rj, "WAITING"), "N", waiting(&g));
+			tpl_show_section(d, "REFRESH");
+		}
+	}
 	course_grades_free(&g);
+	course_grades_free(&before);
 	page_send(r, p, 200);
 }
 
 void page_course_grades(struct request *r)
 {
-	grades_page(r, NULL);
+	grades_page(r, NULL, 0);
 }
 
 void page_assignment_grades(struct request *r)
 {
 	struct db_assignment a;
+	const char *rejudge = http_query(r, "rejudge");
+	long long regrade_id = rejudge ? http_id(rejudge) : 0;
+	if (rejudge && !regrade_id) {
+		http_error(r, 404, "There is no such rejudge of this assignment.");
+		return;
+	}
 	if (course_view_find(r, &a))
-		grades_page(r, &a);
+		grades_page(r, &a, regrade_id);
+}
+
+/* Every judged submission of the assignment judged again; the grades page
+ * then shows each student's points before and now. */
+void page_assignment_rejudge(struct request *r)
+{
+	struct db_assignment a;
+	long long regrade = 0;
+	int count = 0;
+	char err[512], where[300];
+	if (!course_view_find(r, &a))
+		return;
+	struct db_regrade_filter f = { .assignment_id = a.id };
+	if (db_regrade_start(r->db, r->s.user_id, &f, &regrade, &count, err, sizeof err) < 0) {
+		http_error(r, 503, err);
+		return;
+	}
+	if (!regrade)
+		snprintf(where, sizeof where, "/courses/%s/%s/grades", a.course, a.short_name);
+	else
+		snprintf(where, sizeof where, "/courses/%s/%s/grades?rejudge=%lld", a.course, a.short_name, regrade);
+	http_redirect(r, where);
 }
 
 /* The whole course's gradebook as CSV: the LMS import or the detail. */

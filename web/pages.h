@@ -65,6 +65,7 @@ void page_course_grades(struct request *r);
 void page_course_grades_csv(struct request *r);
 void page_course_grades_detail_csv(struct request *r);
 void page_assignment_grades(struct request *r);
+void page_assignment_rejudge(struct request *r);
 /* page_clarifications.c */
 void page_clarifications(struct request *r);
 void page_clarification_ask(struct request *r);

@@ -64,6 +64,7 @@ static const struct route routes[] = {
 	{ "GET", "/courses/*/*/extensions", page_extensions, COURSE_STAFF },
 	{ "POST", "/courses/*/*/extensions", page_extension_add, COURSE_INSTRUCTOR },
 	{ "GET", "/courses/*/*/grades", page_assignment_grades, COURSE_STAFF },
+	{ "POST", "/courses/*/*/rejudge", page_assignment_rejudge, COURSE_INSTRUCTOR },
 	{ "GET", "/courses/*/*/scoreboard", page_scoreboard, COURSE_MEMBER },
 };
 

@@ -59,6 +59,15 @@ int course_grades_load(struct db *db, const struct db_course *c, long long assig
 		       struct course_grades *g, char *err, size_t n);
 void course_grades_free(struct course_grades *g);
 
+/* Assignment assignment_id's gradebook as it was before regrade
+ * regrade_id: each of that regrade's submissions counts with the verdict
+ * and score it had before (the "old" of a rejudge's old -> new points; the
+ * test data's maximum is the newest judging's). *matched: how many of the
+ * regrade's submissions are the assignment's (0: the regrade is not of
+ * this assignment). Returns 0 with *g filled, or -1 with err. */
+int course_grades_load_before(struct db *db, const struct db_course *c, long long assignment_id, long long regrade_id,
+			      int *matched, struct course_grades *g, char *err, size_t n);
+
 static inline struct course_grade_cell *course_grades_cell(const struct course_grades *g, int student, int column)
 {
 	return &g->cells[(size_t)student * (size_t)g->ncolumns + (size_t)column];
