@@ -318,4 +318,48 @@ get s2 /courses/CSA/cont/scoreboard
 check "unfrozen, participants see the solve" "$(grep '<td>s1</td>' "$T/b")" \
 	"$(grep '<td>s1</td>' "$T/b" | grep -cE '\+ \(6[0-9]\)\*')" -eq 1
 
+# ---- API tokens and the read-only JSON API ----
+get s1 /settings
+check "the settings page lists no token yet" "$CODE" "$CODE" = 200 -a "$(body_has 'No tokens yet')" -eq 1
+post s1 /settings/tokens -d name=script
+TOK=$(sed -n 's/.*id="token-value">\([A-Za-z0-9_-]*\)<.*/\1/p' "$T/b")
+check "a token is made and shown once; only its hash is stored" "$CODE ${#TOK}" \
+	"$CODE" = 200 -a "${#TOK}" = 43 -a "$(sql "select count(*) from api_tokens where token_hash = '$TOK'")" = 0 \
+	-a "$(sql "select count(*) from api_tokens")" = 1
+get s1 /settings
+check "and not shown again" "$CODE" "$(body_has "$TOK")" -eq 0 -a "$(body_has '<td>script</td>')" -eq 1
+api() { http -H "Authorization: Bearer $1" "$B$2"; }
+api "$TOK" /api/courses
+check "GET /api/courses with the token: s1's courses" "$(cat "$T/b")" \
+	"$CODE" = 200 -a "$(grep -c '"short_name":"CSA"' "$T/b")" -eq 1 -a "$(grep -c 'CSB' "$T/b")" -eq 0
+api "$TOK" /api/courses/CSA
+check "a course's assignments: s1's points, an unopened one without its title" "$(head -c 600 "$T/b")" \
+	"$CODE" = 200 -a "$(grep -c '"short_name":"hw1","state":"open, due in[^"]*","opens":"[0-9T:Z-]*","title":"Title of hw1"' "$T/b")" -eq 1 \
+	-a "$(grep -c '"mine":{"results_shown":true,"points":50,"raw":50}' "$T/b")" -eq 1 \
+	-a "$(grep -c 'Title of future' "$T/b")" -eq 0
+api "$TOK" /api/courses/CSB
+c1=$CODE
+api "$TOK" /api/courses/CSA/grades
+check "another course is 404 and the gradebook 403 for a student's token" "$c1 $CODE" "$c1 $CODE" = "404 403"
+api "$TOK" /courses
+c1=$CODE
+http -H "Authorization: Bearer $TOK" --data-urlencode 'text=x' "$B/courses/CSA/clarifications"
+check "a token opens no page and sends no form" "$c1 $CODE" "$c1" = 303 -a "$CODE" = 403
+api "$TOK" "/api$SUB_AC"
+check "the submission API with a token keeps the feedback policy" "$(cat "$T/b")" "$CODE" = 200 -a "$(grep -c '"verdict":null' "$T/b")" -eq 1
+post inst /settings/tokens -d name=grades
+ITOK=$(sed -n 's/.*id="token-value">\([A-Za-z0-9_-]*\)<.*/\1/p' "$T/b")
+api "$ITOK" /api/courses/CSA/grades
+check "the instructor's token reads the gradebook" "$(head -c 300 "$T/b")" \
+	"$CODE" = 200 -a "$(grep -o '"user":"s1","full_name":"Sam One","student_number":"n1","on_roster":true,.*"user":"s2"' "$T/b" |
+		grep -c '"hw1":{"points":50,"raw":50}')" -eq 1
+api "$ITOK" /api/courses/CSA/cont/scoreboard
+check "and the scoreboard" "$(cat "$T/b")" "$CODE" = 200 -a "$(grep -cE '"user":"s1","solved":1' "$T/b")" -eq 1
+TID=$(sql "select id from api_tokens where name = 'script'")
+post inst "/settings/tokens/$TID/delete"
+check "nobody deletes another's token (404)" "$CODE" "$CODE" = 404 -a "$(sql "select count(*) from api_tokens")" = 2
+post s1 "/settings/tokens/$TID/delete"
+api "$TOK" /api/courses
+check "a deleted token opens nothing" "$CODE" "$CODE" = 303
+
 finish

@@ -18,7 +18,7 @@ static void set_state(const struct db_assignment *a, int64_t now, struct course_
 	switch (v->place.cls) {
 	case DUE_EARLY:
 		if (zone_time_format(v->w.opens, a->zone, when, sizeof when, err, sizeof err) < 0)
-			snprintf(when, sizeof when, "%s", err);
+			snprintf(when, sizeof when, "%.90s", err);
 		snprintf(v->state, sizeof v->state, "not open yet: opens at %s", when);
 		break;
 	case DUE_ON_TIME:
@@ -139,6 +139,25 @@ int course_view_named(struct request *r, long long problem_id, struct db_assignm
 	if (!v->visible) {
 		http_error(r, 404, "There is no such assignment, or this problem is not in it.");
 		return -1;
+	}
+	return 1;
+}
+
+int course_view_board(struct request *r, struct db_assignment *a, struct contest_board *b, int *live)
+{
+	struct course_view v;
+	char err[512];
+	if (!course_view_assignment(r, a, &v))
+		return 0;
+	if (a->contest == DB_CONTEST_NONE) {
+		http_error(r, 404, "This assignment is not a contest: it has no scoreboard.");
+		return 0;
+	}
+	const char *pub = http_query(r, "public");
+	*live = v.staff && !(pub && !strcmp(pub, "1"));
+	if (contest_board_load(r->db, a, *live, b, err, sizeof err) < 0) {
+		http_error(r, 503, err);
+		return 0;
 	}
 	return 1;
 }

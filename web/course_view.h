@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "contest_board.h"
 #include "db_courses.h"
 
 struct request;
@@ -31,6 +32,13 @@ int course_view_for(struct request *r, const struct db_assignment *a, int64_t no
  * may see it: 1 with *a and *v filled, or 0 after answering (404 for no
  * such assignment, or one not open to this student yet; 503). */
 int course_view_assignment(struct request *r, struct db_assignment *a, struct course_view *v);
+
+/* The scoreboard of contest args[1] of the request's course: the staff's
+ * live one (unless they ask for ?public=1), the participants' for
+ * everyone else. 1 with *a, *b (free with contest_board_free) and *live
+ * filled, or 0 after answering (404: not a contest, or not open to the
+ * student yet; 503). */
+int course_view_board(struct request *r, struct db_assignment *a, struct contest_board *b, int *live);
 
 /* The assignment args[1] of the request's course, for its staff (no
  * window asked): 1 with *a filled, or 0 after answering 404 or 503. */

@@ -141,6 +141,9 @@ long long http_id(const char *s);
 struct page;
 struct tpl_dict *page_new(struct request *r, const char *title, const char *body_template, struct page **out);
 void page_send(struct request *r, struct page *p, int status);
+/* page_send when rc >= 0; else the page is dropped and err answered (503:
+ * what filled it could not read the database). */
+void page_send_or_error(struct request *r, struct page *p, int status, int rc, const char *err);
 /* Frees a page that will not be sent (an error came up while filling it). */
 void page_discard(struct page *p);
 /* A message above the page (a notice after a redirect, say). */

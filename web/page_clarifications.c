@@ -64,14 +64,10 @@ static void clarifications_page(struct request *r, int status, const char *error
 	if (error)
 		tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
 	struct listing l = { d, r->course.short_name, r->course.zone, staff, 0, 0, 0 };
-	if (db_clarification_list(r->db, r->course.id, staff ? 0 : r->s.user_id, add_item, &l, err, sizeof err) < 0) {
-		page_discard(p);
-		http_error(r, 503, err);
-		return;
-	}
+	int rc = db_clarification_list(r->db, r->course.id, staff ? 0 : r->s.user_id, add_item, &l, err, sizeof err);
 	if (!l.count)
 		tpl_show_section(d, "NONE");
-	page_send(r, p, status);
+	page_send_or_error(r, p, status, rc, err);
 }
 
 void page_clarifications(struct request *r)

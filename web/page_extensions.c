@@ -53,14 +53,10 @@ static void extensions_page(struct request *r, int status, const struct db_assig
 	if (strcmp(r->course_role, "ta") != 0)
 		tpl_show_section(d, "GRANT");
 	struct listing l = { d, NULL, a };
-	if (db_extension_list(r->db, a->id, add_extension, &l, err, sizeof err) < 0) {
-		page_discard(p);
-		http_error(r, 503, err);
-		return;
-	}
+	int rc = db_extension_list(r->db, a->id, add_extension, &l, err, sizeof err);
 	if (!l.table)
 		tpl_show_section(d, "NONE");
-	page_send(r, p, status);
+	page_send_or_error(r, p, status, rc, err);
 }
 
 

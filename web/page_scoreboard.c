@@ -14,22 +14,12 @@
 void page_scoreboard(struct request *r)
 {
 	struct db_assignment a;
-	struct course_view v;
-	if (!course_view_assignment(r, &a, &v))
-		return;
-	if (a.contest == DB_CONTEST_NONE) {
-		http_error(r, 404, "This assignment is not a contest: it has no scoreboard.");
-		return;
-	}
-	/* Staff see the live board, or the participants' with ?public=1. */
-	const char *pub = http_query(r, "public");
-	int live = v.staff && !(pub && !strcmp(pub, "1")), ioi = a.contest == DB_CONTEST_IOI;
 	struct contest_board b;
-	char err[512], text[64], href[200];
-	if (contest_board_load(r->db, &a, live, &b, err, sizeof err) < 0) {
-		http_error(r, 503, err);
+	char text[64], href[200];
+	int live;
+	if (!course_view_board(r, &a, &b, &live))
 		return;
-	}
+	int ioi = a.contest == DB_CONTEST_IOI;
 	struct page *p;
 	struct tpl_dict *d = page_new(r, "Scoreboard", "scoreboard.tpl", &p);
 	if (!d) {
@@ -42,7 +32,7 @@ void page_scoreboard(struct request *r)
 	tpl_set(d, "SHORT", a.short_name);
 	tpl_set(d, "KIND", ioi ? "IOI" : "ICPC");
 	tpl_set(d, "VIEW", live ? "the staff's live board" : frozen ? "frozen for the last minutes" : "live");
-	if (v.staff) {
+	if (page_course_staff(r)) {
 		struct tpl_dict *o = tpl_add_section(d, "OTHER");
 		snprintf(href, sizeof href, "/courses/%s/%s/scoreboard%s", a.course, a.short_name, live ? "?public=1" : "");
 		tpl_set(o, "HREF", href);

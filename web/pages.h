@@ -72,6 +72,15 @@ void page_clarification_ask(struct request *r);
 void page_clarification_answer(struct request *r);
 /* page_scoreboard.c */
 void page_scoreboard(struct request *r);
+/* page_tokens.c */
+void page_tokens(struct request *r);
+void page_token_add(struct request *r);
+void page_token_delete(struct request *r);
+/* page_api.c */
+void page_api_courses(struct request *r);
+void page_api_course(struct request *r);
+void page_api_grades(struct request *r);
+void page_api_scoreboard(struct request *r);
 /* static_files.c */
 void page_static(struct request *r);
 

@@ -40,6 +40,14 @@ static const struct route routes[] = {
 	{ "POST", "/users/*/password", page_users_password, ROUTE_ADMIN },
 	{ "POST", "/users/*/role", page_users_role, ROUTE_ADMIN },
 	{ "GET", "/static/*", page_static, ROUTE_PUBLIC | ROUTE_NO_SESSION },
+	{ "GET", "/settings", page_tokens, ROUTE_LOGIN },
+	{ "POST", "/settings/tokens", page_token_add, ROUTE_LOGIN },
+	{ "POST", "/settings/tokens/*/delete", page_token_delete, ROUTE_LOGIN },
+	/* The read-only JSON API (a token's requests: GET under /api/ only, server.c). */
+	{ "GET", "/api/courses", page_api_courses, ROUTE_LOGIN },
+	{ "GET", "/api/courses/*", page_api_course, COURSE_MEMBER },
+	{ "GET", "/api/courses/*/grades", page_api_grades, COURSE_STAFF },
+	{ "GET", "/api/courses/*/*/scoreboard", page_api_scoreboard, COURSE_MEMBER },
 	/* Courses: the fixed names first, so that an assignment cannot be
 	 * called "settings" or "grades" (page_assignment_edit.c refuses them). */
 	{ "GET", "/courses", page_courses, ROUTE_LOGIN },

@@ -20,7 +20,7 @@
 {{/STAFF}}{{#ADMIN}}<a href="/users">Users</a>
 {{/ADMIN}}</nav>
 <div class="who">
-{{#USER}}<span class="user">{{NAME}}</span> <span class="role">{{ROLE}}</span>
+{{#USER}}<span class="user">{{NAME}}</span> <span class="role">{{ROLE}}</span> <a href="/settings" id="settings-link">Settings</a>
 <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">Log out</button></form>
 {{/USER}}{{#GUEST}}<a href="/login">Log in</a>{{/GUEST}}
 </div>
