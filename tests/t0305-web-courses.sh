@@ -241,6 +241,17 @@ check "and in the JSON: two test rows, no secret times or memory" "$(cat "$T/b")
 	"$CODE" = 200 -a "$(grep -o '"n":' "$T/b" | wc -l)" -eq 2 -a "$(grep -c '"secret_tests":{"passed":12,"total":12}' "$T/b")" -eq 1
 get inst "$SUB_HW1"
 check "staff see every test" "$CODE" "$CODE" = 200 -a "$(grep -c '<tr><td>' "$T/b")" -ge 14
+get inst2 "$SUB_HW1"
+c1=$CODE
+get inst2 "/api$SUB_HW1"
+c2=$CODE
+post inst2 "$SUB_HW1/rejudge"
+c3=$CODE
+get inst2 /submissions
+check "another course's instructor cannot see, read or rejudge it, nor find it in the list (404)" "$c1 $c2 $c3" \
+	"$c1 $c2 $c3" = "404 404 404" -a "$(body_has "href=\"$SUB_HW1\"")" -eq 0
+get inst /submissions
+check "its course's instructor finds it in the list" "$CODE" "$(body_has "href=\"$SUB_HW1\"")" -eq 1
 get s1 "$SUB_AC"
 check "after-close: not even the verdict before the window closes" "$(grep -o 'Verdict:.*' "$T/b" | head -1)" \
 	"$CODE" = 200 -a "$(body_has 'id="results-later"')" -eq 1 -a "$(body_has '>AC<')" -eq 0 -a "$(body_has 'id="tests"')" -eq 0

@@ -60,6 +60,9 @@ void page_submissions(struct request *r)
 	int staff = page_is_staff(r);
 	struct db_submission_filter f = { .limit = PAGE_ROWS };
 	if (staff) {
+		/* A site instructor sees practice submissions and those of the
+		 * courses they teach; a site admin every one. */
+		f.staff_of = strcmp(r->s.role, "admin") == 0 ? 0 : r->s.user_id;
 		f.user = filter(r, "user");
 		f.problem = filter(r, "problem");
 		f.language = filter(r, "lang");
@@ -120,8 +123,8 @@ void page_submissions(struct request *r)
 
 /* ---- one submission ---- */
 
-/* What the viewer may see of a submission: everything (the site's staff,
- * or the course's for a submission made for an assignment), or, for its
+/* What the viewer may see of a submission: everything (the site's staff
+ * for practice, the course's for a submission made for an assignment), or, for its
  * student, what the assignment's feedback policy shows (feedback.h). */
 struct viewer {
 	int staff;
@@ -148,7 +151,9 @@ static int load(struct request *r, struct db_result *res, struct viewer *vw)
 	}
 	int in = found ? course_view_submission(r, res->assignment_id, &a, &cv) : 0;
 	memset(vw, 0, sizeof *vw);
-	vw->staff = page_is_staff(r) || (in == 1 && cv.staff);
+	/* One made for an assignment is its course's business: its TAs and
+	 * instructors (and site admins) see it, not another course's staff. */
+	vw->staff = in == 1 ? cv.staff : page_is_staff(r);
 	vw->shows_result = 1;
 	if (in < 0 || !found || (!vw->staff && res->user_id != r->s.user_id)) {
 		if (found)

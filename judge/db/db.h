@@ -160,6 +160,7 @@ int db_user_submission_counts(struct db *db, long long user_id, long long since,
 
 struct db_submission_filter {
 	const char *user, *problem, *language, *verdict;
+	long long staff_of; /* > 0: only practice submissions and those for assignments of courses this user is a TA or instructor of */
 	long long before_id;
 	int limit;
 };

@@ -90,6 +90,9 @@ int db_submission_list(struct db *db, const struct db_submission_filter *f,
 		strcat(sql, " AND s.verdict = ?"); /* its newest judging's, even while a regrade waits */
 		values[nvalues++] = f->verdict;
 	}
+	if (f->staff_of > 0)
+		strcat(sql, " AND (s.assignment_id IS NULL OR s.assignment_id IN (SELECT a.id FROM course_members m "
+			    "JOIN assignments a ON a.course_id = m.course_id WHERE m.user_id = ? AND m.role IN ('ta', 'instructor')))");
 	if (f->before_id > 0)
 		strcat(sql, " AND s.id < ?");
 	strcat(sql, " ORDER BY s.id DESC LIMIT ?");
@@ -99,6 +102,8 @@ int db_submission_list(struct db *db, const struct db_submission_filter *f,
 	int i = 0;
 	for (; i < nvalues; i++)
 		sqlite3_bind_text(st, i + 1, values[i], -1, SQLITE_STATIC);
+	if (f->staff_of > 0)
+		sqlite3_bind_int64(st, ++i, f->staff_of);
 	if (f->before_id > 0)
 		sqlite3_bind_int64(st, ++i, f->before_id);
 	sqlite3_bind_int(st, ++i, f->limit > 0 ? f->limit : 50);
