@@ -140,6 +140,8 @@ for p in futureprob bprob hidden2; do
 	check "a student gets 404 for $p (not open yet / another course's / hidden), like a missing problem" "$CODE" \
 		"$CODE" = 404 -a "$(grep -o '<main>.*' "$T/b" | head -1; grep -c 'There is no such problem' "$T/b")" = "$missing"
 done
+get ta1 /problems/futureprob
+check "the course's TA previews it (a student account, staff in the course)" "$CODE" "$CODE" = 200
 get s3 /problems/bprob
 c1=$CODE
 get s1 "/problems/aplusb?assignment=$HW1"
@@ -287,6 +289,23 @@ get inst "/courses/CSA/hw0/grades?rejudge=${RJ##*=}"
 c1=$CODE
 get inst2 "$RJ"
 check "the rejudge is not another assignment's (404), nor another course's instructor's (404)" "$c1 $CODE" "$c1 $CODE" = "404 404"
+
+# ---- a personal window (an exam each student starts) ----
+new inst CSA exam $((-H)) $H 'aplusb' -d window=30
+check "an assignment with a 30-minute personal window" "$CODE" "$CODE" = 303
+EXAM=$(sql "select id from assignments where short_name = 'exam'")
+get s2 /courses/CSA/exam
+check "its page offers to start the window" "$CODE" "$CODE" = 200 -a "$(body_has 'id="start"')" -eq 1
+before=$(subs)
+post s2 /problems/aplusb/submit -d "assignment=$EXAM" -d language=c --data-urlencode "code@$AC"
+check "a submission before starting it is refused, saying so, nothing stored" "$(grep -o 'Not submitted[^<]*' "$T/b")" \
+	"$CODE" = 403 -a "$(subs)" = "$before"
+post s2 /courses/CSA/exam/start
+get s2 /courses/CSA/exam
+check "once started: its start shown, the button gone, the due within 30 minutes" "$(grep -A1 'Your window' "$T/b" | head -2)" \
+	"$(body_has 'started <time')" -eq 1 -a "$(body_has 'id="start"')" -eq 0 -a "$(grep 'id="state"' "$T/b" | grep -cE 'open, due in (29|30) min')" -eq 1
+post s2 /problems/aplusb/submit -d "assignment=$EXAM" -d language=c --data-urlencode "code@$AC"
+check "and a submission is taken" "$CODE" "$CODE" = 303 -a "$(subs)" = $((before + 1))
 
 # ---- clarifications ----
 post s1 /courses/CSA/clarifications --data-urlencode 'text=Is n < 0 allowed?'
