@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `make run`: Verdict on http://127.0.0.1:8080 with the example problems
-# and a demo instructor and student, whose passwords are printed here (new
-# ones at each start). The state lives in build/run/ and is kept from one
+# `make run`: Verdict on http://127.0.0.1:8080 with the example problems,
+# a demo instructor and student, whose passwords are printed here (new
+# ones at each start), and a demo course DEMO101 (made at the first
+# start): an open assignment, one due soon and a contest in progress. The state lives in build/run/ and is kept from one
 # run to the next. Needs root, like the judge (sandboxes).
 set -eu
 : "${VERDICT:?set VERDICT to build/verdict}"
@@ -44,9 +45,28 @@ password() { # NAME ROLE: (re)creates the account with a fresh password and prin
 instructor=$(password instructor instructor)
 student=$(password student student)
 
+# The demo course, its times relative to its first start.
+if ! "$VERDICT" course list | grep -q '^DEMO101 '; then
+	zone=Europe/Amsterdam
+	at() { TZ=$zone date -d "@$(($(date +%s) + $1))" '+%Y-%m-%d %H:%M'; }
+	roster=$(mktemp)
+	printf 'instructor,Demo Instructor,,,instructor\nstudent,Demo Student,s0001,A,student\n' >"$roster"
+	{
+		"$VERDICT" course add DEMO101 --title 'Programming 1 (demo)' --term 'this term' --zone $zone --late-days 2
+		"$VERDICT" course enrol DEMO101 "$roster" --passwords "$roster.pw"
+		"$VERDICT" assignment add DEMO101 hw1 --title 'Homework 1' --opens "$(at -86400)" --due "$(at $((7 * 86400)))" \
+			--problem aplusb:40 --problem groupsum:60 --feedback samples
+		"$VERDICT" assignment add DEMO101 hw2 --title 'Homework 2 (due soon)' --opens "$(at -86400)" --due "$(at 7200)" \
+			--late-until "$(at $((3 * 86400)))" --late penalty:10/day,floor:50 --problem aplusb
+		"$VERDICT" assignment add DEMO101 contest --title 'Practice contest' --opens "$(at -1800)" --due "$(at 9000)" \
+			--contest icpc --freeze 60 --problem aplusb --problem groupsum
+	} >/dev/null || echo "the demo course could not be made (see above)" >&2
+	rm -f "$roster" "$roster.pw"
+fi
+
 cat <<MSG
 
-  Verdict: http://$listen/
+  Verdict: http://$listen/   (the demo course: http://$listen/courses/DEMO101)
 
   demo instructor: instructor / $instructor
   demo student:    student / $student

@@ -202,3 +202,13 @@ void page_send(struct request *r, struct page *p, int status)
 	}
 	http_respond(r, status, "text/html; charset=utf-8", html, len);
 }
+
+void page_send_or_error(struct request *r, struct page *p, int status, int rc, const char *err)
+{
+	if (rc >= 0) {
+		page_send(r, p, status);
+		return;
+	}
+	page_discard(p);
+	http_error(r, 503, err);
+}

@@ -8,6 +8,7 @@
 #ifndef VERDICT_HTTP_H
 #define VERDICT_HTTP_H
 
+#include "db_courses.h"
 #include "session.h"
 
 #include <netinet/in.h>
@@ -77,12 +78,19 @@ struct request {
 	int logged_in;
 	struct session s;
 	struct login login;     /* a login under way (page_auth.c) */
+	/* the course a ROUTE_COURSE* route names in args[0] (routes.c), and
+	 * the user's role in it: student, ta, instructor, or admin for a site
+	 * admin who is not a member */
+	struct db_course course;
+	char course_role[16];
 
 	/* work deferred to the password pool (http_defer) */
 	void (*defer_work)(struct request *r);
 	void (*defer_then)(struct request *r);
 	int deferred;           /* waiting for the pool: answered by defer_then */
 	int defer_ran;          /* the work ran (0: the pool was too busy) */
+	void *defer_data;       /* what the work and its answer share; freed with defer_data_free */
+	void (*defer_data_free)(void *data);
 
 	/* the answer */
 	int status;
@@ -133,6 +141,9 @@ long long http_id(const char *s);
 struct page;
 struct tpl_dict *page_new(struct request *r, const char *title, const char *body_template, struct page **out);
 void page_send(struct request *r, struct page *p, int status);
+/* page_send when rc >= 0; else the page is dropped and err answered (503:
+ * what filled it could not read the database). */
+void page_send_or_error(struct request *r, struct page *p, int status, int rc, const char *err);
 /* Frees a page that will not be sent (an error came up while filling it). */
 void page_discard(struct page *p);
 /* A message above the page (a notice after a redirect, say). */

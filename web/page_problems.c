@@ -1,4 +1,5 @@
 /* page_problems.c - the problem list (with my best result) and a problem's page. */
+#include "course_view.h"
 #include "http.h"
 #include "page_util.h"
 #include "pages.h"
@@ -165,13 +166,25 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		      const char *code)
 {
 	struct db_version v;
-	if (!page_visible_problem(r, short_name, &v))
+	struct db_assignment a;
+	struct course_view cv;
+	int in;
+	if (!page_visible_problem(r, short_name, &v) || (in = course_view_named(r, v.problem_id, &a, &cv)) < 0)
 		return -1;
 	int staff = page_is_staff(r);
 	struct page *p;
 	struct tpl_dict *d = page_new(r, v.title, "problem.tpl", &p);
 	if (!d)
 		return -1;
+	if (in) { /* submitted for the assignment: its state and the student's own due */
+		struct tpl_dict *ad = tpl_add_section(d, "ASSIGNMENT");
+		tpl_set(ad, "COURSE", a.course);
+		tpl_set(ad, "SHORT", a.short_name);
+		tpl_set(ad, "TITLE", a.title);
+		tpl_set_int(ad, "AID", a.id);
+		tpl_set(ad, "STATE", cv.state);
+		page_zone_time(ad, "DUE", cv.w.due, a.zone);
+	}
 	tpl_set(d, "TITLE", v.title);
 	tpl_set(d, "SHORT", v.short_name);
 	char num[32];

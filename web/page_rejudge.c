@@ -1,4 +1,5 @@
 /* page_rejudge.c - rejudging a submission or a whole problem, and what changed. */
+#include "course_view.h"
 #include "http.h"
 #include "page_util.h"
 #include "pages.h"
@@ -49,7 +50,17 @@ void page_rejudge_submission(struct request *r)
 		http_error(r, found < 0 ? 503 : 404, found < 0 ? err : "There is no such submission.");
 		return;
 	}
+	/* One made for an assignment: its course's staff only, as its page. */
+	struct db_assignment a;
+	struct course_view cv;
+	int in = course_view_submission(r, res.assignment_id, &a, &cv);
 	db_result_free(&res);
+	if (in < 0)
+		return;
+	if (in == 1 && !cv.staff) {
+		http_error(r, 404, "There is no such submission.");
+		return;
+	}
 	start(r, id, NULL);
 }
 

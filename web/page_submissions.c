@@ -1,4 +1,5 @@
 /* page_submissions.c - lists of submissions, one submission's page, and its JSON for live updates. */
+#include "course_view.h"
 #include "http.h"
 #include "log.h"
 #include "page_util.h"
@@ -7,12 +8,15 @@
 
 #include "db.h"
 #include "language.h"
+#include "feedback.h"
 #include "verdict.h"
+#include "zone_time.h"
 
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define PAGE_ROWS 50
 
@@ -56,6 +60,9 @@ void page_submissions(struct request *r)
 	int staff = page_is_staff(r);
 	struct db_submission_filter f = { .limit = PAGE_ROWS };
 	if (staff) {
+		/* A site instructor sees practice submissions and those of the
+		 * courses they teach; a site admin every one. */
+		f.staff_of = strcmp(r->s.role, "admin") == 0 ? 0 : r->s.user_id;
 		f.user = filter(r, "user");
 		f.problem = filter(r, "problem");
 		f.language = filter(r, "lang");
@@ -116,50 +123,105 @@ void page_submissions(struct request *r)
 
 /* ---- one submission ---- */
 
-/* The submission if this user may see it: 1, or 0 after answering 404 (a
- * student asking for another's learns nothing, not even that it exists). */
-static int load(struct request *r, struct db_result *res)
+/* What the viewer may see of a submission: everything (the site's staff
+ * for practice, the course's for a submission made for an assignment), or, for its
+ * student, what the assignment's feedback policy shows (feedback.h). */
+struct viewer {
+	int staff;
+	int policy;               /* the feedback policy applies */
+	enum feedback_policy feedback;
+	int64_t now, closes;
+	int shows_result;         /* the verdict, score, compiler output and tests */
+	char after[96];           /* when they show, in the course's zone */
+};
+
+/* The submission if this user may see it: 1 (*vw filled), or 0 after
+ * answering 404 (a student asking for another's learns nothing, not even
+ * that it exists). */
+static int load(struct request *r, struct db_result *res, struct viewer *vw)
 {
 	long long id = http_id(r->args[0]);
 	char err[512];
+	struct db_assignment a;
+	struct course_view cv;
 	int found = id ? db_result_get(r->db, id, res, err, sizeof err) : 0;
 	if (found < 0) {
 		http_error(r, 503, err);
 		return 0;
 	}
-	if (!found || (!page_is_staff(r) && strcmp(res->user, r->s.user) != 0)) {
+	int in = found ? course_view_submission(r, res->assignment_id, &a, &cv) : 0;
+	memset(vw, 0, sizeof *vw);
+	/* One made for an assignment is its course's business: its TAs and
+	 * instructors (and site admins) see it, not another course's staff. */
+	vw->staff = in == 1 ? cv.staff : page_is_staff(r);
+	vw->shows_result = 1;
+	if (in < 0 || !found || (!vw->staff && res->user_id != r->s.user_id)) {
 		if (found)
 			db_result_free(res);
-		http_error(r, 404, "There is no such submission.");
+		if (in >= 0)
+			http_error(r, 404, "There is no such submission.");
 		return 0;
+	}
+	if (in == 1 && !vw->staff) {
+		vw->policy = 1;
+		vw->feedback = a.feedback;
+		vw->now = (int64_t)time(NULL);
+		vw->closes = cv.closes;
+		vw->shows_result = cv.shows_results;
+		if (zone_time_format(cv.closes, a.zone, vw->after, sizeof vw->after, err, sizeof err) < 0)
+			snprintf(vw->after, sizeof vw->after, "the deadline");
 	}
 	return 1;
 }
 
-static void add_tests(struct tpl_dict *d, const struct db_result *res, int staff)
+/* What the viewer sees of test tr: everything, or the policy's view. */
+static struct feedback_shown test_shown(const struct viewer *vw, const struct db_test_row *tr)
 {
-	if (res->ntests == 0)
+	int v = verdict_parse(tr->verdict);
+	struct feedback_test t = { tr->sample, v < 0 ? VERDICT_JE : (enum verdict)v, (int)tr->cpu_ms, (int)tr->mem_kb };
+	if (!vw->policy)
+		return (struct feedback_shown){ .row = 1, .verdict = t.verdict, .time_ms = t.time_ms, .mem_kib = t.mem_kib };
+	return feedback_test_view(vw->feedback, vw->now, vw->closes, &t);
+}
+
+static void add_tests(struct tpl_dict *d, const struct db_result *res, const struct viewer *vw)
+{
+	if (res->ntests == 0 || !vw->shows_result)
 		return;
-	struct tpl_dict *t = tpl_add_section(d, "TESTS");
-	if (staff)
-		tpl_show_section(t, "DETAILS");
+	struct tpl_dict *t = NULL;
+	int secret = 0, passed = 0;
 	for (int i = 0; i < res->ntests; i++) {
 		const struct db_test_row *tr = &res->tests[i];
+		struct feedback_shown sh = test_shown(vw, tr);
+		secret += sh.counted;
+		passed += sh.counted && sh.passed;
+		if (!sh.row)
+			continue;
+		if (!t) {
+			t = tpl_add_section(d, "TESTS");
+			if (vw->staff)
+				tpl_show_section(t, "DETAILS");
+		}
 		struct tpl_dict *row = tpl_add_section(t, "TEST");
 		/* Students see a sample's name and message; a secret test is a
 		 * number: its name and the checker's message could give its data away. */
 		char name[300];
-		if (staff || tr->sample)
-			snprintf(name, sizeof name, "%s%s", tr->name, tr->sample && !staff ? " (sample)" : "");
+		if (vw->staff || tr->sample)
+			snprintf(name, sizeof name, "%s%s", tr->name, tr->sample && !vw->staff ? " (sample)" : "");
 		else
 			snprintf(name, sizeof name, "Test %d", i + 1);
 		tpl_set(row, "NAME", name);
 		tpl_set(row, "VERDICT", tr->verdict);
-		tpl_set_int(row, "TIME", tr->cpu_ms);
-		tpl_set_int(row, "MEMORY", tr->mem_kb);
-		if (staff) {
+		tpl_set_int(row, "TIME", sh.time_ms);
+		tpl_set_int(row, "MEMORY", sh.mem_kib);
+		if (vw->staff) {
 			tpl_set(tpl_add_section(row, "DETAILS"), "MESSAGE", tr->message);
 		}
+	}
+	if (secret) {
+		struct tpl_dict *sp = tpl_add_section(d, "SECRET");
+		tpl_set_int(sp, "PASSED", passed);
+		tpl_set_int(sp, "OF", secret);
 	}
 }
 
@@ -202,9 +264,9 @@ static void add_judging(const struct db_judging_row *j, void *arg)
 void page_submission(struct request *r)
 {
 	struct db_result res;
-	if (!load(r, &res))
+	struct viewer vw;
+	if (!load(r, &res, &vw))
 		return;
-	int staff = page_is_staff(r);
 	char title[64], err[512];
 	snprintf(title, sizeof title, "Submission %lld", res.id);
 	void *src = NULL;
@@ -233,14 +295,20 @@ void page_submission(struct request *r)
 	tpl_set(d, "FILE", res.file_name);
 	const struct language *l = language_by_id(res.language);
 	tpl_set(d, "LANGUAGE", l ? l->name : res.language);
-	page_set_verdict(d, res.state, res.verdict, res.has_score, res.score);
+	if (vw.shows_result)
+		page_set_verdict(d, res.state, res.verdict, res.has_score, res.score);
+	else /* after-close: not even the verdict until the window closes */
+		page_set_verdict(d, strcmp(res.state, "done") ? res.state : "judged", "", 0, 0);
+	if (!vw.shows_result && !strcmp(res.state, "done"))
+		tpl_set(tpl_add_section(d, "LATER"), "AFTER", vw.after);
 	if (strcmp(res.state, "done") != 0) {
 		struct tpl_dict *w = tpl_add_section(d, "WAITING");
 		struct db_version v;
 		char progress[128];
 		if (strcmp(res.state, "queued") == 0)
 			snprintf(progress, sizeof progress, "Waiting for a judge.");
-		else if (res.tests_done == 0)
+		else if (res.tests_done == 0 || (vw.policy && vw.feedback != FEEDBACK_FULL))
+			/* how far it got would tell which secret test failed */
 			snprintf(progress, sizeof progress, "Compiling and starting the first test.");
 		else if (db_problem_current(r->db, res.problem, &v, err, sizeof err) == 1 && v.test_count > 0)
 			snprintf(progress, sizeof progress, "%d of at most %d tests run.", res.tests_done, v.test_count);
@@ -248,10 +316,10 @@ void page_submission(struct request *r)
 			snprintf(progress, sizeof progress, "%d tests run.", res.tests_done);
 		tpl_set(w, "PROGRESS", progress);
 	}
-	if (res.compile_output && *res.compile_output)
+	if (res.compile_output && *res.compile_output && vw.shows_result)
 		tpl_set(tpl_add_section(d, "COMPILE"), "OUTPUT", res.compile_output);
-	add_tests(d, &res, staff);
-	if (staff) {
+	add_tests(d, &res, &vw);
+	if (page_is_staff(r)) { /* the rejudge button is the site staff's */
 		struct tpl_dict *sd = tpl_add_section(d, "STAFF");
 		tpl_set_int(sd, "ID", res.id);
 		tpl_set(sd, "CSRF", r->s.csrf);
@@ -269,34 +337,52 @@ void page_submission(struct request *r)
 void page_submission_json(struct request *r)
 {
 	struct db_result res;
-	if (!load(r, &res))
+	struct viewer vw;
+	if (!load(r, &res, &vw))
 		return;
-	int staff = page_is_staff(r);
+	int staff = vw.staff;
 	cJSON *o = cJSON_CreateObject(), *tests = cJSON_CreateArray();
 	cJSON_AddNumberToObject(o, "id", (double)res.id);
 	cJSON_AddStringToObject(o, "state", res.state);
-	if (res.verdict[0])
+	if (res.verdict[0] && vw.shows_result)
 		cJSON_AddStringToObject(o, "verdict", res.verdict);
 	else
 		cJSON_AddNullToObject(o, "verdict");
-	if (res.has_score)
+	if (res.has_score && vw.shows_result)
 		cJSON_AddNumberToObject(o, "score", res.score);
 	else
 		cJSON_AddNullToObject(o, "score");
-	cJSON_AddNumberToObject(o, "tests_done", res.tests_done); /* while judging: how far it got */
-	for (int i = 0; i < res.ntests; i++) {
+	if (vw.policy)
+		cJSON_AddStringToObject(o, "feedback", feedback_policy_name(vw.feedback));
+	if (!vw.shows_result)
+		cJSON_AddStringToObject(o, "results_after", vw.after);
+	/* while judging: how far it got (but for the full policy, that tells
+	 * which secret test failed) */
+	cJSON_AddNumberToObject(o, "tests_done", vw.policy && vw.feedback != FEEDBACK_FULL ? 0 : res.tests_done);
+	int secret = 0, passed = 0;
+	for (int i = 0; vw.shows_result && i < res.ntests; i++) {
 		const struct db_test_row *tr = &res.tests[i];
+		struct feedback_shown sh = test_shown(&vw, tr);
+		secret += sh.counted;
+		passed += sh.counted && sh.passed;
+		if (!sh.row)
+			continue;
 		cJSON *t = cJSON_CreateObject();
 		cJSON_AddNumberToObject(t, "n", i + 1);
 		if (staff || tr->sample)
 			cJSON_AddStringToObject(t, "name", tr->name);
 		cJSON_AddBoolToObject(t, "sample", tr->sample);
 		cJSON_AddStringToObject(t, "verdict", tr->verdict);
-		cJSON_AddNumberToObject(t, "time_ms", (double)tr->cpu_ms);
-		cJSON_AddNumberToObject(t, "memory_kb", (double)tr->mem_kb);
+		cJSON_AddNumberToObject(t, "time_ms", (double)sh.time_ms);
+		cJSON_AddNumberToObject(t, "memory_kb", (double)sh.mem_kib);
 		cJSON_AddItemToArray(tests, t);
 	}
 	cJSON_AddItemToObject(o, "tests", tests);
+	if (secret) {
+		cJSON *sp = cJSON_AddObjectToObject(o, "secret_tests");
+		cJSON_AddNumberToObject(sp, "passed", passed);
+		cJSON_AddNumberToObject(sp, "total", secret);
+	}
 	char *json = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	db_result_free(&res);

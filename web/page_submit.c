@@ -1,4 +1,5 @@
 /* page_submit.c - a student's code, from the textarea or a file, into the queue. */
+#include "course_view.h"
 #include "http.h"
 #include "page_util.h"
 #include "pages.h"
@@ -126,9 +127,21 @@ void page_submit(struct request *r)
 	const char *kept_code = from_file ? NULL : src;
 
 	struct db_version v;
+	struct db_assignment a;
+	struct course_view cv;
 	char err[512];
-	if (!page_visible_problem(r, short_name, &v))
+	int in; /* for an assignment (the form's "assignment"): refused outside the student's window */
+	if (!page_visible_problem(r, short_name, &v) || (in = course_view_named(r, v.problem_id, &a, &cv)) < 0)
 		return;
+	/* A problem not published is seen through its assignment, and so
+	 * judged under its window and feedback policy, never as practice. */
+	if (!in && !v.visible && !page_is_staff(r)) {
+		page_problem_form(r, short_name, 403,
+				  "Not submitted: this problem takes submissions for its assignment only; open it from the "
+				  "assignment's page.",
+				  NULL, kept_code);
+		return;
+	}
 	const struct language *lang = *lang_id ? language_by_id(lang_id) : NULL;
 	if (!lang && !*lang_id && from_file)
 		lang = language_for_file(file->file_name);
@@ -158,7 +171,7 @@ void page_submit(struct request *r)
 		lim = &limits;
 	}
 	long long id = 0;
-	int rc = submission_queue(r->db, r->s.user_id, v.problem_id, 0, lang, name, src, len, lim, &id, err, sizeof err);
+	int rc = submission_queue(r->db, r->s.user_id, v.problem_id, in ? a.id : 0, lang, name, src, len, lim, &id, err, sizeof err);
 	if (rc < 0) {
 		http_error(r, 503, err);
 		return;
@@ -166,7 +179,8 @@ void page_submit(struct request *r)
 	if (rc != 1) {
 		char msg[600];
 		snprintf(msg, sizeof msg, "Not submitted: %s.", err);
-		page_problem_form(r, short_name, rc == SUBMISSION_THROTTLED ? 429 : 400, msg, lang->id, kept_code);
+		int status = rc == SUBMISSION_THROTTLED ? 429 : rc == SUBMISSION_OUTSIDE_WINDOW ? 403 : 400;
+		page_problem_form(r, short_name, status, msg, lang->id, kept_code);
 		return;
 	}
 	char where[64];

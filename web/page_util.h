@@ -12,6 +12,15 @@ struct db_version;
 /* Is the user an instructor or an admin? */
 int page_is_staff(const struct request *r);
 
+/* Is the user a TA or instructor of the request's course (r->course,
+ * routes.c), or a site admin? */
+int page_course_staff(const struct request *r);
+
+/* Sets key to t written in zone ("2026-09-14 23:59 CEST (UTC+02:00)")
+ * and key_ISO to it in UTC for <time datetime>, which live.js shows in
+ * the reader's own zone too. DUE_NONE sets nothing. */
+void page_zone_time(struct tpl_dict *d, const char *key, long long t, const char *zone);
+
 /* "2026-11-23 14:05:09" (UTC) into out. */
 void page_time(long long t, char *out, size_t n);
 

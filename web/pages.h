@@ -40,6 +40,47 @@ void page_users(struct request *r);
 void page_users_add(struct request *r);
 void page_users_password(struct request *r);
 void page_users_role(struct request *r);
+/* page_courses.c */
+void page_courses(struct request *r);
+void page_course_add(struct request *r);
+void page_course(struct request *r);
+void page_course_settings_form(struct request *r);
+void page_course_settings(struct request *r);
+/* page_assignment.c */
+void page_assignment(struct request *r);
+void page_assignment_start(struct request *r);
+/* page_assignment_edit.c */
+void page_assignment_new(struct request *r);
+void page_assignment_add(struct request *r);
+void page_assignment_settings_form(struct request *r);
+void page_assignment_settings(struct request *r);
+/* page_roster.c */
+void page_roster(struct request *r);
+void page_roster_upload(struct request *r);
+/* page_extensions.c */
+void page_extensions(struct request *r);
+void page_extension_add(struct request *r);
+/* page_course_grades.c */
+void page_course_grades(struct request *r);
+void page_course_grades_csv(struct request *r);
+void page_course_grades_detail_csv(struct request *r);
+void page_assignment_grades(struct request *r);
+void page_assignment_rejudge(struct request *r);
+/* page_clarifications.c */
+void page_clarifications(struct request *r);
+void page_clarification_ask(struct request *r);
+void page_clarification_answer(struct request *r);
+/* page_scoreboard.c */
+void page_scoreboard(struct request *r);
+/* page_tokens.c */
+void page_tokens(struct request *r);
+void page_token_add(struct request *r);
+void page_token_delete(struct request *r);
+/* page_api.c */
+void page_api_courses(struct request *r);
+void page_api_course(struct request *r);
+void page_api_grades(struct request *r);
+void page_api_scoreboard(struct request *r);
 /* static_files.c */
 void page_static(struct request *r);
 

@@ -3,8 +3,14 @@
 #include "http.h"
 #include "pages.h"
 
+#include "db_courses.h"
+
 #include <stdio.h>
 #include <string.h>
+
+#define COURSE_MEMBER (ROUTE_LOGIN | ROUTE_COURSE)
+#define COURSE_STAFF (ROUTE_LOGIN | ROUTE_COURSE | ROUTE_COURSE_STAFF)
+#define COURSE_INSTRUCTOR (ROUTE_LOGIN | ROUTE_COURSE | ROUTE_COURSE_INSTRUCTOR)
 
 static const struct route routes[] = {
 	{ "GET", "/", page_home, ROUTE_PUBLIC },
@@ -34,6 +40,40 @@ static const struct route routes[] = {
 	{ "POST", "/users/*/password", page_users_password, ROUTE_ADMIN },
 	{ "POST", "/users/*/role", page_users_role, ROUTE_ADMIN },
 	{ "GET", "/static/*", page_static, ROUTE_PUBLIC | ROUTE_NO_SESSION },
+	{ "GET", "/settings", page_tokens, ROUTE_LOGIN },
+	{ "POST", "/settings/tokens", page_token_add, ROUTE_LOGIN },
+	{ "POST", "/settings/tokens/*/delete", page_token_delete, ROUTE_LOGIN },
+	/* The read-only JSON API (a token's requests: GET under /api/ only, server.c). */
+	{ "GET", "/api/courses", page_api_courses, ROUTE_LOGIN },
+	{ "GET", "/api/courses/*", page_api_course, COURSE_MEMBER },
+	{ "GET", "/api/courses/*/grades", page_api_grades, COURSE_STAFF },
+	{ "GET", "/api/courses/*/*/scoreboard", page_api_scoreboard, COURSE_MEMBER },
+	/* Courses: the fixed names first, so that an assignment cannot be
+	 * called "settings" or "grades" (page_assignment_edit.c refuses them). */
+	{ "GET", "/courses", page_courses, ROUTE_LOGIN },
+	{ "POST", "/courses", page_course_add, ROUTE_STAFF },
+	{ "GET", "/courses/*", page_course, COURSE_MEMBER },
+	{ "GET", "/courses/*/settings", page_course_settings_form, COURSE_INSTRUCTOR },
+	{ "POST", "/courses/*/settings", page_course_settings, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/roster", page_roster, COURSE_STAFF },
+	{ "POST", "/courses/*/roster", page_roster_upload, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/grades", page_course_grades, COURSE_STAFF },
+	{ "GET", "/courses/*/grades.csv", page_course_grades_csv, COURSE_STAFF },
+	{ "GET", "/courses/*/grades-detail.csv", page_course_grades_detail_csv, COURSE_STAFF },
+	{ "GET", "/courses/*/clarifications", page_clarifications, COURSE_MEMBER },
+	{ "POST", "/courses/*/clarifications", page_clarification_ask, COURSE_MEMBER },
+	{ "POST", "/courses/*/clarifications/*", page_clarification_answer, COURSE_STAFF },
+	{ "GET", "/courses/*/new", page_assignment_new, COURSE_INSTRUCTOR },
+	{ "POST", "/courses/*/new", page_assignment_add, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/*", page_assignment, COURSE_MEMBER },
+	{ "POST", "/courses/*/*/start", page_assignment_start, COURSE_MEMBER },
+	{ "GET", "/courses/*/*/settings", page_assignment_settings_form, COURSE_INSTRUCTOR },
+	{ "POST", "/courses/*/*/settings", page_assignment_settings, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/*/extensions", page_extensions, COURSE_STAFF },
+	{ "POST", "/courses/*/*/extensions", page_extension_add, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/*/grades", page_assignment_grades, COURSE_STAFF },
+	{ "POST", "/courses/*/*/rejudge", page_assignment_rejudge, COURSE_INSTRUCTOR },
+	{ "GET", "/courses/*/*/scoreboard", page_scoreboard, COURSE_MEMBER },
 };
 
 /* Copies one path segment (MHD has already percent-decoded the path). */
@@ -84,6 +124,39 @@ int routes_match(struct request *r, const char *method, const char *path)
 	return other_method ? 405 : 404;
 }
 
+/* Who the user is in the course args[0] names: r->course and
+ * r->course_role, or the status answered (404 to anyone not in it). */
+static int course_allowed(struct request *r, int flags)
+{
+	char err[512];
+	struct db_member m;
+	int found = r->db ? db_course_find(r->db, r->args[0], &r->course, err, sizeof err) : -1;
+	int member = found == 1 ? db_member_get(r->db, r->course.id, r->s.user_id, &m, err, sizeof err) : 0;
+	if (found < 0 || member < 0) {
+		http_error(r, 503, r->db ? err : "The database cannot be opened; the operator has the details in the log.");
+		return 503;
+	}
+	int admin = strcmp(r->s.role, "admin") == 0;
+	if (!found || (!member && !admin)) {
+		http_error(r, 404, "There is no such course.");
+		return 404;
+	}
+	snprintf(r->course_role, sizeof r->course_role, "%s", member ? m.role : "admin");
+	if (admin) /* a site admin is every course's instructor, whatever their row says */
+		snprintf(r->course_role, sizeof r->course_role, "admin");
+	int staff = strcmp(r->course_role, "student") != 0;
+	int instructor = staff && strcmp(r->course_role, "ta") != 0;
+	if ((flags & ROUTE_COURSE_STAFF) && !staff) {
+		http_error(r, 403, "This page is for the course's staff.");
+		return 403;
+	}
+	if ((flags & ROUTE_COURSE_INSTRUCTOR) && !instructor) {
+		http_error(r, 403, "Only the course's instructors can change its settings.");
+		return 403;
+	}
+	return 0;
+}
+
 int routes_allowed(struct request *r)
 {
 	int flags = r->route->flags;
@@ -109,5 +182,7 @@ int routes_allowed(struct request *r)
 			return 403;
 		}
 	}
+	if (flags & ROUTE_COURSE)
+		return course_allowed(r, flags);
 	return 0;
 }

@@ -12,6 +12,12 @@ enum {
 	ROUTE_NO_CSRF = 8,     /* a POST without a session yet (logging in): Origin is checked instead */
 	ROUTE_UPLOAD = 16,     /* the body may be a package upload (the upload limit, streamed to the spool) */
 	ROUTE_NO_SESSION = 32, /* the same for everyone (static files): the session is not looked up */
+	/* args[0] names a course (r->course, r->course_role); site admins may
+	 * use every course's pages, as its instructor. Someone who is not in
+	 * the course gets 404, as for a course that does not exist. */
+	ROUTE_COURSE = 64,             /* any member of the course */
+	ROUTE_COURSE_STAFF = 128,      /* its TAs and instructors (others: 403) */
+	ROUTE_COURSE_INSTRUCTOR = 256, /* its instructors: course settings (TAs: 403) */
 };
 
 struct route {

@@ -162,6 +162,8 @@ static void request_free(struct request *r)
 		if (r->fields[i].spool_path[0]) /* not taken over by the handler */
 			unlink(r->fields[i].spool_path);
 	}
+	if (r->defer_data_free)
+		r->defer_data_free(r->defer_data);
 	free(r->body);
 	free(r);
 }
@@ -296,10 +298,30 @@ static void *on_url(void *cls, const char *url, struct MHD_Connection *c)
 	return r;
 }
 
+/* Scripts read the JSON API with a per-user token instead of a cookie:
+ * "Authorization: Bearer TOKEN", taken for a GET (or HEAD) under /api/
+ * only, so that a token can read but never change anything (and a POST
+ * needs the session's CSRF token, which a token's session has none of). */
+static void find_api_token(struct request *r)
+{
+	const char *auth = mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
+	if (!auth || strncmp(auth, "Bearer ", 7) != 0 || r->is_post || strncmp(r->url, "/api/", 5) != 0 || !r->db)
+		return;
+	char err[256];
+	int rc = session_api_lookup(r->db, auth + 7, &r->s, err, sizeof err);
+	if (rc < 0)
+		log_error("verdict serve: api token: %s", err);
+	r->logged_in = rc == 1;
+}
+
 static void find_session(struct request *r)
 {
 	const char *token = http_cookie(r, SESSION_COOKIE);
-	if (!token || !r->db || strlen(token) != SESSION_TOKEN_LEN)
+	if (!token) {
+		find_api_token(r);
+		return;
+	}
+	if (!r->db || strlen(token) != SESSION_TOKEN_LEN)
 		return;
 	char err[256];
 	int rc = session_lookup(r->db, token, &r->s, err, sizeof err);

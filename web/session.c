@@ -14,6 +14,7 @@
  */
 #include "session.h"
 #include "db.h"
+#include "db_courses.h"
 #include "util.h"
 
 #include <sodium.h>
@@ -51,6 +52,22 @@ static void token_hash(const char *token, char out[65])
 	unsigned char h[32];
 	crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
 	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void session_api_token(char token[SESSION_TOKEN_LEN + 1], char hash[65])
+{
+	random_token(token);
+	token_hash(token, hash);
+}
+
+int session_api_lookup(struct db *db, const char *token, struct session *s, char *err, size_t n)
+{
+	char th[65];
+	memset(s, 0, sizeof *s);
+	if (strlen(token) != SESSION_TOKEN_LEN)
+		return 0;
+	token_hash(token, th);
+	return db_api_token_user(db, th, (int64_t)time(NULL), &s->user_id, s->user, s->role, err, n);
 }
 
 int session_login_begin(struct db *db, const char *name, const char *address, struct login *l, char *err, size_t n)

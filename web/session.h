@@ -59,6 +59,15 @@ int session_lookup(struct db *db, const char *token, struct session *s, char *er
 /* Ends the session (and sweeps expired ones). */
 int session_logout(struct db *db, const char *token, char *err, size_t n);
 
+/* A new API token (for its owner, shown once) and its hash (all that is
+ * stored): a random 32 bytes, as a session's. */
+void session_api_token(char token[SESSION_TOKEN_LEN + 1], char hash[65]);
+
+/* The user whose API token this is (Authorization: Bearer): 1 with s's
+ * user filled and no CSRF token (such a request only reads: server.c), 0
+ * unknown, -1 on a database error. Records the token's last use. */
+int session_api_lookup(struct db *db, const char *token, struct session *s, char *err, size_t n);
+
 /* Does a form's CSRF token match the session's? In constant time. */
 int session_csrf_ok(const struct session *s, const char *given);
 

@@ -1,11 +1,11 @@
 /* cmd_assignment.c - `verdict assignment add|set|list|start`: a course's assignments (a contest is one too).
  *
- * Times are typed as 'YYYY-MM-DD HH:MM' in the course's time zone
- * (zone_time_parse: a time the clocks skip is refused, one they pass twice
- * is the earlier) and stored in UTC. add and set share one option table
- * and one check of the whole assignment (check_assignment), so that set
- * can never store what add would refuse; each stores in one transaction.
+ * add and set share one option table and assignment_edit_store (shared
+ * with the web's settings page), which reads the times in the course's
+ * zone, checks the whole assignment and stores it in one transaction, so
+ * that set can never store what add would refuse.
  */
+#include "assignment_edit.h"
 #include "cli.h"
 #include "commands.h"
 #include "db.h"
@@ -22,8 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-#define MAX_PROBLEMS 64
 
 static const char usage_text[] =
 	"usage: verdict assignment add COURSE SHORT --title TITLE --opens TIME --due TIME [--late-until TIME]\n"
@@ -43,11 +41,9 @@ static const char usage_text[] =
 	"set changes only the options given (--problem replaces the list; 'none' clears\n"
 	"--late-until, --freeze and --window). list prints times in the course's zone.\n";
 
-/* What add and set were told; NULL: not given. */
+/* What add, set and start were told; NULL: not given. */
 struct given {
-	const char *title, *opens, *due, *late_until, *late, *counts, *feedback, *contest, *freeze, *window;
-	const char *problems[MAX_PROBLEMS];
-	int nproblems, unfreeze;
+	struct assignment_given a;
 	const char *user;
 };
 
@@ -67,11 +63,11 @@ static const struct {
 	int opt;
 	size_t offset;
 } slots[] = {
-	{ 't', offsetof(struct given, title) },	  { 'o', offsetof(struct given, opens) },
-	{ 'D', offsetof(struct given, due) },	  { 'u', offsetof(struct given, late_until) },
-	{ 'l', offsetof(struct given, late) },	  { 'c', offsetof(struct given, counts) },
-	{ 'f', offsetof(struct given, feedback) }, { 'C', offsetof(struct given, contest) },
-	{ 'F', offsetof(struct given, freeze) },  { 'w', offsetof(struct given, window) },
+	{ 't', offsetof(struct given, a.title) },	  { 'o', offsetof(struct given, a.opens) },
+	{ 'D', offsetof(struct given, a.due) },	  { 'u', offsetof(struct given, a.late_until) },
+	{ 'l', offsetof(struct given, a.late) },	  { 'c', offsetof(struct given, a.counts) },
+	{ 'f', offsetof(struct given, a.feedback) }, { 'C', offsetof(struct given, a.contest) },
+	{ 'F', offsetof(struct given, a.freeze) },  { 'w', offsetof(struct given, a.window) },
 	{ 'a', offsetof(struct given, user) },
 };
 
@@ -86,10 +82,10 @@ static int parse(int argc, char **argv, struct given *g, const char **db_opt, co
 			i++;
 		if (i < sizeof slots / sizeof *slots)
 			*(const char **)((char *)g + slots[i].offset) = optarg;
-		else if (opt == 'p' && g->nproblems < MAX_PROBLEMS)
-			g->problems[g->nproblems++] = optarg;
+		else if (opt == 'p' && g->a.nproblems < ASSIGNMENT_PROBLEMS_MAX)
+			g->a.problems[g->a.nproblems++] = optarg;
 		else if (opt == 'U')
-			g->unfreeze = 1;
+			g->a.unfreeze = 1;
 		else if (opt == 'd')
 			*db_opt = optarg;
 		else if (opt == 'S')
@@ -100,166 +96,6 @@ static int parse(int argc, char **argv, struct given *g, const char **db_opt, co
 		}
 	}
 	return 0;
-}
-
-/* A time typed in zone, or "none" (DUE_NONE) when none_ok. */
-static int read_time(const char *what, const char *text, const char *zone, int none_ok, int64_t *out)
-{
-	char err[256];
-	if (none_ok && !strcmp(text, "none")) {
-		*out = DUE_NONE;
-		return 0;
-	}
-	if (zone_time_parse(text, zone, out, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict assignment: --%s: %s\n", what, err);
-		return -1;
-	}
-	return 0;
-}
-
-/* Whole minutes 1..1000000, or "none" (0). */
-static int read_minutes(const char *what, const char *text, int *out)
-{
-	char *end;
-	long v = strtol(text, &end, 10);
-	if (!strcmp(text, "none")) {
-		*out = 0;
-		return 0;
-	}
-	if (*end || end == text || v < 1 || v > 1000000) {
-		fprintf(stderr, "verdict assignment: --%s must be whole minutes (1 or more) or none, not '%s'\n", what, text);
-		return -1;
-	}
-	*out = (int)v;
-	return 0;
-}
-
-/* Points with at most two decimals, 0..100000, as hundredths. */
-static int read_points(const char *text, int64_t *cents)
-{
-	char *end;
-	double v = strtod(text, &end);
-	const char *dot = strchr(text, '.');
-	if (*end || end == text || text[0] == '-' || !(v >= 0 && v <= 100000) || (dot && strlen(dot + 1) > 2))
-		return -1;
-	*cents = points_cents(v);
-	return 0;
-}
-
-/* Labels p[0..np) in order: A, B, ... in a contest, else by the problem's name. */
-static void label(struct db_assignment_problem *p, int np, int contest)
-{
-	for (int i = 0; i < np; i++) {
-		p[i].position = i;
-		if (contest)
-			snprintf(p[i].label, sizeof p[i].label, "%c%s", 'A' + i % 26, i >= 26 ? "'" : "");
-		else
-			snprintf(p[i].label, sizeof p[i].label, "%s", p[i].problem);
-	}
-}
-
-/* The problems of --problem NAME[:POINTS] into p. Returns how many, or -1 (said). */
-static int read_problems(struct db *db, const struct given *g, int contest, struct db_assignment_problem *p)
-{
-	for (int i = 0; i < g->nproblems; i++) {
-		char name[64], err[512];
-		const char *colon = strchr(g->problems[i], ':');
-		size_t len = colon ? (size_t)(colon - g->problems[i]) : strlen(g->problems[i]);
-		memset(&p[i], 0, sizeof p[i]);
-		p[i].points = 10000;
-		if (len >= sizeof name || (colon && read_points(colon + 1, &p[i].points) < 0)) {
-			fprintf(stderr, "verdict assignment: --problem %s: expected NAME or NAME:POINTS (0 to 100000, two decimals)\n",
-				g->problems[i]);
-			return -1;
-		}
-		snprintf(name, sizeof name, "%.*s", (int)len, g->problems[i]);
-		struct db_version v;
-		int found = db_problem_current(db, name, &v, err, sizeof err);
-		if (found == 0)
-			fprintf(stderr, "verdict assignment: no problem named '%s' (see: verdict problem list)\n", name);
-		else if (found < 0)
-			fprintf(stderr, "verdict assignment: %s\n", err);
-		if (found <= 0)
-			return -1;
-		p[i].problem_id = v.problem_id;
-		snprintf(p[i].problem, sizeof p[i].problem, "%s", name);
-	}
-	label(p, g->nproblems, contest);
-	return g->nproblems;
-}
-
-struct kept {
-	struct db_assignment_problem *p;
-	int count;
-};
-
-static void keep_problem(const struct db_assignment_problem *p, void *arg)
-{
-	struct kept *k = arg;
-	if (k->count < MAX_PROBLEMS)
-		k->p[k->count++] = *p;
-}
-
-/* Applies what was given to a (its other fields as they were). Returns 0 or -1 (said). */
-static int apply(const struct given *g, struct db_assignment *a)
-{
-	char err[512];
-	int v;
-	if (g->title)
-		snprintf(a->title, sizeof a->title, "%s", g->title);
-	if ((g->opens && read_time("opens", g->opens, a->zone, 0, &a->times.opens) < 0) ||
-	    (g->due && read_time("due", g->due, a->zone, 0, &a->times.due) < 0) ||
-	    (g->late_until && read_time("late-until", g->late_until, a->zone, 1, &a->times.late_until) < 0) ||
-	    (g->freeze && read_minutes("freeze", g->freeze, &a->freeze_minutes) < 0) ||
-	    (g->window && read_minutes("window", g->window, &a->window_minutes) < 0))
-		return -1;
-	if (g->late && late_spec_parse(g->late, &a->late, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict assignment: --late: %s\n", err);
-		return -1;
-	}
-	if (g->counts && (v = which_counts_parse(g->counts)) < 0) {
-		fprintf(stderr, "verdict assignment: --counts is best or last, not '%s'\n", g->counts);
-		return -1;
-	}
-	if (g->counts)
-		a->counts = (enum which_rule)v;
-	if (g->feedback && (v = feedback_policy_parse(g->feedback)) < 0) {
-		fprintf(stderr, "verdict assignment: --feedback is full, samples, verdict or after-close, not '%s'\n",
-			g->feedback);
-		return -1;
-	}
-	if (g->feedback)
-		a->feedback = (enum feedback_policy)v;
-	if (g->contest && (v = db_contest_parse(g->contest)) < 0) {
-		fprintf(stderr, "verdict assignment: --contest is none, icpc or ioi, not '%s'\n", g->contest);
-		return -1;
-	}
-	if (g->contest)
-		a->contest = (enum db_contest)v;
-	if (g->unfreeze)
-		a->unfrozen = 1;
-	return 0;
-}
-
-/* The whole assignment makes sense (the same check for add and set). */
-static int check_assignment(const struct db_assignment *a)
-{
-	const char *why = NULL;
-	if (a->times.opens > a->times.due)
-		why = "it would open after its due time";
-	else if (a->times.late_until != DUE_NONE && a->times.late_until < a->times.due)
-		why = "--late-until is before the due time";
-	else if (a->late.kind != LATE_NONE && a->times.late_until == DUE_NONE)
-		why = "a late policy needs --late-until, the end of the late window";
-	else if (a->late.kind == LATE_NONE && a->times.late_until != DUE_NONE)
-		why = "--late-until needs a late policy (--late penalty:... or days)";
-	else if (a->freeze_minutes && a->contest == DB_CONTEST_NONE)
-		why = "--freeze is for contests (--contest icpc or ioi)";
-	else if (a->window_minutes && (int64_t)a->window_minutes * 60 > a->times.due - a->times.opens)
-		why = "--window is longer than the time from opens to due";
-	if (why)
-		fprintf(stderr, "verdict assignment: %s: %s\n", a->short_name, why);
-	return why ? -1 : 0;
 }
 
 /* Prints t in zone, or "-" for DUE_NONE. */
@@ -308,7 +144,7 @@ static int add_or_set(int argc, char **argv, int is_add)
 	struct given g = { 0 };
 	const char *db_opt = NULL, *state_opt = NULL, *cmd = is_add ? "assignment add" : "assignment set";
 	if (parse(argc, argv, &g, &db_opt, &state_opt) || optind != argc - 2 || g.user ||
-	    (is_add && (!g.title || !g.opens || !g.due || !g.nproblems))) {
+	    (is_add && (!g.a.title || !g.a.opens || !g.a.due || !g.a.nproblems))) {
 		fputs(usage_text, stderr);
 		return 2;
 	}
@@ -323,38 +159,19 @@ static int add_or_set(int argc, char **argv, int is_add)
 		return 1;
 	struct db_course c;
 	struct db_assignment a = { .times.late_until = DUE_NONE, .counts = WHICH_BEST, .feedback = FEEDBACK_FULL };
-	static struct db_assignment_problem p[MAX_PROBLEMS];
 	char err[512];
-	int rc = 2, np = 0;
+	int rc = 1;
 	if (cli_course(db, cmd, course, &c) < 0 ||
-	    (!is_add && cli_assignment(db, cmd, course, short_name, &a) < 0)) {
-		rc = 1;
+	    (!is_add && cli_assignment(db, cmd, course, short_name, &a) < 0))
 		goto out;
-	}
 	if (is_add) {
 		a.course_id = c.id;
 		snprintf(a.course, sizeof a.course, "%s", c.short_name);
 		snprintf(a.zone, sizeof a.zone, "%s", c.zone);
 		snprintf(a.short_name, sizeof a.short_name, "%s", short_name);
 	}
-	enum db_contest was = a.contest;
-	if (apply(&g, &a) < 0 || (np = read_problems(db, &g, a.contest != DB_CONTEST_NONE, p)) < 0 ||
-	    check_assignment(&a) < 0)
-		goto out;
-	/* Into or out of contest mode: the problems kept, labelled anew. */
-	struct kept k = { p, 0 };
-	int relabel = !is_add && !g.nproblems && (was == DB_CONTEST_NONE) != (a.contest == DB_CONTEST_NONE);
-	if (relabel && db_assignment_problems(db, a.id, keep_problem, &k, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict %s: %s\n", cmd, err);
-		rc = 1;
-		goto out;
-	}
-	if (relabel)
-		label(p, np = k.count, a.contest != DB_CONTEST_NONE);
-	rc = 1;
-	if ((is_add ? db_assignment_add(db, &a, p, np, err, sizeof err)
-		    : db_assignment_update(db, &a, g.nproblems || relabel ? p : NULL, np, err, sizeof err)) < 0) {
-		fprintf(stderr, "verdict %s: %s\n", cmd, err);
+	if (assignment_edit_store(db, &a, &g.a, is_add, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict assignment: %s\n", err);
 		goto out;
 	}
 	if (a.late.kind == LATE_DAYS && c.late_days == 0)

@@ -7,6 +7,7 @@
  * and when.
  */
 #include "cli.h"
+#include "extension_grant.h"
 #include "commands.h"
 #include "db.h"
 #include "db_courses.h"
@@ -24,48 +25,6 @@ static const char usage_text[] =
 	"\n"
 	"TIME is 'YYYY-MM-DD HH:MM' in the course's time zone. Without --late-until the\n"
 	"assignment's late window still ends when it does (but not before the new due).\n";
-
-/* How many students are in section. */
-struct section_count {
-	const char *section;
-	int count;
-};
-
-static void count_section(const struct db_member *m, void *arg)
-{
-	struct section_count *s = arg;
-	s->count += !strcmp(m->section, s->section);
-}
-
-/* Who gets the extension: *user_id (> 0) for USER, or section checked to
- * have someone in it. Returns 0 or -1 (said). */
-static int whom(struct db *db, const struct db_assignment *a, const char *user, const char *section,
-		long long *user_id)
-{
-	char err[512];
-	struct db_member m;
-	*user_id = 0;
-	if (section) {
-		struct section_count sc = { section, 0 };
-		if (db_member_list(db, a->course_id, "student", count_section, &sc, err, sizeof err) < 0) {
-			fprintf(stderr, "verdict extension add: %s\n", err);
-			return -1;
-		}
-		if (!sc.count)
-			fprintf(stderr, "verdict extension add: no student of course %s is in section '%s'\n", a->course,
-				section);
-		return sc.count ? 0 : -1;
-	}
-	int found = db_user_find(db, user, user_id, err, sizeof err);
-	if (found > 0)
-		found = db_member_get(db, a->course_id, *user_id, &m, err, sizeof err);
-	if (found < 0)
-		fprintf(stderr, "verdict extension add: %s\n", err);
-	else if (found == 0)
-		fprintf(stderr, "verdict extension add: '%s' is not in course %s (see: verdict course members %s)\n", user,
-			a->course, a->course);
-	return found > 0 ? 0 : -1;
-}
 
 static void print_extension(const struct db_extension *e, void *arg)
 {
@@ -128,23 +87,13 @@ int cmd_extension(int argc, char **argv)
 			rc = 0;
 		goto out;
 	}
-	long long user_id, id;
-	struct due_extension t = { .late_until = DUE_NONE };
-	if (zone_time_parse(due, a.zone, &t.due, err, sizeof err) < 0 ||
-	    (until && zone_time_parse(until, a.zone, &t.late_until, err, sizeof err) < 0)) {
+	long long id;
+	struct due_extension t;
+	int granted = extension_grant(db, &a, section ? NULL : args[2], section, due, until, reason, 0, &id, &t, err,
+				      sizeof err);
+	if (granted < 0) {
 		fprintf(stderr, "verdict extension add: %s\n", err);
-		rc = 2;
-		goto out;
-	}
-	if (t.late_until != DUE_NONE && t.late_until < t.due) {
-		fprintf(stderr, "verdict extension add: --late-until is before --due\n");
-		rc = 2;
-		goto out;
-	}
-	if (whom(db, &a, section ? NULL : args[2], section, &user_id) < 0)
-		goto out;
-	if (db_extension_add(db, a.id, user_id, section, &t, reason, 0, &id, err, sizeof err) < 0) {
-		fprintf(stderr, "verdict extension add: %s\n", err);
+		rc = granted == -2 ? 2 : 1;
 		goto out;
 	}
 	struct db_extension shown = { .times = t };

@@ -36,19 +36,6 @@ static const char usage_text[] =
 	"full_name and a column per assignment, for the students on the roster;\n"
 	"--detail writes one line per student, assignment and problem.\n";
 
-/* "80.00 (100.00)" when the late policy took points, "100.00" when not,
- * "-" with nothing judged, "…" while something waits for the judge. */
-static void points_cell(int64_t raw, int64_t final, int attempts, int pending, char *out, size_t n)
-{
-	char a[32], b[32];
-	if (!attempts)
-		snprintf(out, n, "%s", pending ? "(judging)" : "-");
-	else if (raw != final)
-		snprintf(out, n, "%s (%s)", points_format(final, a, sizeof a), points_format(raw, b, sizeof b));
-	else
-		snprintf(out, n, "%s", points_format(final, a, sizeof a));
-}
-
 /* The course table: a column per assignment, or per problem of the one assignment. */
 static void print_course(const struct course_grades *g, int per_problem, FILE *out)
 {
@@ -67,22 +54,15 @@ static void print_course(const struct course_grades *g, int per_problem, FILE *o
 		fprintf(out, "%-16s %-20.20s", g->students[s].user, g->students[s].full_name);
 		for (int a = 0; a < g->nassignments; a++) {
 			const struct course_grades_assignment *ga = &g->assignments[a];
-			int attempts = 0, pending = 0;
-			for (int p = 0; p < ga->nproblems; p++) {
+			for (int p = 0; per_problem && p < ga->nproblems; p++) {
 				const struct course_grade_cell *c = course_grades_cell(g, s, ga->first + p);
-				attempts += c->attempts, pending += c->pending;
-				points_cell(c->raw, c->final, c->attempts, c->pending, cell, sizeof cell);
-				if (per_problem)
-					fprintf(out, " %18s", cell);
+				fprintf(out, " %18s", course_grades_format(c->raw, c->final, c->attempts, c->pending, cell, sizeof cell));
 			}
-			int64_t raw, final;
-			course_grades_total(g, s, a, &raw, &final);
-			raw_total += raw, final_total += final;
-			points_cell(raw, final, attempts, pending, cell, sizeof cell);
+			course_grades_total_text(g, s, a, &raw_total, &final_total, cell, sizeof cell);
 			if (!per_problem)
 				fprintf(out, " %18s", cell);
 		}
-		points_cell(raw_total, final_total, 1, 0, cell, sizeof cell);
+		course_grades_format(raw_total, final_total, 1, 0, cell, sizeof cell);
 		fprintf(out, " %18s%s\n", cell, g->students[s].on_roster ? "" : "  (not on the roster)");
 	}
 }

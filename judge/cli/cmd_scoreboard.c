@@ -23,21 +23,6 @@ static const char usage_text[] =
 	"to solve, -R when not solved) or IOI (points). ?N: N attempts pending, hidden\n"
 	"by the freeze or not judged yet. --public shows the board participants see.\n";
 
-/* One cell as text. */
-static void cell_text(const struct scoreboard_cell *c, int ioi, char *out, size_t n)
-{
-	char pts[32], pending[16] = "";
-	if (c->pending)
-		snprintf(pending, sizeof pending, " ?%d", c->pending);
-	if (ioi)
-		snprintf(out, n, "%s%s", c->attempts ? points_format(c->score, pts, sizeof pts) : "-", pending);
-	else if (c->solved)
-		snprintf(out, n, "+%.0d (%lld)%s%s", c->rejected, (long long)(c->solve_time / 60),
-			 c->first_to_solve ? "*" : "", pending);
-	else
-		snprintf(out, n, "%s%.0d%s", c->rejected ? "-" : c->pending ? "" : ".", c->rejected, pending);
-}
-
 static void print_board(const struct db_assignment *a, const struct contest_board *b, int staff)
 {
 	int ioi = a->contest == DB_CONTEST_IOI;
@@ -56,7 +41,7 @@ static void print_board(const struct db_assignment *a, const struct contest_boar
 		else
 			printf("%6d %7lld", row->solved, (long long)row->penalty);
 		for (int q = 0; q < b->nproblems; q++) {
-			cell_text(&row->cells[q], ioi, text, sizeof text);
+			contest_board_cell_text(&row->cells[q], ioi, text, sizeof text);
 			printf(" %12s", text);
 		}
 		printf("\n");

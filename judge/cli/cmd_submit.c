@@ -142,7 +142,7 @@ int cmd_submit(int argc, char **argv)
 		printf("%lld\n", id);
 		rc = 0;
 	}
-	if (found == 0 && err[0])
+	if ((found == 0 || found == SUBMISSION_OUTSIDE_WINDOW) && err[0])
 		fail("%s: %s", base, err);
 	else if (found < 0)
 		fail("%s%s", err, "");

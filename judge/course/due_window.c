@@ -35,7 +35,7 @@ int64_t due_window_closes(const struct due_times *w)
 }
 
 /* "1 day 2 h 5 min", "3 h", "40 s": how long s seconds is, for people. */
-static void format_duration(int64_t s, char *out, size_t n)
+void due_window_duration(int64_t s, char *out, size_t n)
 {
 	int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60;
 	int len = 0;
@@ -71,7 +71,7 @@ int due_window_place(const struct due_times *w, int64_t t, const char *zone, str
 		out->late_seconds = t - w->due;
 		if (zone_time_format(w->due, zone, when, sizeof when, err, n) < 0)
 			return -1;
-		format_duration(out->late_seconds, late, sizeof late);
+		due_window_duration(out->late_seconds, late, sizeof late);
 		snprintf(out->message, sizeof out->message, "late by %s (due %s)", late, when);
 	} else {
 		out->cls = DUE_ON_TIME;

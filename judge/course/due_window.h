@@ -59,6 +59,10 @@ int due_window_effective(const struct due_times *a, const struct due_extension *
  * there is no late window. (What feedback_test_view wants as "closes".) */
 int64_t due_window_closes(const struct due_times *w);
 
+/* A span of s seconds in words, as the messages write it: "1 day 2 h
+ * 5 min" (seconds dropped), "40 s" under a minute. */
+void due_window_duration(int64_t s, char *out, size_t n);
+
 /* Where submission time t falls in the effective window w (from
  * due_window_effective), with a message whose times are written in zone
  * (NULL: UTC), e.g. "this assignment opens at 2026-03-29 01:30 CET

@@ -160,6 +160,7 @@ int db_user_submission_counts(struct db *db, long long user_id, long long since,
 
 struct db_submission_filter {
 	const char *user, *problem, *language, *verdict;
+	long long staff_of; /* > 0: only practice submissions and those for assignments of courses this user is a TA or instructor of */
 	long long before_id;
 	int limit;
 };
@@ -317,6 +318,7 @@ struct db_test_row {
 
 struct db_result {
 	long long id;
+	long long user_id, assignment_id; /* assignment_id 0: practice */
 	char user[64], problem[64], language[16], file_name[256];
 	char state[16];
 	char verdict[8];   /* "" while not judged */

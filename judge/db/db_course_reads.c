@@ -51,7 +51,8 @@ int db_problem_visible_to(struct db *db, long long problem_id, long long user_id
 				  "SELECT CASE WHEN p.visible = 1 OR EXISTS (SELECT 1 FROM assignment_problems ap "
 				  "JOIN assignments a ON a.id = ap.assignment_id "
 				  "JOIN course_members m ON m.course_id = a.course_id AND m.user_id = ?2 "
-				  "WHERE ap.problem_id = p.id AND a.opens_at <= ?3) THEN 1 ELSE 0 END FROM problems p WHERE p.id = ?1",
+				  "WHERE ap.problem_id = p.id AND (a.opens_at <= ?3 OR m.role <> 'student')) THEN 1 ELSE 0 END "
+				  "FROM problems p WHERE p.id = ?1",
 				  err, n);
 	if (!st)
 		return -1;

@@ -36,6 +36,20 @@ int db_course_add(struct db *db, struct db_course *c, char *err, size_t n)
 	return insert_row(db, st, "adding a course", taken, &c->id, err, n);
 }
 
+int db_course_update(struct db *db, const struct db_course *c, char *err, size_t n)
+{
+	sqlite3_stmt *st =
+		prepare(db, "UPDATE courses SET title = ?, term = ?, time_zone = ?, late_days = ? WHERE id = ?", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, c->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, c->term, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c->zone, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, c->late_days);
+	sqlite3_bind_int64(st, 5, c->id);
+	return update_one(db, st, "changing a course", err, n);
+}
+
 int db_course_find(struct db *db, const char *short_name, struct db_course *c, char *err, size_t n)
 {
 	sqlite3_stmt *st = cached(db, "SELECT " COURSE_COLUMNS " FROM courses c WHERE c.short_name = ?", err, n);

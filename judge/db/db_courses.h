@@ -33,6 +33,10 @@ struct db_course {
 /* Adds c (c->id is set). A short name in use is refused, saying so. */
 int db_course_add(struct db *db, struct db_course *c, char *err, size_t n);
 
+/* Stores c's title, term, zone and late-day bank (by c->id; the short
+ * name stays): 1 done, 0 no such course, -1 error. */
+int db_course_update(struct db *db, const struct db_course *c, char *err, size_t n);
+
 /* 1 found (*c filled), 0 no such course, -1 error. */
 int db_course_find(struct db *db, const char *short_name, struct db_course *c, char *err, size_t n);
 
@@ -199,9 +203,10 @@ int db_assignment_submissions(struct db *db, long long assignment_id, long long 
 			      void (*fn)(const struct db_assignment_submission *s, void *arg), void *arg, char *err,
 			      size_t n);
 
-/* May user_id, as a student, see problem_id at `now`: it is published, or
- * it is in an assignment that has opened, of a course they are a member
- * of? 1 yes, 0 no, -1 error. (Staff see every problem: callers decide.) */
+/* May user_id see problem_id at `now`: it is published, or it is in an
+ * assignment of a course they are a member of, which has opened or whose
+ * TA or instructor they are? 1 yes, 0 no, -1 error. (The site's staff
+ * see every problem: callers decide.) */
 int db_problem_visible_to(struct db *db, long long problem_id, long long user_id, int64_t now, char *err, size_t n);
 
 /* ---- clarifications and announcements ---- */

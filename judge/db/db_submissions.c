@@ -90,6 +90,9 @@ int db_submission_list(struct db *db, const struct db_submission_filter *f,
 		strcat(sql, " AND s.verdict = ?"); /* its newest judging's, even while a regrade waits */
 		values[nvalues++] = f->verdict;
 	}
+	if (f->staff_of > 0)
+		strcat(sql, " AND (s.assignment_id IS NULL OR s.assignment_id IN (SELECT a.id FROM course_members m "
+			    "JOIN assignments a ON a.course_id = m.course_id WHERE m.user_id = ? AND m.role IN ('ta', 'instructor')))");
 	if (f->before_id > 0)
 		strcat(sql, " AND s.id < ?");
 	strcat(sql, " ORDER BY s.id DESC LIMIT ?");
@@ -99,6 +102,8 @@ int db_submission_list(struct db *db, const struct db_submission_filter *f,
 	int i = 0;
 	for (; i < nvalues; i++)
 		sqlite3_bind_text(st, i + 1, values[i], -1, SQLITE_STATIC);
+	if (f->staff_of > 0)
+		sqlite3_bind_int64(st, ++i, f->staff_of);
 	if (f->before_id > 0)
 		sqlite3_bind_int64(st, ++i, f->before_id);
 	sqlite3_bind_int(st, ++i, f->limit > 0 ? f->limit : 50);
@@ -467,7 +472,8 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 	memset(r, 0, sizeof *r);
 	sqlite3_stmt *st = cached(db,
 				   "SELECT s.id, u.name, p.short_name, s.language, s.file_name, s.state, s.verdict, s.score, "
-				   "COALESCE(s.judge_error, j.compile_output), s.judging_id, s.tests_done FROM submissions s JOIN users u ON u.id = s.user_id "
+				   "COALESCE(s.judge_error, j.compile_output), s.judging_id, s.tests_done, s.user_id, s.assignment_id "
+				   "FROM submissions s JOIN users u ON u.id = s.user_id "
 				   "JOIN problems p ON p.id = s.problem_id LEFT JOIN judgings j ON j.id = s.judging_id "
 				   "WHERE s.id = ?",
 				   err, n);
@@ -492,6 +498,8 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 		r->compile_output = strdup((const char *)sqlite3_column_text(st, 8));
 	long long judging_id = sqlite3_column_int64(st, 9);
 	r->tests_done = sqlite3_column_int(st, 10);
+	r->user_id = sqlite3_column_int64(st, 11);
+	r->assignment_id = sqlite3_column_int64(st, 12); /* NULL: 0 */
 	/* A regrade in progress shows its state, not the old judging's tests. */
 	int show_tests = strcmp(r->state, "done") == 0;
 	put(db, st);

@@ -34,6 +34,14 @@ static void find_problem(const struct db_assignment_problem *p, void *arg)
 	h->found |= p->problem_id == h->id;
 }
 
+int assignment_window_has_problem(struct db *db, long long assignment_id, long long problem_id, char *err, size_t n)
+{
+	struct has_problem h = { problem_id, 0 };
+	if (db_assignment_problems(db, assignment_id, find_problem, &h, err, n) < 0)
+		return -1;
+	return h.found;
+}
+
 /* A late submission under a's late policy: 1 allowed (late days taken
  * from the bank and recorded), 0 refused (why in err), -1 error. */
 static int admit_late(struct db *db, const struct db_assignment *a, long long user_id,
@@ -79,10 +87,10 @@ int assignment_window_admit(struct db *db, long long assignment_id, long long us
 			     a.course);
 		return found < 0 ? -1 : 0;
 	}
-	struct has_problem h = { problem_id, 0 };
-	if (db_assignment_problems(db, a.id, find_problem, &h, err, n) < 0)
+	int has = assignment_window_has_problem(db, a.id, problem_id, err, n);
+	if (has < 0)
 		return -1;
-	if (!h.found) {
+	if (!has) {
 		errf(err, n, "%s: this problem is not part of the assignment", a.short_name);
 		return 0;
 	}

@@ -18,6 +18,9 @@ struct db_assignment;
 int assignment_window_for(struct db *db, const struct db_assignment *a, long long user_id, struct due_times *w,
 			  int64_t *started, char *err, size_t n);
 
+/* Is problem_id in the assignment? 1 yes, 0 no, -1 with err. */
+int assignment_window_has_problem(struct db *db, long long assignment_id, long long problem_id, char *err, size_t n);
+
 /* May user_id submit problem_id for assignment_id at `now`? Runs inside
  * the caller's transaction, since it may take late days from the
  * student's bank (recorded for the assignment). Staff of the course (ta,

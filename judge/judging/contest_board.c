@@ -3,9 +3,11 @@
 
 #include "course_grades.h"
 #include "db.h"
+#include "points.h"
 #include "util.h"
 #include "verdict.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,4 +125,19 @@ void contest_board_free(struct contest_board *b)
 	free(b->people);
 	free(b->problems);
 	memset(b, 0, sizeof *b);
+}
+
+const char *contest_board_cell_text(const struct scoreboard_cell *c, int ioi, char *out, size_t n)
+{
+	char pts[32], pending[16] = "";
+	if (c->pending)
+		snprintf(pending, sizeof pending, " ?%d", c->pending);
+	if (ioi)
+		snprintf(out, n, "%s%s", c->attempts ? points_format(c->score, pts, sizeof pts) : "-", pending);
+	else if (c->solved)
+		snprintf(out, n, "+%.0d (%lld)%s%s", c->rejected, (long long)(c->solve_time / 60),
+			 c->first_to_solve ? "*" : "", pending);
+	else
+		snprintf(out, n, "%s%.0d%s", c->rejected ? "-" : c->pending ? "" : ".", c->rejected, pending);
+	return out;
 }

@@ -34,4 +34,10 @@ int contest_board_load(struct db *db, const struct db_assignment *a, int staff, 
 		       size_t n);
 void contest_board_free(struct contest_board *b);
 
+/* One cell as the boards write it: ICPC "+R (M)" (solved at minute M after
+ * R rejected attempts; "*" after it for the first to solve), "-R" (not
+ * solved), "." (not tried); IOI its points or "-"; " ?N" after it for N
+ * attempts pending (frozen, or not judged yet). Returns out. */
+const char *contest_board_cell_text(const struct scoreboard_cell *c, int ioi, char *out, size_t n);
+
 #endif

@@ -126,14 +126,46 @@ static int grade_group(struct db *db, struct course_grades *g, const struct cour
 	return rc;
 }
 
-/* Reads assignment ga's submissions and grades each (student, problem). */
+static void on_regrade_item(const struct db_regrade_item *it, void *arg)
+{
+	struct db_regrade_item *to = list_add(arg);
+	if (to)
+		*to = *it;
+}
+
+static int by_submission(const void *key, const void *item)
+{
+	long long id = *(const long long *)key, other = ((const struct db_regrade_item *)item)->submission_id;
+	return id < other ? -1 : id > other;
+}
+
+/* Puts each submission of before (a regrade's items, by submission id)
+ * back as it was judged before that regrade. */
+static void as_before(struct db_assignment_submission *s, int count, const struct list *before)
+{
+	for (int i = 0; i < count; i++) {
+		const struct db_regrade_item *it =
+			bsearch(&s[i].id, before->v, (size_t)before->count, sizeof *it, by_submission);
+		if (!it)
+			continue;
+		s[i].judged = it->old_verdict[0] != 0;
+		memcpy(s[i].verdict, it->old_verdict, sizeof s[i].verdict);
+		s[i].has_score = it->old_has_score;
+		s[i].score = it->old_score;
+	}
+}
+
+/* Reads assignment ga's submissions (as before a regrade, when before is
+ * not NULL) and grades each (student, problem). */
 static int grade_assignment(struct db *db, struct course_grades *g, const struct course_grades_assignment *ga,
-			    long long user_id, char *err, size_t n)
+			    long long user_id, const struct list *before, char *err, size_t n)
 {
 	struct list subs = { .size = sizeof(struct db_assignment_submission) };
 	int rc = db_assignment_submissions(db, ga->a.id, user_id, on_submission, &subs, err, n);
 	if (rc == 0 && subs.failed)
 		rc = errf(err, n, "out of memory");
+	if (rc == 0 && before)
+		as_before(subs.v, subs.count, before);
 	const struct db_assignment_submission *s = subs.v;
 	for (int i = 0, j; rc == 0 && i < subs.count; i = j) {
 		for (j = i; j < subs.count && s[j].user_id == s[i].user_id && s[j].problem_id == s[i].problem_id; j++)
@@ -149,8 +181,9 @@ static int grade_assignment(struct db *db, struct course_grades *g, const struct
 	return rc;
 }
 
-int course_grades_load(struct db *db, const struct db_course *c, long long assignment_id, long long user_id,
-		       struct course_grades *g, char *err, size_t n)
+/* course_grades_load, with before (a regrade's items) for course_grades_load_before. */
+static int load(struct db *db, const struct db_course *c, long long assignment_id, long long user_id,
+		const struct list *before, struct course_grades *g, char *err, size_t n)
 {
 	memset(g, 0, sizeof *g);
 	g->course = *c;
@@ -181,10 +214,66 @@ int course_grades_load(struct db *db, const struct db_course *c, long long assig
 	if (rc == 0 && !(g->cells = calloc((size_t)g->nstudents * (size_t)g->ncolumns + 1, sizeof *g->cells)))
 		rc = errf(err, n, "out of memory");
 	for (int i = 0; rc == 0 && i < g->nassignments; i++)
-		rc = grade_assignment(db, g, &g->assignments[i], user_id, err, n);
+		rc = grade_assignment(db, g, &g->assignments[i], user_id, before, err, n);
 	if (rc < 0)
 		course_grades_free(g);
 	return rc;
+}
+
+int course_grades_load(struct db *db, const struct db_course *c, long long assignment_id, long long user_id,
+		       struct course_grades *g, char *err, size_t n)
+{
+	return load(db, c, assignment_id, user_id, NULL, g, err, n);
+}
+
+int course_grades_load_before(struct db *db, const struct db_course *c, long long assignment_id, long long regrade_id,
+			      int *matched, struct course_grades *g, char *err, size_t n)
+{
+	struct list before = { .size = sizeof(struct db_regrade_item) };
+	struct list subs = { .size = sizeof(struct db_assignment_submission) };
+	int rc = db_regrade_items(db, regrade_id, on_regrade_item, &before, err, n) < 0 ? -1 : 0;
+	if (rc == 0)
+		rc = db_assignment_submissions(db, assignment_id, 0, on_submission, &subs, err, n);
+	if (rc == 0 && (before.failed || subs.failed))
+		rc = errf(err, n, "out of memory");
+	*matched = 0;
+	const struct db_assignment_submission *s = subs.v;
+	for (int j = 0; rc == 0 && j < subs.count; j++)
+		*matched += bsearch(&s[j].id, before.v, (size_t)before.count, sizeof(struct db_regrade_item), by_submission) != NULL;
+	free(subs.v);
+	if (rc == 0)
+		rc = load(db, c, assignment_id, 0, &before, g, err, n);
+	else
+		memset(g, 0, sizeof *g);
+	free(before.v);
+	return rc;
+}
+
+const char *course_grades_format(int64_t raw, int64_t final, int attempts, int pending, char *out, size_t n)
+{
+	char a[32], b[32];
+	if (!attempts)
+		snprintf(out, n, "%s", pending ? "(judging)" : "-");
+	else if (raw != final)
+		snprintf(out, n, "%s (%s)", points_format(final, a, sizeof a), points_format(raw, b, sizeof b));
+	else
+		snprintf(out, n, "%s", points_format(final, a, sizeof a));
+	return out;
+}
+
+const char *course_grades_total_text(const struct course_grades *g, int s, int ai, int64_t *raw_sum, int64_t *final_sum,
+				     char *out, size_t n)
+{
+	const struct course_grades_assignment *ga = &g->assignments[ai];
+	int attempts = 0, pending = 0;
+	int64_t raw, final;
+	for (int p = 0; p < ga->nproblems; p++) {
+		const struct course_grade_cell *c = course_grades_cell(g, s, ga->first + p);
+		attempts += c->attempts, pending += c->pending;
+	}
+	course_grades_total(g, s, ai, &raw, &final);
+	*raw_sum += raw, *final_sum += final;
+	return course_grades_format(raw, final, attempts, pending, out, n);
 }
 
 void course_grades_free(struct course_grades *g)

@@ -59,6 +59,15 @@ int course_grades_load(struct db *db, const struct db_course *c, long long assig
 		       struct course_grades *g, char *err, size_t n);
 void course_grades_free(struct course_grades *g);
 
+/* Assignment assignment_id's gradebook as it was before regrade
+ * regrade_id: each of that regrade's submissions counts with the verdict
+ * and score it had before (the "old" of a rejudge's old -> new points; the
+ * test data's maximum is the newest judging's). *matched: how many of the
+ * regrade's submissions are the assignment's (0: the regrade is not of
+ * this assignment). Returns 0 with *g filled, or -1 with err. */
+int course_grades_load_before(struct db *db, const struct db_course *c, long long assignment_id, long long regrade_id,
+			      int *matched, struct course_grades *g, char *err, size_t n);
+
 static inline struct course_grade_cell *course_grades_cell(const struct course_grades *g, int student, int column)
 {
 	return &g->cells[(size_t)student * (size_t)g->ncolumns + (size_t)column];
@@ -66,6 +75,17 @@ static inline struct course_grade_cell *course_grades_cell(const struct course_g
 
 /* A student's points on assignment index ai, summed over its problems. */
 void course_grades_total(const struct course_grades *g, int student, int ai, int64_t *raw, int64_t *final);
+
+/* A cell or total as the gradebooks show it: "80.00 (100.00)" when the
+ * late policy took points, "100.00" when not, "-" with nothing judged,
+ * "(judging)" while something waits for the judge. Returns out. */
+const char *course_grades_format(int64_t raw, int64_t final, int attempts, int pending, char *out, size_t n);
+
+/* Student s's points on assignment ai as course_grades_format writes
+ * them, its raw and final points also added to *raw_sum and *final_sum.
+ * Returns out. */
+const char *course_grades_total_text(const struct course_grades *g, int s, int ai, int64_t *raw_sum, int64_t *final_sum,
+				     char *out, size_t n);
 
 /* The LMS import: "student_number,user,full_name,A1,A2,..." and one line
  * per student on the roster, each assignment's points after the late

@@ -90,8 +90,9 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, lon
 	if (db_begin(db, err, n) < 0)
 		return -1;
 	int ok = limits ? within_limits(db, user_id, limits, err, n) : 1;
-	if (ok == 1 && assignment_id > 0)
-		ok = assignment_window_admit(db, assignment_id, user_id, problem_id, (int64_t)time(NULL), err, n);
+	if (ok == 1 && assignment_id > 0 &&
+	    (ok = assignment_window_admit(db, assignment_id, user_id, problem_id, (int64_t)time(NULL), err, n)) == 0)
+		ok = SUBMISSION_OUTSIDE_WINDOW;
 	if (ok == 1 &&
 	    db_submission_add(db, user_id, problem_id, assignment_id, lang->id, file_name, source, len, id, err, n) < 0)
 		ok = -1;

@@ -33,15 +33,17 @@ int submission_claim_ok(const char *language, const char *file_name, const void 
 			const struct language **lang, char *err, size_t n);
 
 #define SUBMISSION_THROTTLED 2
+#define SUBMISSION_OUTSIDE_WINDOW 3
 
 /* Checks the source and file name for lang and queues it for user_id on
  * problem_id, for assignment_id (0: none, practice). With limits, the
  * check and the insert are one transaction, so concurrent requests cannot
  * both slip under the limit; so are an assignment's window check, the
  * late days it takes (assignment_window_admit) and the insert. Returns 1
- * (queued, *id set), 0 (refused: the reason, for people, in err; outside
- * the assignment's window it says why and when), SUBMISSION_THROTTLED
- * (over the limits: the reason in err), or -1 (a database error, in err). */
+ * (queued, *id set), 0 (refused: the reason, for people, in err),
+ * SUBMISSION_OUTSIDE_WINDOW (the assignment refused it: why and when in
+ * err), SUBMISSION_THROTTLED (over the limits: the reason in err), or -1
+ * (a database error, in err). */
 int submission_queue(struct db *db, long long user_id, long long problem_id, long long assignment_id,
 		     const struct language *lang, const char *file_name, const void *source, size_t len,
 		     const struct submission_limits *limits, long long *id, char *err, size_t n);

@@ -5,6 +5,8 @@
 // copy, without a reload.
 // A page with [data-refresh] (an import or a rejudge still running) is
 // refreshed the same way until it says it is finished.
+// A <time datetime> (a deadline, shown in the course's zone) gets the same
+// instant in the reader's own zone beside it.
 (function () {
   'use strict';
   function refreshPart(id) {
@@ -42,7 +44,19 @@
       }).catch(function () { watchPart(el); });
     }, 1000);
   }
+  function localTimes() {
+    var fmt = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+    document.querySelectorAll('time[datetime]').forEach(function (t) {
+      var d = new Date(t.getAttribute('datetime'));
+      if (isNaN(d.getTime())) return;
+      var s = document.createElement('span');
+      s.className = 'muted local-time';
+      s.textContent = ' (your time: ' + d.toLocaleString(undefined, fmt) + ')';
+      t.after(s);
+    });
+  }
   document.addEventListener('DOMContentLoaded', function () {
+    localTimes();
     var live = document.getElementById('live');
     if (live && live.dataset.state !== 'done') watchSubmission(live);
     document.querySelectorAll('[data-refresh][id]').forEach(watchPart);

@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
-<p class="limits">Time limit <strong>{{TIME}} s</strong> · memory <strong>{{MEMORY}} MB</strong> · <code>{{SHORT}}</code>{{#HIDDEN}} · <span class="badge">hidden from students</span>{{/HIDDEN}}</p>
+{{#ASSIGNMENT}}<p class="flash" id="for-assignment">For <a href="/courses/{{COURSE:u}}/{{SHORT:u}}">{{COURSE}}/{{SHORT}}: {{TITLE}}</a> · {{STATE}} · due <time datetime="{{DUE_ISO}}">{{DUE}}</time></p>
+{{/ASSIGNMENT}}<p class="limits">Time limit <strong>{{TIME}} s</strong> · memory <strong>{{MEMORY}} MB</strong> · <code>{{SHORT}}</code>{{#HIDDEN}} · <span class="badge">hidden from students</span>{{/HIDDEN}}</p>
 {{#STAFF}}<p class="actions"><a href="/problems/{{SHORT:u}}/settings">Settings</a> · <a href="/problems/{{SHORT:u}}/tests">Test data</a> · <a href="/submissions?problem={{SHORT:u}}">Submissions</a>
 <form method="post" action="/problems/{{SHORT:u}}/rejudge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge-problem">Rejudge all submissions</button></form></p>{{/STAFF}}
 <article class="statement">
@@ -13,7 +14,8 @@
 {{#ERROR}}<p class="error" id="submit-error">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/problems/{{SHORT:u}}/submit" enctype="multipart/form-data" class="stack" id="submit-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-<label>Language <select name="language" id="language">
+{{#ASSIGNMENT}}<input type="hidden" name="assignment" value="{{AID}}">
+{{/ASSIGNMENT}}<label>Language <select name="language" id="language">
 {{#LANGUAGE}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/LANGUAGE}}</select></label>
 <label>Code <textarea name="code" id="code" rows="16" spellcheck="false">

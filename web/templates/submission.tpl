@@ -2,7 +2,8 @@
 <div id="live" data-id="{{ID}}" data-state="{{STATE}}" data-done="{{DONE}}">
 <p class="summary"><a href="/problems/{{PROBLEM:u}}">{{PROBLEM}}</a> · {{LANGUAGE}} · by {{USER}} · {{WHEN}}</p>
 <p class="result">Verdict: <span id="verdict" class="verdict v-{{VCLASS}}">{{VERDICT}}</span> <span class="muted" id="verdict-meaning">{{MEANING}}</span>{{#SCORE}} · score <span id="score">{{POINTS}}</span>{{/SCORE}}</p>
-{{#WAITING}}<p id="progress">{{PROGRESS}}</p>
+{{#LATER}}<p id="results-later">Judged. Its results are shown from {{AFTER}}, when the assignment closes for you.</p>
+{{/LATER}}{{#WAITING}}<p id="progress">{{PROGRESS}}</p>
 <p class="muted" id="waiting">This page updates by itself until the verdict arrives; without JavaScript, reload it.</p>{{/WAITING}}
 {{#COMPILE}}<h2>Compiler output</h2><pre class="compile" id="compile">{{OUTPUT:pre_escape}}</pre>{{/COMPILE}}
 {{#TESTS}}<h2>Tests</h2>
@@ -12,6 +13,7 @@
 {{#TEST}}<tr><td>{{NAME}}</td><td><span class="verdict v-{{VERDICT}}">{{VERDICT}}</span></td><td>{{TIME}} ms</td><td>{{MEMORY}} KiB</td>{{#DETAILS}}<td>{{MESSAGE}}</td>{{/DETAILS}}</tr>
 {{/TEST}}</tbody>
 </table>{{/TESTS}}
+{{#SECRET}}<p id="secret-tests">Secret tests: {{PASSED}} of {{OF}} passed.</p>{{/SECRET}}
 </div>
 {{#STAFF}}<form method="post" action="/submissions/{{ID}}/rejudge"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge">Rejudge this submission</button></form>
 {{#HISTORY}}<h2>Judgings</h2>
