@@ -32,6 +32,10 @@ static int parent_fd[CGROUP_MAX_DIRS];
 static char parent_path[CGROUP_MAX_DIRS][PATH_MAX];
 static unsigned long box_seq;
 static int wants_delegation; /* the last cgroup_init failed for want of a delegated group */
+/* What to do about it, in every message that says so. */
+#define DELEGATION_FIX                                                                         \
+	"run it as the verdict service (Delegate=yes), or in a delegated scope: systemd-run --scope " \
+	"-p Delegate=yes -- verdict ..."
 
 int cgroup_version(void)
 {
@@ -245,10 +249,7 @@ static int init_v2(const char *forced_root, char *err, size_t n)
 	if (!v2_has_controllers(dir)) {
 		wants_delegation = !forced_root && !v2_delegated(dir);
 		return errf(err, n, "cgroup v2: the memory and pids controllers are not available in %s%s", dir,
-			    wants_delegation ? ", which is not delegated to Verdict; run it as the verdict service "
-					       "(Delegate=yes), or in a delegated scope: "
-					       "systemd-run --scope -p Delegate=yes -- verdict ..."
-					     : "");
+			    wants_delegation ? ", which is not delegated to Verdict; " DELEGATION_FIX : "");
 	}
 	/* Our group must hand memory and pids down to "verdict", and "verdict"
 	 * to each box. A group with processes of its own cannot, unless it is
@@ -260,8 +261,7 @@ static int init_v2(const char *forced_root, char *err, size_t n)
 			wants_delegation = 1;
 			return errf(err, n,
 				    "cgroup v2: %s is not delegated to Verdict, so it cannot make limited boxes in it; "
-				    "run it as the verdict service (Delegate=yes), or in a delegated scope: "
-				    "systemd-run --scope -p Delegate=yes -- verdict ...",
+				    DELEGATION_FIX,
 				    dir);
 		}
 		if (v2_move_into_leaf(dir, err, n) < 0)

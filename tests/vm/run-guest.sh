@@ -7,10 +7,10 @@
 # 1 and mounts cgroup2 at /sys/fs/cgroup; systemd: the host's systemd is
 # PID 1 and runs JOB as a service (tests/vm/systemd-prep.sh). Exits 0 when
 # the job ran to its end, 1 when the guest did not boot or the job did not
-# finish within TIMEOUT seconds. $VM_CPUS: the guest's CPUs (default 2;
-# give each of two guests side by side one, so that their vCPUs are never
-# more than the host's cores: a descheduled vCPU's time is charged to the
-# guest's running program, and limits of a second were missed).
+# finish within TIMEOUT seconds. $VM_CPUS: the guest's CPUs (default 2).
+# Keep the vCPUs of all running guests within the host's cores: a
+# descheduled vCPU's time is charged to the guest's running program, and
+# limits were missed (t0401 runs its guests one after the other).
 set -u
 vmdir=$1 job=$2 limit=$3 mode=${4:-plain}
 out=$(mktemp)
