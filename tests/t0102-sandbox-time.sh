@@ -45,6 +45,11 @@ check "sleeper --time 1: wall_ms in [3000, 5000) (default 2*time+1)" "$(last_run
 	"$(field wall_ms)" -ge 3000 -a "$(field wall_ms)" -lt 5000
 no_leftovers "sleeper: no processes or cgroups left" sleeper
 
+# The kernel's per-process CPU limit (SIGXCPU) going off before the box's
+# is a time limit too, not a run-time error.
+box --time 5 -- /progs/spin_rlimit
+expect_field status TLE "SIGXCPU from the kernel's per-process CPU limit: TLE"
+
 box -- /progs/trivial
 expect_field status OK "trivial under the default limits: OK"
 check "trivial: wall_ms < 2000" "$(last_run)" "$(field wall_ms)" -lt 2000

@@ -523,6 +523,12 @@ static void classify(struct run *r, const struct cgroup_stats *st, struct sandbo
 	} else if (r->killed_cpu || (double)cpu > c->time_sec * 1e9) {
 		res->status = SANDBOX_TLE;
 		snprintf(m, mn, "Time limit exceeded: %.3f s of CPU, limit %g s", (double)cpu / 1e9, c->time_sec);
+	} else if (res->signal == SIGXCPU) {
+		/* The kernel's own per-process limit (time + 1 s, the backstop
+		 * for a supervisor that looks too late) went off first: under a
+		 * busy hypervisor a process's clock ran ahead of its cgroup's. */
+		res->status = SANDBOX_TLE;
+		snprintf(m, mn, "Time limit exceeded: a process was stopped by the kernel's per-process CPU limit (SIGXCPU)");
 	} else if (r->killed_wall) {
 		res->status = SANDBOX_TLE;
 		snprintf(m, mn, "Wall time limit exceeded: %.3f s, limit %g s", (double)res->wall_ms / 1e3,

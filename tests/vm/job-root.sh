@@ -1,7 +1,7 @@
 #!/bin/bash
 # tests/vm/job-root.sh: the cgroup v2 guest's job in layout 1, Verdict at a
 # plain cgroup2 root (tests/vm/guest.sh is PID 1, no systemd): the sandbox
-# tests whose subject is the cgroup and a judge smoke test, then the shape a systemd
+# tests (t01*) and a judge smoke test, then the shape a systemd
 # service's cgroup has, made by hand. TAP lines named "v2 root: ...".
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO" || exit 1
@@ -18,16 +18,21 @@ expect() {
 	case "$r" in *'"status":"'$want'"'*) echo "ok - $what" ;; *) echo "not ok - $what: $r" ;; esac
 }
 
-# The sandbox tests whose subject is the cgroup. The others (output,
-# network, filesystem, options, syscalls, ids) do not depend on the cgroup
-# version and run on the host; all eleven took 190 s here.
-tests/run.sh t0101 t0102 t0103 t0104 t0111 2>&1 | grep -v ' passed, ' | name
+# Every sandbox test (t01*). The guest has two vCPUs and these run one
+# after the other in about 115 s, so after t0102 (its summed-CPU check
+# needs both vCPUs to itself) they run in two streams, the smoke test
+# in the second: about 75 s. A box's limits are CPU time, which the guest
+# charges only while a program runs, so the streams do not push each
+# other's runs past a limit.
+tests/run.sh t0102 2>&1 | grep -v ' passed, ' | name
 
 smoke() {
-	local S=/tmp/smoke-root r left
+	local S=/tmp/smoke-root r
 	mkdir -p $S
-	# Java is left out here; the service guest judges it.
+	# Java is left out here (the service guest judges it), and all but
+	# four tests (two samples, 10^18, 2^31): Python's runs are most of the time under emulation.
 	cp -r problems/aplusb $S/aplusb && rm $S/aplusb/submissions/accepted/*.java
+	find $S/aplusb/data/secret -type f ! -name '03.*' ! -name '05.*' -delete
 	# 4 s, not 1: Python's start alone took 0.5 to 1.2 s of CPU under
 	# emulation (count_up.py's 10^18 steps are too slow for any limit).
 	sed -i 's/^  time_limit: .*/  time_limit: 4.0/' $S/aplusb/problem.yaml
@@ -43,10 +48,15 @@ smoke() {
 	# A parent group without the controllers: SE, never a run without limits.
 	mkdir -p /sys/fs/cgroup/bare/inner
 	VERDICT_CGROUP_ROOT=/sys/fs/cgroup/bare/inner expect SE "a box whose cgroup lacks memory and pids is SE" -- /progs/trivial
-	left=$(find /sys/fs/cgroup -name 'box-*' 2>/dev/null)
-	[ -z "$left" ] && echo "ok - no box cgroup is left" || echo "not ok - no box cgroup is left: $left"
 }
-smoke | name
+W=/tmp/job-root
+mkdir -p $W
+tests/run.sh t0101 t0103 t0105 t0107 t0109 t0111 >$W/a 2>&1 &
+{ tests/run.sh t0104 t0106 t0108 t0110 2>&1; smoke; } >$W/b 2>&1
+wait
+cat $W/a $W/b | grep -v ' passed, ' | name
+left=$(find /sys/fs/cgroup -name 'box-*' 2>/dev/null)
+[ -z "$left" ] && echo "ok - no box cgroup is left" | name || echo "not ok - no box cgroup is left: $left" | name
 
 # A systemd service's shape, made by hand: controllers enabled down to
 # system.slice/verdict.service, which holds Verdict's own processes (the

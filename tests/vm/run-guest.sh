@@ -1,7 +1,8 @@
 #!/bin/bash
 # tests/vm/run-guest.sh VMDIR JOB TIMEOUT [plain|systemd]: boots a guest
-# (software emulation: KVM hung before the kernel printed anything on these
-# hosts) with the kernel and initramfs in VMDIR, runs the shell script JOB
+# (software emulation, or KVM when $VM_ACCEL=kvm: t0401 probes for it,
+# since KVM hung before the kernel printed anything on some hosts) with
+# the kernel and initramfs in VMDIR, runs the shell script JOB
 # (a host path: the guest sees the host's root read-only) as root in it, and
 # prints the guest's console. plain (the default): tests/vm/guest.sh is PID
 # 1 and mounts cgroup2 at /sys/fs/cgroup; systemd: the host's systemd is
@@ -21,7 +22,7 @@ plain) boot="verdict.run=$here/guest.sh" ;;
 systemd) boot="verdict.run=/lib/systemd/systemd verdict.prep=$here/systemd-prep.sh systemd.unit=verdict-guest.target systemd.show_status=0 systemd.log_level=warning" ;;
 *) echo "run-guest.sh: mode plain or systemd, not $mode" >&2; exit 2 ;;
 esac
-timeout -k 5 "$limit" qemu-system-x86_64 -machine accel=tcg -m 2048 -smp "${VM_CPUS:-2}" -nographic -no-reboot -nic none \
+timeout -k 5 "$limit" qemu-system-x86_64 -machine accel="${VM_ACCEL:-tcg}" -m 2048 -smp "${VM_CPUS:-2}" -nographic -no-reboot -nic none \
 	-kernel "$vmdir/vmlinuz" -initrd "$vmdir/initrd.img" \
 	-append "console=ttyS0 quiet loglevel=1 panic=-1 $boot verdict.job=$job" \
 	-virtfs local,path=/,mount_tag=host,security_model=passthrough,readonly=on,multidevs=remap \
