@@ -4,8 +4,9 @@
 #   browser_serve ARGS...      verdict serve on a free loopback port ($PORT,
 #                              $SERVE) with ARGS; finishes when it does not answer
 #   browser_run JOURNEYS...    tests/browser/run.js with $FIXTURES (a JSON
-#                              object) on them; its TAP lines counted; then
-#                              stops the server and checks nothing is left
+#                              object) on them, within $BROWSER_TIMEOUT s
+#                              (90); its TAP lines counted; then stops the
+#                              server and checks nothing is left
 # A failed step leaves screenshots in build/test-output/browser/.
 
 NODE_MODULES=${NODE_MODULES:-$REPO/build/node/node_modules}
@@ -37,7 +38,7 @@ browser_run() {
 	# TMPDIR: the browser's profile and downloads, under $T (found there if left).
 	mkdir -p "$T/tmp"
 	BASE_URL="http://127.0.0.1:$PORT" OUT_DIR="$OUT_DIR" FIXTURES="$FIXTURES" CHROMIUM="$CHROMIUM" \
-		NODE_PATH="$NODE_MODULES" TMPDIR="$T/tmp" timeout -k 5 90 node "$REPO/tests/browser/run.js" "$@" \
+		NODE_PATH="$NODE_MODULES" TMPDIR="$T/tmp" timeout -k 5 "${BROWSER_TIMEOUT:-90}" node "$REPO/tests/browser/run.js" "$@" \
 		>"$T/node.out" 2>"$T/node.err"
 	rc=$?
 	cat "$T/node.out"
