@@ -209,7 +209,17 @@ static int load(struct db *db, const struct db_course *c, long long assignment_i
 	struct list assignments = { .size = sizeof(struct course_grades_assignment) };
 	struct student_filter sf = { &students, user_id };
 	struct assignment_filter af = { &assignments, assignment_id };
-	int rc = db_member_list(db, c->id, "student", on_student, &sf, err, n);
+	int rc = 0;
+	if (user_id > 0) { /* one student's: not the whole roster read to find them */
+		struct db_member m;
+		int is = db_member_get(db, c->id, user_id, &m, err, n);
+		if (is < 0)
+			rc = -1;
+		else if (is && !strcmp(m.role, "student"))
+			on_student(&m, &sf);
+	} else {
+		rc = db_member_list(db, c->id, "student", on_student, &sf, err, n);
+	}
 	if (rc == 0)
 		rc = db_assignment_list(db, c->id, on_assignment, &af, err, n);
 	g->students = students.v, g->nstudents = students.count;
