@@ -143,8 +143,14 @@ void page_submit(struct request *r)
 		return;
 	}
 	const struct language *lang = *lang_id ? language_by_id(lang_id) : NULL;
-	if (!lang && !*lang_id && from_file)
-		lang = language_for_file(file->file_name);
+	if (!lang && !*lang_id && from_file) {
+		char first_line[256]; /* Kattis' shebang rule: #!/usr/bin/python2 */
+		size_t k = 0;
+		while (k < len && k < sizeof first_line - 1 && src[k] != '\n' && src[k] != '\r' && src[k])
+			first_line[k] = src[k], k++;
+		first_line[k] = 0;
+		lang = language_detect(file->file_name, first_line);
+	}
 	if (!lang) {
 		page_problem_form(r, short_name, 400,
 				  *lang_id ? "Unknown language: choose one from the list."

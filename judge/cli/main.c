@@ -1,6 +1,7 @@
 /* main.c - build/verdict: dispatch to a subcommand. */
 #include "cgroup_scope.h"
 #include "commands.h"
+#include "language.h"
 #include "package_archive.h"
 #include "statement_markdown.h"
 
@@ -52,7 +53,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			if (commands[i].boxes)
-				cgroup_scope_enter(argv);
+				cgroup_scope_enter(argv); /* before --languages is taken out: it runs argv again */
+			char err[1024];
+			if (language_table_init(&argc, argv, err, sizeof err) < 0) {
+				fprintf(stderr, "verdict %s: %s\n", argv[1], err);
+				return 2;
+			}
 			return commands[i].run(argc - 1, argv + 1);
 		}
 	fprintf(stderr, "verdict: unknown command '%s'\n\n", argv[1]);

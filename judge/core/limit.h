@@ -19,6 +19,10 @@ enum limit_id {
 	LIMIT_BOX_TIME,       /* verdict sandbox --time / --wall, seconds */
 	LIMIT_BOX_MB,         /* verdict sandbox --mem, --fsize, --stack, --box-size, MB */
 	LIMIT_BOX_PIDS,       /* verdict sandbox --pids */
+	LIMIT_COMPILE_TIME,   /* a language's compile_time, CPU seconds (languages.yaml) */
+	LIMIT_COMPILE_MEMORY, /* a language's compile_memory, MB */
+	LIMIT_EXTRA_MEMORY,   /* a language's run_extra_memory: MB for its runtime on top of the problem's */
+	LIMIT_PRIORITY,       /* a language's priority when a program's language is guessed */
 	LIMIT_COUNT
 };
 
