@@ -30,7 +30,7 @@ static const struct command {
 	{ "grades", cmd_grades, "the gradebook: per problem, or a course's after its late policies (--csv)", 0 },
 	{ "backup", cmd_backup, "copy the database and test data while Verdict runs", 0 },
 	{ "restore", cmd_restore, "fill a new state directory from a backup", 0 },
-	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)", 0 },
+	{ "languages", cmd_languages, "the languages submissions may be written in, their versions here (--packages: their Debian packages)", 1 },
 	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)", 0 },
 	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)", 0 },
 };
