@@ -5,11 +5,13 @@
  * as a compiler does, its output into a memfd that nothing else can reach. */
 #include "language_version.h"
 #include "compile.h"
+#include "db.h"
 #include "sandbox.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* "-std=gnu17" or "--edition 2021" in the compile command, or "". */
@@ -73,4 +75,44 @@ int language_version(const struct language *lang, char *out, size_t n)
 	standard_of(lang, standard, sizeof standard);
 	snprintf(out, n, "%.200s%s%s", line, *standard ? ", " : "", standard);
 	return 0;
+}
+
+/* What the version depends on: the version command and the programs the
+ * commands start with, by size and modification time. */
+static void fingerprint(const struct language *lang, char *out, size_t n)
+{
+	const char *const programs[] = { lang->version[0], lang->compile[0], lang->run[0] };
+	size_t len = 0;
+	out[0] = 0;
+	for (int i = 0; lang->version[i] && len < n; i++)
+		len += (size_t)snprintf(out + len, n - len, "%s ", lang->version[i]);
+	for (size_t i = 0; i < sizeof programs / sizeof *programs && len < n; i++) {
+		struct stat st;
+		if (programs[i] && stat(programs[i], &st) == 0)
+			len += (size_t)snprintf(out + len, n - len, "|%lld:%lld", (long long)st.st_size,
+						(long long)st.st_mtime);
+		else
+			len += (size_t)snprintf(out + len, n - len, "|-");
+	}
+}
+
+int language_versions_record(struct db *db, const atomic_int *stop, char *err, size_t n)
+{
+	int ran = 0;
+	for (const struct language *l = language_all(); l->id && !*stop; l++) {
+		char now_print[1024], then_print[1024], version[256];
+		int installed;
+		fingerprint(l, now_print, sizeof now_print);
+		int found = db_language_version_get(db, l->id, version, sizeof version, &installed, then_print,
+						    sizeof then_print, err, n);
+		if (found < 0)
+			return -1;
+		if (found && strcmp(now_print, then_print) == 0)
+			continue;
+		installed = language_version(l, version, sizeof version) == 0;
+		if (db_language_version_set(db, l->id, version, installed, now_print, err, n) < 0)
+			return -1;
+		ran++;
+	}
+	return ran;
 }
