@@ -46,6 +46,17 @@ http -b "$T/s1.jar" -F "csrf=$C1" -F language= -F "file=@$REPO/problems/polyglot
 	"$B/problems/polyglot/submit"
 check "a Haskell file is taken by its extension: 303" "$CODE" "$CODE" = 303
 
+http -b "$T/s1.jar" --data-urlencode "csrf=$C1" -d language=scala \
+	--data-urlencode "code@$REPO/problems/polyglot/submissions/accepted/Aplusb.scala" "$B/problems/polyglot/submit"
+check "pasted Scala is named after its object: 303, Aplusb.scala" "$CODE $(sql "select file_name from submissions order by id desc limit 1")" \
+	"$CODE $(sql "select file_name from submissions order by id desc limit 1")" = "303 Aplusb.scala"
+for _ in $(seq 120); do
+	[ "$(sql "select count(*) from submissions where state='done'")" -ge 2 ] && break
+	sleep 0.5
+done
+check "the judge accepts the web's Haskell and Scala submissions" "$(sql "select id, state from submissions")" \
+	"$(sql "select count(*) from judgings where verdict='AC'")" -eq 2
+
 # A second start finds the toolchains unchanged: no version command runs.
 stop_server
 sql "update language_versions set checked_at = 1"
