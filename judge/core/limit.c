@@ -1,4 +1,4 @@
-/* limit.c - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI) and a box's (verdict sandbox). */
+/* limit.c - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI), a box's (verdict sandbox) and a language's (languages.yaml). */
 #include "limit.h"
 
 #include <errno.h>

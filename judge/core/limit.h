@@ -1,9 +1,10 @@
-/* limit.h - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI) and a box's (verdict sandbox).
+/* limit.h - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI), a box's (verdict sandbox) and a language's (languages.yaml).
  *
  * A value is checked against the same row wherever it enters: problem.yaml
  * (package.c), the settings page and `verdict problem set` (both through
- * db_problem_set_limits), `verdict sandbox` (cmd_sandbox.c) and
- * sandbox_run's own check of its configuration (sandbox.c).
+ * db_problem_set_limits), `verdict sandbox` (cmd_sandbox.c),
+ * sandbox_run's own check of its configuration (sandbox.c) and the
+ * language table (language_table.c).
  * (Not "limits.h": web/ is built with -Ijudge, where that name would hide
  * the C library's <limits.h>.)
  */
