@@ -2,7 +2,7 @@
 # timeout: 300
 # Every shipped language in the box: a compile error in each is CE with the
 # compiler's words (A+B accepted and a crash in each are problems/polyglot,
-# which t0201 verifies); PyPy 3 by --lang: AC, RE, CE; Kattis' detection of
+# which t0201 verifies); PyPy 3 and GNU Prolog by --lang; Kattis' detection of
 # Python 2 by its shebang, refused on this host (Debian 12 has none) rather
 # than judged as Python 3; a queued submission whose toolchain is gone is a
 # judge error that says so; `verdict languages` lists each with its version.
@@ -49,6 +49,12 @@ for f in accepted/aplusb.py run_time_error/crash.py; do
 	case $f in accepted/*) want[$id]=AC ;; *) want[$id]=RE ;; esac
 	lang_of[$id]="pypy3 $f"
 done
+# GNU Prolog shares .pl with SWI-Prolog (which wins, as on Kattis): --lang.
+printf ':- initialization(main).\nmain :- read_integer(A), read_integer(B), C is A + B, write(C), nl.\n' >"$T/gsum.pl"
+id=$(v submit --user alice --problem polyglot --lang gprolog "$T/gsum.pl" 2>"$T/err")
+check "submit a GNU Prolog program with --lang gprolog" "$(cat "$T/err")" -n "$id"
+want[$id]=AC
+lang_of[$id]="gprolog gsum.pl"
 id=$(v submit --user alice --problem polyglot --lang pypy3 "$T/ce/ce.py")
 want[$id]=CE
 lang_of[$id]="pypy3 ce.py"
@@ -111,7 +117,7 @@ check "with the toolchain there, the operator's language is judged (AC)" "$(v re
 
 # verdict languages: every shipped language with its version here.
 v languages >"$T/langs" 2>&1
-for l in c cpp python3 pypy3 java kotlin scala go rust javascript csharp haskell ocaml ruby php pascal lisp prolog; do
+for l in c cpp python3 pypy3 java kotlin scala go rust javascript csharp haskell ocaml ruby php pascal lisp prolog gprolog; do
 	line=$(grep "^$l " "$T/langs")
 	check "verdict languages shows $l with a version" "$line" -n "$line" -a "$(printf '%s' "$line" | grep -c 'not installed\|failed')" -eq 0
 done
@@ -121,5 +127,5 @@ check "Python 2 is listed as not installed" "$(grep '^python2 ' "$T/langs")" \
 	"$(grep -c '^python2 .*(Python 2 is not installed on this judge host)' "$T/langs")" -eq 1
 pk=$(v languages --packages)
 check "--packages names each toolchain's Debian packages" "$pk" \
-	"$(printf '%s' "$pk" | tr ' ' '\n' | grep -cx 'gcc\|kotlin\|golang-go\|rustc\|mono-mcs\|ghc\|sbcl\|gprolog\|scala\|fp-compiler')" -eq 10
+	"$(printf '%s' "$pk" | tr ' ' '\n' | grep -cx 'gcc\|kotlin\|golang-go\|rustc\|mono-mcs\|ghc\|sbcl\|gprolog\|swi-prolog-nox\|scala\|fp-compiler')" -eq 11
 finish

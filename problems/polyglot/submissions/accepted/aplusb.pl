@@ -1,2 +1,6 @@
-:- initialization(main).
-main :- read_integer(A), read_integer(B), C is A + B, write(C), nl.
+main :-
+    read_line_to_string(user_input, Line),
+    split_string(Line, " ", " \n", [A, B]),
+    number_string(X, A), number_string(Y, B),
+    Z is X + Y,
+    write(Z), nl.

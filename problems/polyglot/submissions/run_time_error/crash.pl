@@ -1,2 +1,1 @@
-:- initialization(main).
-main :- halt(1).
+main :- X is 1 / 0, write(X), nl.
