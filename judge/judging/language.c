@@ -134,6 +134,10 @@ int language_expand(const char *tmpl, const char *file, long mem_mb, char *out, 
 			add = file, add_len = strlen(file), p += 6;
 		} else if (strncmp(p, "{base}", 6) == 0) {
 			add = file, add_len = base_len, p += 6;
+		} else if (strncmp(p, "{Base}", 6) == 0) { /* Kotlin's class for a file's functions: Main for main.kt */
+			snprintf(piece, sizeof piece, "%.*s", (int)base_len, file);
+			piece[0] = (char)toupper((unsigned char)piece[0]);
+			add = piece, add_len = strlen(piece), p += 6;
 		} else if (strncmp(p, "{mem}", 5) == 0) {
 			snprintf(piece, sizeof piece, "%ld", mem_mb);
 			add = piece, add_len = strlen(piece), p += 5;

@@ -14,6 +14,8 @@
 /* Argument templates may hold these, replaced when a command is built:
  *   {file}  the source file's name in the box, e.g. main.c or Main.java
  *   {base}  that name without its extension (a Java class), e.g. Main
+ *   {Base}  the same with a capital first letter (Kotlin: main.kt's
+ *           functions are in the class MainKt)
  *   {mem}   the run's memory limit in MB (the problem's, without the
  *           runtime's extra)
  * Compiling happens in /box (writable, the source in it); running happens

@@ -100,11 +100,11 @@ static int abs_path_ok(const char *s)
 	return 1;
 }
 
-/* Placeholders are {file}, {base} and {mem}; any other brace is a typo. */
+/* Placeholders are {file}, {base}, {Base} and {mem}; any other brace is a typo. */
 static int template_ok(const char *s)
 {
 	for (const char *p = strchr(s, '{'); p; p = strchr(p + 1, '{'))
-		if (strncmp(p, "{file}", 6) && strncmp(p, "{base}", 6) && strncmp(p, "{mem}", 5))
+		if (strncmp(p, "{file}", 6) && strncmp(p, "{base}", 6) && strncmp(p, "{Base}", 6) && strncmp(p, "{mem}", 5))
 			return 0;
 	return 1;
 }
@@ -168,7 +168,7 @@ static int bind_ok(const char *s)
 static int command(struct reader *r, yaml_node_t *v, const char *id, const char *key, const char **out, int may_be_empty)
 {
 	if (list(r, v, id, key, out, LANGUAGE_MAX_ARGS, template_ok,
-		 "an argument (placeholders are {file}, {base}, {mem})") < 0)
+		 "an argument (placeholders are {file}, {base}, {Base}, {mem})") < 0)
 		return -1;
 	if (!out[0])
 		return may_be_empty ? 0 : bad(r, v, id, "%s is empty", key);
