@@ -5,7 +5,9 @@
 # which t0201 verifies); PyPy 3 and GNU Prolog by --lang; Kattis' detection of
 # Python 2 by its shebang, refused on this host (Debian 12 has none) rather
 # than judged as Python 3; a queued submission whose toolchain is gone is a
-# judge error that says so; `verdict languages` lists each with its version.
+# judge error that says so; a JVM or Go program gets the problem's memory
+# on top of its runtime's (a Java heap past it is RE); `verdict languages`
+# lists each with its version.
 . "$(dirname "$0")/lib.sh"
 
 export VERDICT_DB="$T/verdict.db"
@@ -60,6 +62,38 @@ want[$id]=CE
 lang_of[$id]="pypy3 ce.py"
 check "PyPy 3 submissions are stored as pypy3" "" "$(sqlq "select count(*) from submissions where language='pypy3'")" -eq 3
 check "ce.py without --lang is Python 3" "" "$(sqlq "select language from submissions where file_name='ce.py' order by id limit 1")" = python3
+
+# The runtime's memory is the box's, on top of the problem's 256 MB: a JVM
+# or Go program that uses 150 MB of it is AC; a Java heap past the limit is
+# the JVM's OutOfMemoryError (RE), stopped by -Xmx before the box's limit.
+mkdir -p "$T/mem"
+cat >"$T/mem/Big.java" <<'EOF'
+import java.util.Scanner;
+public class Big { public static void main(String[] x) { Scanner s = new Scanner(System.in); long a = s.nextLong(), b = s.nextLong();
+  byte[] m = new byte[150 << 20]; for (int i = 0; i < m.length; i += 4096) m[i] = 1; System.out.println(a + b + m[0] - 1); } }
+EOF
+sed 's/Big/Huge/g; s/150 << 20/400 << 20/' "$T/mem/Big.java" >"$T/mem/Huge.java"
+cat >"$T/mem/big.go" <<'EOF'
+package main
+
+import "fmt"
+
+func main() {
+	var a, b int64
+	fmt.Scan(&a, &b)
+	m := make([]byte, 150<<20)
+	for i := 0; i < len(m); i += 4096 {
+		m[i] = 1
+	}
+	fmt.Println(a + b + int64(m[0]) - 1)
+}
+EOF
+for f in Big.java:AC Huge.java:RE big.go:AC; do
+	id=$(v submit --user alice --problem polyglot "$T/mem/${f%:*}" 2>"$T/err")
+	check "submit ${f%:*}" "$(cat "$T/err")" -n "$id"
+	want[$id]=${f#*:}
+	lang_of[$id]="memory: ${f%:*}"
+done
 
 v judge --once --workers 2 >"$T/judge.out" 2>&1
 for id in "${!want[@]}"; do
