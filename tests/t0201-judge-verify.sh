@@ -1,4 +1,5 @@
 #!/bin/bash
+# timeout: 300
 # verdict problem verify: every package in problems/ verifies; a submission
 # in the wrong directory is reported by name; malformed packages get an
 # error that names the file at fault, and exit status 2.

@@ -153,9 +153,9 @@ check "a wrong one is WA with the validator's message" "$(cat "$T/r.json")" \
 # Languages come from one table: listed, with their packages, and named in messages.
 v languages >"$T/out" 2>&1
 check "verdict languages lists every language in the table" "$(cat "$T/out")" \
-	"$(awk '{ print $1 }' "$T/out" | tr '\n' ' ')" = "c cpp python3 java "
+	"$(awk '{ print $1 }' "$T/out" | tr '\n' ' ')" = "c cpp python2 python3 pypy3 java kotlin scala go rust javascript csharp haskell ocaml ruby php pascal lisp prolog gprolog "
 check "and --packages the Debian packages they need" "$(v languages --packages)" \
 	"$(v languages --packages | grep -c 'openjdk-17-jdk-headless')" -eq 1
 v submit --user alice --problem aplusb --lang cobol "$P/submissions/accepted/aplusb.c" >"$T/out" 2>&1
-check "an unknown language's message lists the table's ids" "$(cat "$T/out")" "$(grep -c '(c, cpp, python3, java)' "$T/out")" -eq 1
+check "an unknown language's message lists the table's ids" "$(cat "$T/out")" "$(grep -c '(c, cpp, python2, python3, pypy3, java, kotlin, scala, go, .*, lisp, prolog, gprolog)' "$T/out")" -eq 1
 finish

@@ -11,6 +11,7 @@
  * both on SIGINT or SIGTERM. The web server and the judge meet only in the
  * database: a web upload becomes an import job that the judge carries out.
  */
+#include "language_table.h"
 #include "assets.h"
 #include "cli.h"
 #include "cli_config.h"
@@ -176,7 +177,10 @@ static pid_t start_judge(const struct serve_options *o)
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		execl("/proc/self/exe", "verdict", "judge", "--state", o->st->dir, "--workers", workers, (char *)NULL);
+		/* The judge reads the operator's language table serve was given. */
+		const char *languages = language_table_file();
+		execl("/proc/self/exe", "verdict", "judge", "--state", o->st->dir, "--workers", workers,
+		      languages ? "--languages" : (char *)NULL, languages, (char *)NULL);
 		log_error("verdict serve: cannot start the judge: %s", strerror(errno));
 		_exit(127);
 	}

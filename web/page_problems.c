@@ -204,12 +204,29 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
 		add_samples(d, path);
+	/* The judge records its toolchains' versions (language_versions): a
+	 * language it found missing is not offered; one it has not looked at
+	 * yet is, without a version. */
+	struct tpl_dict *versions = NULL;
 	for (const struct language *l = language_all(); l->id; l++) {
+		char version[256];
+		int installed = 1;
+		int found = db_language_version_get(r->db, l->id, version, sizeof version, &installed, NULL, 0, err,
+						    sizeof err);
+		if (found == 1 && !installed)
+			continue;
 		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
 		tpl_set(o, "ID", l->id);
 		tpl_set(o, "NAME", l->name);
 		if (language && strcmp(language, l->id) == 0)
 			tpl_show_section(o, "SELECTED");
+		if (found == 1) {
+			if (!versions)
+				versions = tpl_add_section(d, "VERSIONS");
+			struct tpl_dict *row = tpl_add_section(versions, "VERSION");
+			tpl_set(row, "NAME", l->name);
+			tpl_set(row, "TEXT", version);
+		}
 	}
 	if (code)
 		tpl_set(d, "CODE", code);

@@ -106,10 +106,35 @@ static void java_file_name(const char *src, size_t len, char *out, size_t n)
 	free(code);
 }
 
+/* Scala: the first top-level `object NAME` (its main), else Main.scala. */
+static void object_file_name(const char *src, size_t len, const char *ext, char *out, size_t n)
+{
+	snprintf(out, n, "Main%s", ext);
+	char *code = java_code_only(src, len); /* the same comments and strings */
+	if (!code)
+		return;
+	const char *end = code + len;
+	for (const char *p = memmem(code, len, "object", 6); p; p = memmem(p + 1, (size_t)(end - p - 1), "object", 6)) {
+		if (p > code && ident((unsigned char)p[-1]))
+			continue;
+		const char *q = p + 6;
+		char word[64];
+		if (q < end && !ident((unsigned char)*q) && next_word(&q, end, word, sizeof word) &&
+		    !isdigit((unsigned char)word[0])) {
+			snprintf(out, n, "%s%s", word, ext);
+			break;
+		}
+	}
+	free(code);
+}
+
 static void default_file_name(const struct language *lang, const char *src, size_t len, char *out, size_t n)
 {
 	if (!lang->source_name) {
-		java_file_name(src, len, out, n);
+		if (strcmp(lang->extensions[0], ".java") == 0)
+			java_file_name(src, len, out, n);
+		else
+			object_file_name(src, len, lang->extensions[0], out, n);
 		return;
 	}
 	snprintf(out, n, "main%s", lang->extensions[0] ? lang->extensions[0] : "");
@@ -143,8 +168,14 @@ void page_submit(struct request *r)
 		return;
 	}
 	const struct language *lang = *lang_id ? language_by_id(lang_id) : NULL;
-	if (!lang && !*lang_id && from_file)
-		lang = language_for_file(file->file_name);
+	if (!lang && !*lang_id && from_file) {
+		char first_line[256]; /* Kattis' shebang rule: #!/usr/bin/python2 */
+		size_t k = 0;
+		while (k < len && k < sizeof first_line - 1 && src[k] != '\n' && src[k] != '\r' && src[k])
+			first_line[k] = src[k], k++;
+		first_line[k] = 0;
+		lang = language_detect(file->file_name, first_line);
+	}
 	if (!lang) {
 		page_problem_form(r, short_name, 400,
 				  *lang_id ? "Unknown language: choose one from the list."

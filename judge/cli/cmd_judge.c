@@ -29,6 +29,7 @@
 #include "job_lease.h"
 #include "judging.h"
 #include "language.h"
+#include "language_version.h"
 #include "log.h"
 #include "sandbox.h"
 #include "state.h"
@@ -256,6 +257,26 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/* A judge that keeps running records its host's language versions for
+ * the problem page, beside the workers (a few seconds of boxes, and only
+ * for toolchains that changed since). */
+struct versions_job {
+	struct options *o;
+	pthread_t thread;
+	int started;
+};
+
+static void *versions_main(void *arg)
+{
+	struct versions_job *job = arg;
+	struct db *db = cli_open_db("judge", job->o->st->db);
+	char err[512];
+	if (db && language_versions_record(db, &stopping, err, sizeof err) < 0)
+		log_warning("verdict judge: cannot record the languages' versions: %s", err);
+	db_close(db);
+	return NULL;
+}
+
 /* Runs the workers until the queue is empty (once) or a signal arrives. */
 static int run_workers(struct options *o, long *judged)
 {
@@ -277,6 +298,9 @@ static int run_workers(struct options *o, long *judged)
 		return 1;
 	}
 	int started = 0, rc = 0;
+	struct versions_job versions = { .o = o };
+	if (!o->once)
+		versions.started = pthread_create(&versions.thread, NULL, versions_main, &versions) == 0;
 	for (int i = 0; i < o->workers; i++) {
 		w[i].index = i;
 		w[i].o = o;
@@ -303,6 +327,8 @@ static int run_workers(struct options *o, long *judged)
 		test_data_close(&w[i].td);
 		db_close(w[i].db);
 	}
+	if (versions.started)
+		pthread_join(versions.thread, NULL);
 	free(w);
 	free(t);
 	return rc;

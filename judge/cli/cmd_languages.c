@@ -1,24 +1,21 @@
-/* cmd_languages.c - `verdict languages`: the languages this judge knows, from the one table (judging/language.c). */
+/* cmd_languages.c - `verdict languages`: the languages this judge knows (languages.yaml), their versions here, their packages. */
 #include "commands.h"
 #include "language.h"
+#include "language_version.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char usage_text[] =
-	"usage: verdict languages [--packages]\n"
+	"usage: verdict languages [--packages] [--languages FILE]\n"
 	"\n"
 	"Lists the languages submissions may be written in: id, name, file\n"
-	"extensions, and whether its compiler or runtime is installed here.\n"
-	"--packages prints the Debian packages they need, one line (make installs them).\n";
-
-/* Is the program a command starts with there? */
-static int installed(const struct language *l)
-{
-	const char *first = l->compile[0] ? l->compile[0] : l->run[0];
-	return first && (first[0] != '/' || strncmp(first, "/sub/", 5) == 0 || access(first, X_OK) == 0);
-}
+	"extensions, and the version installed here (the first line of the\n"
+	"language's version command, run in a box), or that it is not installed.\n"
+	"--packages prints the Debian packages they need, one line (make installs them).\n"
+	"--languages FILE (any command takes it; else $VERDICT_LANGUAGES, else\n"
+	"/etc/verdict/languages.yaml when it exists) replaces or adds rows of the\n"
+	"built-in table.\n";
 
 int cmd_languages(int argc, char **argv)
 {
@@ -27,15 +24,20 @@ int cmd_languages(int argc, char **argv)
 		fputs(usage_text, argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr);
 		return argc == 2 && !strcmp(argv[1], "--help") ? 0 : 2;
 	}
+	int first = 1;
 	for (const struct language *l = language_all(); l->id; l++) {
 		if (packages) {
-			printf("%s%s", l == language_all() ? "" : " ", l->packages);
+			if (*l->packages)
+				printf("%s%s", first ? "" : " ", l->packages);
+			first = 0;
 			continue;
 		}
-		printf("%-10s %-10s", l->id, l->name);
+		char exts[128] = "", version[256];
 		for (const char *const *e = l->extensions; *e; e++)
-			printf(" %s", *e);
-		printf("%s\n", installed(l) ? "" : "   (not installed on this host)");
+			snprintf(exts + strlen(exts), sizeof exts - strlen(exts), "%s%s", e == l->extensions ? "" : " ", *e);
+		int ok = language_version(l, version, sizeof version) == 0;
+		printf("%-10s %-12s %-22s %s%s%s\n", l->id, l->name, exts, ok ? "" : "(", version, ok ? "" : ")");
+		fflush(stdout);
 	}
 	if (packages)
 		putchar('\n');

@@ -119,10 +119,17 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	t->total++;
 	/* A directory is one submission of several files (DOMjudge exports
 	 * put every submission in one). */
-	const struct language *lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_for_file(file);
+	const struct language *lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_detect_file(path, file);
 	if (!lang) {
 		printf("skip %s/%s: no language has %s extension\n", rule->dir, file,
 		       S_ISDIR(st.st_mode) ? "any of its files'" : "this file's");
+		t->total--;
+		t->skipped++;
+		return;
+	}
+	if (!language_installed(lang)) { /* the host's lack, not the package's fault */
+		char why[128];
+		printf("skip %s/%s: %s\n", rule->dir, file, language_missing_text(lang, why, sizeof why));
 		t->total--;
 		t->skipped++;
 		return;

@@ -108,7 +108,7 @@ int cmd_submit(int argc, char **argv)
 	}
 	const char *path = argv[optind];
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	const struct language *lang = lang_id ? language_by_id(lang_id) : language_for_file(base);
+	const struct language *lang = lang_id ? language_by_id(lang_id) : language_detect_file(path, base);
 	char ids[256];
 	if (!lang)
 		return lang_id ? fail("unknown language '%s' (%s)", lang_id, language_ids(ids, sizeof ids))

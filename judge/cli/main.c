@@ -1,6 +1,7 @@
 /* main.c - build/verdict: dispatch to a subcommand. */
 #include "cgroup_scope.h"
 #include "commands.h"
+#include "language.h"
 #include "package_archive.h"
 #include "statement_markdown.h"
 
@@ -29,7 +30,7 @@ static const struct command {
 	{ "grades", cmd_grades, "the gradebook: per problem, or a course's after its late policies (--csv)", 0 },
 	{ "backup", cmd_backup, "copy the database and test data while Verdict runs", 0 },
 	{ "restore", cmd_restore, "fill a new state directory from a backup", 0 },
-	{ "languages", cmd_languages, "the languages submissions may be written in (--packages: their Debian packages)", 0 },
+	{ "languages", cmd_languages, "the languages submissions may be written in, their versions here (--packages: their Debian packages)", 1 },
 	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)", 0 },
 	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)", 0 },
 };
@@ -52,7 +53,12 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			if (commands[i].boxes)
-				cgroup_scope_enter(argv);
+				cgroup_scope_enter(argv); /* before --languages is taken out: it runs argv again */
+			char err[1024];
+			if (language_table_init(&argc, argv, err, sizeof err) < 0) {
+				fprintf(stderr, "verdict %s: %s\n", argv[1], err);
+				return 2;
+			}
 			return commands[i].run(argc - 1, argv + 1);
 		}
 	fprintf(stderr, "verdict: unknown command '%s'\n\n", argv[1]);

@@ -1,4 +1,4 @@
-/* limit.c - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI) and a box's (verdict sandbox). */
+/* limit.c - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI), a box's (verdict sandbox) and a language's (languages.yaml). */
 #include "limit.h"
 
 #include <errno.h>
@@ -19,6 +19,12 @@ const struct limit_range limit_ranges[LIMIT_COUNT] = {
 	[LIMIT_BOX_TIME] = { "a box's time", "s", 0.001, 86400, 0 },
 	[LIMIT_BOX_MB] = { "a box's size", "MB", 1, 1 << 20, 1 },
 	[LIMIT_BOX_PIDS] = { "a box's process count", "", 1, 1 << 20, 1 },
+	/* A language (languages.yaml): a compiler gets at most ten minutes and
+	 * 8 GB, a runtime at most 4 GB on top of the problem's limit. */
+	[LIMIT_COMPILE_TIME] = { "compile_time", "s", 1, 600, 0 },
+	[LIMIT_COMPILE_MEMORY] = { "compile_memory", "MB", 64, 8192, 1 },
+	[LIMIT_EXTRA_MEMORY] = { "run_extra_memory", "MB", 0, 4096, 1 },
+	[LIMIT_PRIORITY] = { "priority", "", 0, 1000000, 1 },
 };
 
 const char *limit_range_text(enum limit_id id, char *out, size_t n)

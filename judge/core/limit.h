@@ -1,9 +1,10 @@
-/* limit.h - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI) and a box's (verdict sandbox).
+/* limit.h - the one table of ranges for the limits a person can set: a problem's (package, settings page, CLI), a box's (verdict sandbox) and a language's (languages.yaml).
  *
  * A value is checked against the same row wherever it enters: problem.yaml
  * (package.c), the settings page and `verdict problem set` (both through
- * db_problem_set_limits), `verdict sandbox` (cmd_sandbox.c) and
- * sandbox_run's own check of its configuration (sandbox.c).
+ * db_problem_set_limits), `verdict sandbox` (cmd_sandbox.c),
+ * sandbox_run's own check of its configuration (sandbox.c) and the
+ * language table (language_table.c).
  * (Not "limits.h": web/ is built with -Ijudge, where that name would hide
  * the C library's <limits.h>.)
  */
@@ -19,6 +20,10 @@ enum limit_id {
 	LIMIT_BOX_TIME,       /* verdict sandbox --time / --wall, seconds */
 	LIMIT_BOX_MB,         /* verdict sandbox --mem, --fsize, --stack, --box-size, MB */
 	LIMIT_BOX_PIDS,       /* verdict sandbox --pids */
+	LIMIT_COMPILE_TIME,   /* a language's compile_time, CPU seconds (languages.yaml) */
+	LIMIT_COMPILE_MEMORY, /* a language's compile_memory, MB */
+	LIMIT_EXTRA_MEMORY,   /* a language's run_extra_memory: MB for its runtime on top of the problem's */
+	LIMIT_PRIORITY,       /* a language's priority when a program's language is guessed */
 	LIMIT_COUNT
 };
 

@@ -104,6 +104,15 @@ struct db_version {
 };
 
 /* The version number the next import of short_name will get (1 for a new problem). */
+/* The version of a language on the judge host (language_versions): set
+ * records it (version is why not when !installed; fingerprint says what
+ * toolchain it was found for). get returns 1 with version, installed and
+ * fingerprint (may be NULL) filled, 0 when none is recorded, -1 on error. */
+int db_language_version_set(struct db *db, const char *language, const char *version, int installed,
+			    const char *fingerprint, char *err, size_t n);
+int db_language_version_get(struct db *db, const char *language, char *version, size_t version_len, int *installed,
+			    char *fingerprint, size_t fingerprint_len, char *err, size_t n);
+
 int db_problem_next_version(struct db *db, const char *short_name, int *version, char *err, size_t n);
 
 /* Records an imported package as version v->version of problem short_name

@@ -25,22 +25,25 @@
 #define SOURCE_MAX_BYTES (1 << 20) /* a larger source is refused before it gets here */
 #define COMPILE_LOG "compile.log"
 
-int java_class_file_ok(const char *name)
-{
-	size_t n = strlen(name);
-	if (n <= 5 || n > 200 || strcmp(name + n - 5, ".java") != 0 || !(isalpha((unsigned char)name[0]) || name[0] == '_'))
-		return 0;
-	for (size_t i = 0; i < n - 5; i++)
-		if (!isalnum((unsigned char)name[i]) && name[i] != '_')
-			return 0;
-	return 1;
-}
-
 void build_remove(struct build *b)
 {
 	if (b->dir[0])
 		remove_tree(b->dir);
 	b->dir[0] = 0;
+}
+
+void language_box_extras(const struct language *lang, struct sandbox_config *cfg, int for_run, char (*store)[512],
+			 long mem_mb)
+{
+	for (const char *const *p = lang->binds; *p && cfg->nbinds < SANDBOX_MAX_BINDS; p++)
+		cfg->binds[cfg->nbinds++] = (struct sandbox_bind){ *p, *p, 0 };
+	const char *const *env = for_run ? lang->run_env : lang->compile_env;
+	for (int i = 0; env[i] && cfg->nenv < SANDBOX_MAX_ENV; i++) {
+		if (!store)
+			cfg->env[cfg->nenv++] = env[i];
+		else if (language_expand(env[i], "", mem_mb, store[i], sizeof store[i]) == 0)
+			cfg->env[cfg->nenv++] = store[i];
+	}
 }
 
 /* The compiler's messages: the log, truncated, with a line saying so. */
@@ -86,6 +89,8 @@ int build_run_compiler(struct build *b, char *const argv[], double time_sec, lon
 	cfg.env[cfg.nenv++] = "HOME=/box";
 	cfg.env[cfg.nenv++] = "TMPDIR=/tmp";
 	cfg.env[cfg.nenv++] = "LANG=C.UTF-8";
+	if (b->lang) /* what the language's toolchain needs: a cache's place, its configuration */
+		language_box_extras(b->lang, &cfg, 0, NULL, 0);
 	cfg.argv = argv;
 
 	struct sandbox_result res;
@@ -124,6 +129,16 @@ int build_run_compiler(struct build *b, char *const argv[], double time_sec, lon
 	return 0;
 }
 
+/* A language whose toolchain is not on this host: a judge error (the host's
+ * fault, not the student's; a rejudge after installing it judges it), with
+ * the reason for the result. */
+static int not_installed(struct build *b)
+{
+	b->verdict = VERDICT_JE;
+	language_missing_text(b->lang, b->output, sizeof b->output);
+	return 0;
+}
+
 static int run_compiler(struct build *b, char *err, unsigned long errlen)
 {
 	const struct language *lang = b->lang;
@@ -144,12 +159,14 @@ int compile_submission(struct build *b, const struct language *lang, const char 
 {
 	memset(b, 0, sizeof *b);
 	b->lang = lang;
+	if (!language_installed(lang))
+		return not_installed(b);
 	const char *base = strrchr(submitted_name, '/');
 	base = base ? base + 1 : submitted_name;
 	if (lang->source_name) {
 		snprintf(b->file, sizeof b->file, "%s", lang->source_name);
 	} else {
-		if (!java_class_file_ok(base))
+		if (!language_class_file_ok(lang, base))
 			return errf(err, errlen, "a %s source must be named after its public class, like Main%s (got '%s')",
 				    lang->name, lang->extensions[0], base);
 		snprintf(b->file, sizeof b->file, "%s", base);
@@ -200,12 +217,23 @@ const struct language *language_for_dir(const char *dir)
 {
 	char names[DIR_MAX_FILES][256];
 	int n = list_files(dir, names, DIR_MAX_FILES), best_count = 0;
+	char first_lines[DIR_MAX_FILES][256];
+	for (int i = 0; i < n; i++) {
+		char path[PATH_MAX + 256];
+		int truncated;
+		snprintf(path, sizeof path, "%.4000s/%.255s", dir, names[i]);
+		if (read_prefix(path, first_lines[i], sizeof first_lines[i], &truncated) < 0)
+			first_lines[i][0] = 0;
+		first_lines[i][strcspn(first_lines[i], "\r\n")] = 0;
+	}
+	/* problemtools' rule: the most files that are evidence for it, a tie
+	 * to the higher priority. */
 	const struct language *best = NULL;
-	for (const struct language *lang = language_all(); lang->id; lang++) { /* a tie: the first in the table */
+	for (const struct language *lang = language_all(); lang->id; lang++) {
 		int count = 0;
 		for (int i = 0; i < n; i++)
-			count += language_for_file(names[i]) == lang;
-		if (count > best_count) {
+			count += language_claims(lang, names[i], first_lines[i]);
+		if (count > best_count || (count && count == best_count && lang->priority > best->priority)) {
 			best = lang;
 			best_count = count;
 		}
@@ -218,18 +246,20 @@ int compile_submission_dir(struct build *b, const struct language *lang, const c
 {
 	memset(b, 0, sizeof *b);
 	b->lang = lang;
+	if (!language_installed(lang))
+		return not_installed(b);
 	char names[DIR_MAX_FILES][256];
 	int n = list_files(dir, names, DIR_MAX_FILES), entry = -1;
 	for (int i = 0; i < n; i++) {
-		if (language_for_file(names[i]) != lang)
+		if (!language_has_file(lang, names[i]))
 			continue;
 		if (entry < 0 || strncasecmp(names[i], "main.", 5) == 0)
 			entry = i; /* main.* wins, else the first source */
 	}
 	if (entry < 0)
 		return errf(err, errlen, "%s holds no %s source", dir, lang->name);
-	if (!lang->source_name && !java_class_file_ok(names[entry]))
-		return errf(err, errlen, "%s: a Java source must be named after its public class", names[entry]);
+	if (!lang->source_name && !language_class_file_ok(lang, names[entry]))
+		return errf(err, errlen, "%s: a %s source must be named after its public class", names[entry], lang->name);
 	snprintf(b->file, sizeof b->file, "%.255s", names[entry]);
 	if (make_work_dir(work_root, "build-", SANDBOX_UID, b->dir, sizeof b->dir) < 0)
 		return errf(err, errlen, "cannot create a build directory in %s: %s", work_root, strerror(errno));
@@ -255,7 +285,7 @@ int compile_submission_dir(struct build *b, const struct language *lang, const c
 	for (int t = 0; lang->compile[t]; t++) {
 		if (strcmp(lang->compile[t], "{file}") == 0 && every) {
 			for (int i = 0; i < n; i++)
-				if (language_for_file(names[i]) == lang) {
+				if (language_has_file(lang, names[i])) {
 					snprintf(args[argc], sizeof args[argc], "%.255s", names[i]);
 					argv[argc] = args[argc];
 					argc++;

@@ -35,9 +35,16 @@ int compile_submission(struct build *b, const struct language *lang, const char 
 int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *work_root,
 			   char *err, unsigned long errlen);
 
-/* The language most of a directory's files are in (ties: C++, C, Python 3,
- * Java, as problemtools decides), or NULL. */
+/* The language most of a directory's files are evidence for (ties: the
+ * higher priority, as problemtools decides), or NULL. */
 const struct language *language_for_dir(const char *dir);
+
+/* Adds what lang's boxes need to cfg: its binds, read-only, and its
+ * environment (compile_env, or run_env with {mem} as mem_mb, expanded into
+ * store, which must outlive cfg). */
+struct sandbox_config;
+void language_box_extras(const struct language *lang, struct sandbox_config *cfg, int for_run, char (*store)[512],
+			 long mem_mb);
 
 /* Runs a compiler (argv, absolute paths) in the sandbox with b->dir as its
  * writable /box and working directory, and the given limits, filling
@@ -49,7 +56,5 @@ int build_run_compiler(struct build *b, char *const argv[], double time_sec, lon
 /* Removes b->dir and everything in it. */
 void build_remove(struct build *b);
 
-/* A file name as a Java public class needs it: Name.java, Name an identifier. */
-int java_class_file_ok(const char *name);
 
 #endif

@@ -1,78 +1,28 @@
-/* language.c - the languages Verdict judges, as data: one row each.
+/* language.c - the languages Verdict judges: looking rows up, guessing a program's language, building commands.
  *
- * Toolchains are Debian's, named by absolute path so that nothing on the
- * judge's PATH (pyenv shims, another JDK) can change what runs. C and C++
- * are linked statically, as Kattis and DOMjudge do: a static binary starts
- * faster and needs nothing from the box but itself. */
+ * The rows come from languages.yaml (language_table.c loads them). A
+ * program's language is guessed as problemtools does: each language counts
+ * the files that are evidence for it (an extension of its, and its shebang
+ * rule passed), the most evidence wins, a tie goes to the higher priority. */
 #include "language.h"
+#include "language_table.h"
+#include "fsutil.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-
-#define JDK "/usr/lib/jvm/java-17-openjdk-amd64/bin/"
-
-static const struct language languages[] = {
-	{
-		.id = "c", .name = "C",
-		.extensions = { ".c" },
-		.source_name = "main.c",
-		.compile = { "/usr/bin/gcc", "-std=gnu17", "-O2", "-pipe", "-static", "-o", "main", "{file}", "-lm", NULL },
-		.run = { "/sub/main", NULL },
-		.compile_time_sec = 30, .compile_mem_mb = 512,
-		.packages = "gcc libc6-dev",
-	},
-	{
-		.id = "cpp", .name = "C++",
-		.extensions = { ".cc", ".cpp", ".cxx", ".c++", ".C" },
-		.source_name = "main.cpp",
-		.compile = { "/usr/bin/g++", "-std=gnu++20", "-O2", "-pipe", "-static", "-o", "main", "{file}", NULL },
-		.run = { "/sub/main", NULL },
-		.compile_time_sec = 30, .compile_mem_mb = 512,
-		.packages = "g++ libstdc++-12-dev",
-	},
-	{
-		.id = "python3", .name = "Python 3",
-		.extensions = { ".py", ".py3" },
-		.source_name = "main.py",
-		/* Byte-compiling finds syntax errors (a CE, as on Kattis) and
-		 * leaves __pycache__ for the runs. */
-		.compile = { "/usr/bin/python3", "-m", "py_compile", "{file}", NULL },
-		.run = { "/usr/bin/python3", "/sub/{file}", NULL },
-		.compile_time_sec = 30, .compile_mem_mb = 512,
-		.compile_entry_only = 1, /* imports are compiled when they load */
-		.packages = "python3",
-	},
-	{
-		.id = "java", .name = "Java",
-		.extensions = { ".java" },
-		.source_name = NULL, /* the public class must match the file's name */
-		/* -proc:none: annotation processors would run code while compiling. */
-		/* TieredStopAtLevel=1: javac is short-lived, and C1 alone halves
-		 * its CPU (0.77 s against 1.43 s here, under emulation 30 s). */
-		.compile = { JDK "javac", "-J-Xmx384m", "-J-XX:+UseSerialGC", "-J-XX:TieredStopAtLevel=1", "-encoding",
-			     "UTF-8", "-proc:none",
-			     "-d", ".", "{file}", NULL },
-		/* The serial collector keeps the JVM near 16 MB on top of the heap
-		 * (G1 alone filled 64 MB here); the heap gets the problem's limit. */
-		.run = { JDK "java", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-Xss64m",
-			 "-Xmx{mem}m", "-cp", "/sub", "{base}", NULL },
-		.compile_time_sec = 30, .compile_mem_mb = 768,
-		.run_extra_mem_mb = 32,
-		.packages = "openjdk-17-jdk-headless",
-	},
-	{ .id = NULL }, /* the end */
-};
+#include <unistd.h>
 
 const struct language *language_all(void)
 {
-	return languages;
+	return language_table();
 }
 
 const char *language_ids(char *out, unsigned long n)
 {
 	size_t len = 0;
 	out[0] = 0;
-	for (const struct language *l = languages; l->id; l++) {
+	for (const struct language *l = language_all(); l->id; l++) {
 		int w = snprintf(out + len, n - len, "%s%s", len ? ", " : "", l->id);
 		if (w < 0 || (size_t)w >= n - len)
 			break;
@@ -83,22 +33,92 @@ const char *language_ids(char *out, unsigned long n)
 
 const struct language *language_by_id(const char *id)
 {
-	for (const struct language *l = languages; l->id; l++)
+	for (const struct language *l = language_all(); l->id; l++)
 		if (strcmp(l->id, id) == 0)
 			return l;
 	return NULL;
 }
 
+static int ends_with_one_of(const char *const *endings, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *const *e = endings; *e; e++) {
+		size_t m = strlen(*e);
+		if (n > m && strcmp(name + n - m, *e) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int language_has_file(const struct language *lang, const char *file_name)
+{
+	return ends_with_one_of(lang->extensions, file_name);
+}
+
+int language_claims(const struct language *lang, const char *file_name, const char *first_line)
+{
+	if (!language_has_file(lang, file_name))
+		return 0;
+	if (!lang->shebang || !ends_with_one_of(lang->shebang_extensions, file_name))
+		return 1;
+	return regexec(&lang->shebang_re, first_line ? first_line : "", 0, NULL, 0) == 0;
+}
+
+const struct language *language_detect(const char *file_name, const char *first_line)
+{
+	const struct language *best = NULL;
+	for (const struct language *l = language_all(); l->id; l++)
+		if (language_claims(l, file_name, first_line) && (!best || l->priority > best->priority))
+			best = l;
+	return best;
+}
+
 const struct language *language_for_file(const char *file_name)
 {
-	size_t n = strlen(file_name);
-	for (const struct language *l = languages; l->id; l++)
-		for (const char *const *e = l->extensions; *e; e++) {
-			size_t m = strlen(*e);
-			if (n > m && strcmp(file_name + n - m, *e) == 0)
-				return l;
-		}
-	return NULL;
+	return language_detect(file_name, NULL);
+}
+
+const struct language *language_detect_file(const char *path, const char *file_name)
+{
+	char line[256];
+	int truncated;
+	if (read_prefix(path, line, sizeof line, &truncated) < 0) /* a regular file only, never a link */
+		line[0] = 0;
+	line[strcspn(line, "\r\n")] = 0;
+	return language_detect(file_name, line);
+}
+
+/* Is the program a command starts with here (the submission's own, in
+ * /sub or /box, always is)? */
+static int program_present(const char *const *argv)
+{
+	const char *p = argv[0];
+	if (!p || strncmp(p, "/sub/", 5) == 0 || strncmp(p, "/box/", 5) == 0)
+		return 1;
+	return access(p, X_OK) == 0;
+}
+
+int language_installed(const struct language *lang)
+{
+	return program_present(lang->compile) && program_present(lang->run);
+}
+
+const char *language_missing_text(const struct language *lang, char *out, size_t n)
+{
+	snprintf(out, n, "%s is not installed on this judge host", lang->name);
+	return out;
+}
+
+int language_class_file_ok(const struct language *lang, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	if (!dot || dot - name > 200 || !ends_with_one_of(lang->extensions, name) ||
+	    !(isalpha((unsigned char)name[0]) || name[0] == '_'))
+		return 0;
+	for (const char *p = name; p < dot; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_')
+			return 0;
+	return 1;
 }
 
 int language_expand(const char *tmpl, const char *file, long mem_mb, char *out, unsigned long n)
@@ -114,6 +134,10 @@ int language_expand(const char *tmpl, const char *file, long mem_mb, char *out, 
 			add = file, add_len = strlen(file), p += 6;
 		} else if (strncmp(p, "{base}", 6) == 0) {
 			add = file, add_len = base_len, p += 6;
+		} else if (strncmp(p, "{Base}", 6) == 0) { /* Kotlin's class for a file's functions: Main for main.kt */
+			snprintf(piece, sizeof piece, "%.*s", (int)base_len, file);
+			piece[0] = (char)toupper((unsigned char)piece[0]);
+			add = piece, add_len = strlen(piece), p += 6;
 		} else if (strncmp(p, "{mem}", 5) == 0) {
 			snprintf(piece, sizeof piece, "%ld", mem_mb);
 			add = piece, add_len = strlen(piece), p += 5;

@@ -80,8 +80,13 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, lon
 		errf(err, n, "a file name may not contain '/' or control characters");
 		return 0;
 	}
-	if (!lang->source_name && !java_class_file_ok(file_name)) {
-		errf(err, n, "a Java source must be named after its public class, like Main.java (got %s)", file_name);
+	if (!language_installed(lang)) {
+		language_missing_text(lang, err, n);
+		return 0;
+	}
+	if (!lang->source_name && !language_class_file_ok(lang, file_name)) {
+		errf(err, n, "a %s source must be named after its public class, like Main%s (got %s)", lang->name,
+		     lang->extensions[0], file_name);
 		return 0;
 	}
 	if (!limits && assignment_id <= 0)
@@ -111,7 +116,7 @@ int submission_claim_ok(const char *language, const char *file_name, const void 
 		return errf(err, n, "unknown language '%.20s'", language);
 	if (submission_source_ok(source, len, err, n) < 0)
 		return -1;
-	if (!plain_file_name(file_name) || (!(*lang)->source_name && !java_class_file_ok(file_name)))
+	if (!plain_file_name(file_name) || (!(*lang)->source_name && !language_class_file_ok(*lang, file_name)))
 		return errf(err, n, "the submission's file name is not valid");
 	return 0;
 }

@@ -50,6 +50,8 @@ int testrun(const struct build *b, const struct test_limits *lim, const struct t
 	cfg.stderr_path = err_path;
 	cfg.binds[0] = (struct sandbox_bind){ b->dir, "/sub", 0 };
 	cfg.nbinds = 1;
+	char env_store[LANGUAGE_MAX_LIST][512];
+	language_box_extras(lang, &cfg, 1, env_store, lim->mem_mb);
 	cfg.argv = argv;
 
 	struct sandbox_result res;

@@ -27,16 +27,23 @@ int yaml_doc_load(struct yaml_doc *y, const char *path, char *err, size_t n)
 			snprintf(err, n, "%s", e == EINVAL || e == ELOOP ? "not a regular file" : strerror(e));
 		return -2;
 	}
+	int rc = yaml_doc_parse(y, text, (size_t)len, path, err, n);
+	free(text);
+	return rc;
+}
+
+int yaml_doc_parse(struct yaml_doc *y, const char *text, size_t len, const char *name, char *err, size_t n)
+{
+	memset(y, 0, sizeof *y);
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, (size_t)len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
 	int ok = yaml_parser_load(&parser, &y->doc);
 	if (!ok)
-		snprintf(err, n, "%s:%lu: %s%s%s", path, (unsigned long)parser.problem_mark.line + 1,
+		snprintf(err, n, "%s:%lu: %s%s%s", name, (unsigned long)parser.problem_mark.line + 1,
 			 parser.problem ? parser.problem : "not valid YAML", parser.context ? " " : "",
 			 parser.context ? parser.context : "");
 	yaml_parser_delete(&parser);
-	free(text);
 	if (!ok)
 		return -1;
 	y->loaded = 1;

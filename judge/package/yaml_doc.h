@@ -17,6 +17,11 @@ struct yaml_doc {
  * "path:line: problem" in err on a syntax error, -2 with why in err when
  * it is too large, not a regular file or unreadable. */
 int yaml_doc_load(struct yaml_doc *y, const char *path, char *err, size_t n);
+
+/* Parses text (len bytes, already read and bounded by the caller) as
+ * yaml_doc_load does; name is for messages. Returns 1, or -1 with
+ * "name:line: problem" in err. */
+int yaml_doc_parse(struct yaml_doc *y, const char *text, size_t len, const char *name, char *err, size_t n);
 void yaml_doc_free(struct yaml_doc *y);
 
 /* The root node, or NULL for an empty document. */

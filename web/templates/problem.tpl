@@ -23,3 +23,7 @@
 <label>… or a file <input type="file" name="file" id="file"></label>
 <button type="submit" id="submit-button">Submit</button>
 </form>
+{{#VERSIONS}}<details id="language-versions"><summary>Languages on this judge</summary>
+<table><thead><tr><th>Language</th><th>Version</th></tr></thead><tbody>
+{{#VERSION}}<tr><td>{{NAME}}</td><td><code>{{TEXT}}</code></td></tr>
+{{/VERSION}}</tbody></table></details>{{/VERSIONS}}

@@ -1,0 +1,4 @@
+program crash;
+begin
+  runerror(201);
+end.
