@@ -2,8 +2,8 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libcmark-dev libmicrohttpd-dev
-# LaTeX statements become HTML at import (judge/package/statement.c).
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libmicrohttpd-dev
+# Markdown and LaTeX statements become HTML at import (judge/package/statement.c).
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
 # into build/node); Node.js and npm come from Debian unless already there.
@@ -17,7 +17,7 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -MMD -MP
 LDFLAGS := -pie -Wl,-z,relro,-z,now -Wl,-z,pack-relative-relocs
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libcmark libmicrohttpd)
+PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libmicrohttpd)
 # libarchive and libmicrohttpd are not linked: judge/package/package_archive.c and
 # web/mhd.c load them when needed.
 # The rest is linked statically but for libc and cJSON (which Debian ships
@@ -25,7 +25,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 li
 # and loading six shared libraries (and relocating libstdc++) cost it
 # ~0.6 ms of ~8. The archives are prerequisites of build/verdict, so `make`
 # relinks after a security update of any of them.
-STATIC_LIBS := seccomp yaml sqlite3 sodium ctemplate cmark
+STATIC_LIBS := seccomp yaml sqlite3 sodium ctemplate
 PKG_LIBS   = $(shell pkg-config --libs libcjson) -Wl,-Bstatic $(addprefix -l,$(STATIC_LIBS)) -Wl,-Bdynamic \
              -static-libstdc++ -static-libgcc -lm -pthread
 STATIC_ARCHIVES = $(wildcard $(foreach l,$(STATIC_LIBS),$(shell $(CC) -print-file-name=lib$(l).a)))

@@ -151,8 +151,8 @@ static void add_statement(struct tpl_dict *d, const char *path)
 	ssize_t got = html ? read_prefix(path, html, STATEMENT_MAX, &truncated) : -1;
 	if (got > 0 && !truncated) {
 		html[got] = 0;
-		/* Made at import from the package's Markdown (raw HTML escaped,
-		 * judge/package/statement_markdown.c) or LaTeX (pandoc): trusted HTML. */
+		/* Made at import from the package's Markdown or LaTeX (pandoc,
+		 * raw HTML escaped: judge/package/statement.c): trusted HTML. */
 		struct tpl_dict *s = tpl_add_section(d, "STATEMENT");
 		if (s)
 			tpl_set(s, "HTML", html);
@@ -201,6 +201,10 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		add_statement(d, path);
 	else
 		tpl_show_section(d, "NO_STATEMENT");
+	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_STATEMENT_PDF, path, sizeof path, err,
+			       sizeof err) == 0 &&
+	    access(path, F_OK) == 0)
+		tpl_show_section(d, "PDF");
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
 		add_samples(d, path);

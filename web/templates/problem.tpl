@@ -3,7 +3,8 @@
 {{/ASSIGNMENT}}<p class="limits">Time limit <strong>{{TIME}} s</strong> · memory <strong>{{MEMORY}} MB</strong> · <code>{{SHORT}}</code>{{#HIDDEN}} · <span class="badge">hidden from students</span>{{/HIDDEN}}</p>
 {{#STAFF}}<p class="actions"><a href="/problems/{{SHORT:u}}/settings">Settings</a> · <a href="/problems/{{SHORT:u}}/tests">Test data</a> · <a href="/submissions?problem={{SHORT:u}}">Submissions</a>
 <form method="post" action="/problems/{{SHORT:u}}/rejudge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge-problem">Rejudge all submissions</button></form></p>{{/STAFF}}
-<article class="statement">
+{{#PDF}}<p class="actions"><a href="/problems/{{SHORT:u}}/statement.pdf" id="statement-pdf" download>The statement as PDF</a></p>
+{{/PDF}}<article class="statement">
 {{#STATEMENT}}{{HTML:none}}{{/STATEMENT}}
 {{#NO_STATEMENT}}<p class="muted">This problem has no statement in HTML; ask your instructor.</p>{{/NO_STATEMENT}}
 </article>
