@@ -212,9 +212,13 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
 		tpl_set(o, "ID", l->id);
 		tpl_set(o, "NAME", l->name);
+		tpl_set(o, "EXT", l->extensions[0] ? l->extensions[0] : "");
 		if (language && strcmp(language, l->id) == 0)
 			tpl_show_section(o, "SELECTED");
 	}
+	char draft[128]; /* the editor's key for this user's draft of this problem (web/editor) */
+	snprintf(draft, sizeof draft, "%lld/%s", (long long)r->s.user_id, v.short_name);
+	tpl_set(d, "DRAFT", draft);
 	if (code)
 		tpl_set(d, "CODE", code);
 	if (error) {

@@ -100,7 +100,7 @@ int statement_to_html(const char *src, const char *html_path, const char *image_
 	/* pandoc's Markdown with math is CommonMark plus $…$ and $$…$$, no more
 	 * (not commonmark_x: its attributes extension writes any attribute). */
 	const char *from = ends_with(src, ".md") ? "--from=commonmark+tex_math_dollars" : "--from=latex";
-	char *argv[] = { "/usr/bin/pandoc", (char *)from, "--to=html5", "--mathml", "--lua-filter=/filter.lua",
+	char *argv[] = { "/usr/bin/pandoc", (char *)from, "--to=html5", "--mathml", "--wrap=none", "--lua-filter=/filter.lua",
 			 file, NULL };
 	unlink(filter);
 	if (write_new_file(filter, filter_lua, sizeof filter_lua - 1) < 0)

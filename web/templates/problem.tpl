@@ -17,10 +17,11 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ASSIGNMENT}}<input type="hidden" name="assignment" value="{{AID}}">
 {{/ASSIGNMENT}}<label>Language <select name="language" id="language">
-{{#LANGUAGE}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{#LANGUAGE}}<option value="{{ID}}" data-ext="{{EXT}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/LANGUAGE}}</select></label>
-<label>Code <textarea name="code" id="code" rows="16" spellcheck="false">
+<label>Code <textarea name="code" id="code" rows="16" spellcheck="false" data-draft="{{DRAFT}}">
 {{CODE:pre_escape}}</textarea></label>
 <label>… or a file <input type="file" name="file" id="file"></label>
 <button type="submit" id="submit-button">Submit</button>
 </form>
+<script src="/static/editor.js" defer></script>
