@@ -92,7 +92,9 @@ function problemEditor(textarea) {
 }
 
 function sourceView(list) {
-  const lines = Array.prototype.map.call(list.querySelectorAll('li'), (li) => li.textContent);
+  // A form sends a textarea's lines ending in CRLF; the page's parser reads
+  // the '\r' left in each line as a line break: no line of its own.
+  const lines = Array.prototype.map.call(list.querySelectorAll('li'), (li) => li.textContent.replace(/[\r\n]+$/, ''));
   const m = languageMode(list.dataset.language || '', list.dataset.ext || '');
   const view = new EditorView({
     doc: lines.join('\n'),
