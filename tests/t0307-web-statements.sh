@@ -59,10 +59,11 @@ cp -r "$T/figures" "$T/secret"
 {
 	"$VERDICT" problem add --publish "$T/figures" &&
 		"$VERDICT" problem add "$T/secret" &&
-		"$VERDICT" problem add --publish "$REPO/problems/aplusb"
+		"$VERDICT" problem add --publish "$REPO/problems/aplusb" &&
+		"$VERDICT" problem add --publish "$REPO/problems/circlearea"
 } >>"$T/setup.log" 2>&1
-check "setup: 3 users and 3 problems, one hidden" "$(cat "$T/setup.log")" \
-	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/3
+check "setup: 3 users and 4 problems, one hidden" "$(cat "$T/setup.log")" \
+	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/4
 
 # ---- refused at import: bad names, too large, too many ----
 # refused NAME FILE-IN-MESSAGE REASON: `problem add` fails, says so, adds nothing.
@@ -139,6 +140,12 @@ http -b "$T/s1" "$B/problems/aplusb"
 check "a problem without a PDF offers none" "$CODE" "$CODE" = 200 -a "$(body_has statement.pdf)" -eq 0
 http -b "$T/s1" "$B/problems/aplusb/statement.pdf"
 check "and its PDF URL is 404" "$CODE" "$CODE" = 404
+
+http -b "$T/s1" "$B/problems/circlearea"
+check "a LaTeX statement's \\includegraphics{circle} finds circle.svg, with its width" "$(grep -o '<img[^>]*>' "$T/b")" \
+	"$(body_has '<img src="/problems/circlearea/statement/circle.svg" style="width:25.0%" alt="A circle of radius')" -eq 1
+http -b "$T/s1" "$B/problems/circlearea/statement/circle.svg"
+check "and serves it as image/svg+xml" "$CODE $(hdr Content-Type)" "$CODE" = 200 -a "$(hdr Content-Type)" = image/svg+xml
 
 # ---- the files ----
 http -b "$T/s1" "$B/problems/figures/statement/fig.png"
