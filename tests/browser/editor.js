@@ -44,7 +44,7 @@ module.exports = async function (j) {
     if (await page.isVisible('#code')) throw new Error('the plain textarea is still shown beside the editor');
     if ((await page.getAttribute('#code-editor', 'data-mode')) !== 'cpp') throw new Error('C is not highlighted as C');
   });
-  await j.step('typing code, and Tab indents it (focus stays in the editor)', async () => {
+  await j.step('typing code, and Tab indents it (focus stays in the editor; Escape, Tab leaves it)', async () => {
     await page.click('#code-editor .cm-content');
     await page.keyboard.type('int x;');
     await page.keyboard.press('Enter');
@@ -54,6 +54,12 @@ module.exports = async function (j) {
     if (!/\n[ \t]+y$/.test(code)) throw new Error(`the form holds ${JSON.stringify(code)}, not an indented y`);
     const inside = await page.evaluate(() => !!document.activeElement.closest('#code-editor'));
     if (!inside) throw new Error('Tab moved the focus out of the editor');
+    // Escape, then Tab, leaves the editor (a keyboard user is not trapped).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const left = await page.evaluate(() => !document.activeElement.closest('#code-editor'));
+    if (!left) throw new Error('Escape then Tab did not move the focus out of the editor');
+    if (!/\n[ \t]+y$/.test(await page.inputValue('#code'))) throw new Error('Escape then Tab changed the code');
     const numbers = await page.$$eval('#code-editor .cm-lineNumbers .cm-gutterElement', (els) =>
       els.map((e) => e.textContent).filter((t) => /^\d+$/.test(t)));
     if (!numbers.includes('2')) throw new Error(`line numbers shown: ${numbers.join(',')}`);
