@@ -54,16 +54,20 @@ Inline <img src=x onerror=alert("inline")> and <a href="javascript:alert(1)">a r
 
 [attrs]{onclick="alert(1)"} `code`{onmouseover="alert(1)"}
 MDEOF
+# The problem "illus": problemtools' \illustration{WIDTH}{FILE}{CAPTION} in LaTeX.
+cp -r "$REPO/problems/circlearea" "$T/illus"
+printf '\n\\illustration{0.3}{circle}{The same circle.}\n' >>"$T/illus/problem_statement/problem.en.tex"
 # The problem "secret": hidden (not published), with an image and a PDF.
 cp -r "$T/figures" "$T/secret"
 {
 	"$VERDICT" problem add --publish "$T/figures" &&
 		"$VERDICT" problem add "$T/secret" &&
 		"$VERDICT" problem add --publish "$REPO/problems/aplusb" &&
-		"$VERDICT" problem add --publish "$REPO/problems/circlearea"
+		"$VERDICT" problem add --publish "$REPO/problems/circlearea" &&
+		"$VERDICT" problem add --publish "$T/illus"
 } >>"$T/setup.log" 2>&1
-check "setup: 3 users and 4 problems, one hidden" "$(cat "$T/setup.log")" \
-	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/4
+check "setup: 3 users and 5 problems, one hidden" "$(cat "$T/setup.log")" \
+	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/5
 
 # ---- refused at import: bad names, too large, too many ----
 # refused NAME FILE-IN-MESSAGE REASON: `problem add` fails, says so, adds nothing.
@@ -144,6 +148,9 @@ check "and its PDF URL is 404" "$CODE" "$CODE" = 404
 http -b "$T/s1" "$B/problems/circlearea"
 check "a LaTeX statement's \\includegraphics{circle} finds circle.svg, with its width" "$(grep -o '<img[^>]*>' "$T/b")" \
 	"$(body_has '<img src="/problems/circlearea/statement/circle.svg" style="width:25.0%" alt="A circle of radius')" -eq 1
+http -b "$T/s1" "$B/problems/illus"
+check "problemtools' \\illustration{0.3}{circle}{...} is a figure 30 % wide" "$(grep -o '<img[^>]*>' "$T/b")" \
+	"$(body_has '<img src="/problems/illus/statement/circle.svg" style="width:30.0%" alt="The same circle."')" -eq 1
 http -b "$T/s1" "$B/problems/circlearea/statement/circle.svg"
 check "and serves it as image/svg+xml" "$CODE $(hdr Content-Type)" "$CODE" = 200 -a "$(hdr Content-Type)" = image/svg+xml
 

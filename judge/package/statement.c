@@ -3,7 +3,8 @@
  * The statement is an instructor's, but the page it becomes is every
  * student's: nothing in it may run script in Verdict's origin. pandoc
  * parses it in a box (it follows \input, and a parser bug stays there);
- * a Lua filter, given to pandoc beside the statement, rewrites what could
+ * a Lua filter, given to pandoc beside the statement (with a prelude of
+ * problemtools' LaTeX macros), rewrites what could
  * carry script before the HTML writer sees it (the page's
  * Content-Security-Policy forbids inline script too, as a second wall). */
 #include "statement.h"
@@ -15,6 +16,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The filter, in pandoc's Lua. Raw HTML (CommonMark passes it through;
@@ -84,6 +86,27 @@ static const char filter_lua[] =
 	"function Header(el) return plain_attrs(el) end\n"
 	"function Table(el) return plain_attrs(el) end\n";
 
+/* Read before a LaTeX statement: problemtools' macros that pandoc does not
+ * know, as pandoc can expand them (\illustration{WIDTH}{FILE}{CAPTION}, a
+ * figure WIDTH of the text wide). */
+static const char prelude_tex[] =
+	"\\newcommand{\\illustration}[3]{\\begin{figure}\\includegraphics[width=#1\\textwidth]{#2}"
+	"\\caption{#3}\\end{figure}}\n";
+
+/* Writes the filter and the prelude into the new directory aux. */
+static int write_aux(const char *aux, char *err, size_t n)
+{
+	char path[PATH_MAX + 32];
+	if (mkdir(aux, 0755) < 0)
+		return errf(err, n, "cannot create %s: %s", aux, strerror(errno));
+	snprintf(path, sizeof path, "%s/filter.lua", aux);
+	int rc = write_new_file(path, filter_lua, sizeof filter_lua - 1);
+	snprintf(path, sizeof path, "%s/prelude.tex", aux);
+	if (rc < 0 || write_new_file(path, prelude_tex, sizeof prelude_tex - 1) < 0)
+		return errf(err, n, "cannot write %s: %s", path, strerror(errno));
+	return 0;
+}
+
 int statement_convertible(const char *path)
 {
 	return ends_with(path, ".md") || ends_with(path, ".tex");
@@ -91,7 +114,7 @@ int statement_convertible(const char *path)
 
 int statement_to_html(const char *src, const char *html_path, const char *image_base, char *err, size_t n)
 {
-	char dir[PATH_MAX], file[PATH_MAX + 16], errors[PATH_MAX + 16], filter[PATH_MAX + 16], tmp[PATH_MAX + 16],
+	char dir[PATH_MAX], file[PATH_MAX + 16], errors[PATH_MAX + 16], aux[PATH_MAX + 16], tmp[PATH_MAX + 16],
 		base_env[PATH_MAX + 32];
 	snprintf(dir, sizeof dir, "%s", src);
 	char *slash = strrchr(dir, '/');
@@ -100,18 +123,21 @@ int statement_to_html(const char *src, const char *html_path, const char *image_
 	*slash = 0;
 	if ((size_t)snprintf(file, sizeof file, "/statement/%s", slash + 1) >= sizeof file ||
 	    (size_t)snprintf(errors, sizeof errors, "%s.err", html_path) >= sizeof errors ||
-	    (size_t)snprintf(filter, sizeof filter, "%s.lua", html_path) >= sizeof filter ||
+	    (size_t)snprintf(aux, sizeof aux, "%s.aux", html_path) >= sizeof aux ||
 	    (size_t)snprintf(tmp, sizeof tmp, "%s.tmp", html_path) >= sizeof tmp ||
 	    (size_t)snprintf(base_env, sizeof base_env, "VERDICT_IMAGE_BASE=%s", image_base) >= sizeof base_env)
 		return errf(err, n, "%s: path too long", src);
 	/* pandoc's Markdown with math is CommonMark plus $…$ and $$…$$, no more
 	 * (not commonmark_x: its attributes extension writes any attribute). */
-	const char *from = ends_with(src, ".md") ? "--from=commonmark+tex_math_dollars" : "--from=latex";
-	char *argv[] = { "/usr/bin/pandoc", (char *)from, "--to=html5", "--mathml", "--wrap=none", "--lua-filter=/filter.lua",
-			 file, NULL };
-	unlink(filter);
-	if (write_new_file(filter, filter_lua, sizeof filter_lua - 1) < 0)
-		return errf(err, n, "cannot write the statement filter %s: %s", filter, strerror(errno));
+	int latex = ends_with(src, ".tex");
+	char *argv[] = { "/usr/bin/pandoc", latex ? "--from=latex" : "--from=commonmark+tex_math_dollars", "--to=html5",
+			 "--mathml", "--wrap=none", "--lua-filter=/aux/filter.lua", latex ? "/aux/prelude.tex" : file,
+			 latex ? file : NULL, NULL };
+	remove_tree(aux); /* left by an import that died */
+	if (write_aux(aux, err, n) < 0) {
+		remove_tree(aux);
+		return -1;
+	}
 	struct sandbox_config cfg;
 	sandbox_config_defaults(&cfg);
 	cfg.time_sec = 30;
@@ -122,7 +148,7 @@ int statement_to_html(const char *src, const char *html_path, const char *image_
 	cfg.stdout_path = tmp;
 	cfg.stderr_path = errors;
 	cfg.binds[0] = (struct sandbox_bind){ dir, "/statement", 0 };
-	cfg.binds[1] = (struct sandbox_bind){ filter, "/filter.lua", 0 };
+	cfg.binds[1] = (struct sandbox_bind){ aux, "/aux", 0 };
 	cfg.nbinds = 2;
 	cfg.env[cfg.nenv++] = "HOME=/box";
 	cfg.env[cfg.nenv++] = "LANG=C.UTF-8";
@@ -131,7 +157,7 @@ int statement_to_html(const char *src, const char *html_path, const char *image_
 	struct sandbox_result res;
 	char why[512] = "";
 	int rc = sandbox_init(why, sizeof why) < 0 ? -1 : sandbox_run(&cfg, &res);
-	unlink(filter);
+	remove_tree(aux);
 	int truncated;
 	if (rc == 0 && read_prefix(errors, why, sizeof why, &truncated) < 0)
 		why[0] = 0;
