@@ -57,6 +57,9 @@ MDEOF
 # The problem "illus": problemtools' \illustration{WIDTH}{FILE}{CAPTION} in LaTeX.
 cp -r "$REPO/problems/circlearea" "$T/illus"
 printf '\n\\illustration{0.3}{circle}{The same circle.}\n' >>"$T/illus/problem_statement/problem.en.tex"
+# The problem "pdfonly": its only statement is a PDF.
+cp -r "$REPO/problems/aplusb" "$T/pdfonly"
+rm "$T/pdfonly/statement/problem.en.md" && cp "$st/problem.en.pdf" "$T/pdfonly/statement/"
 # The problem "secret": hidden (not published), with an image and a PDF.
 cp -r "$T/figures" "$T/secret"
 {
@@ -64,10 +67,11 @@ cp -r "$T/figures" "$T/secret"
 		"$VERDICT" problem add "$T/secret" &&
 		"$VERDICT" problem add --publish "$REPO/problems/aplusb" &&
 		"$VERDICT" problem add --publish "$REPO/problems/circlearea" &&
-		"$VERDICT" problem add --publish "$T/illus"
+		"$VERDICT" problem add --publish "$T/illus" &&
+		"$VERDICT" problem add --publish "$T/pdfonly"
 } >>"$T/setup.log" 2>&1
-check "setup: 3 users and 5 problems, one hidden" "$(cat "$T/setup.log")" \
-	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/5
+check "setup: 3 users and 6 problems, one hidden" "$(cat "$T/setup.log")" \
+	"$(sql "select count(*) from users")/$(sql "select count(*) from problems")" = 3/6
 
 # ---- refused at import: bad names, too large, too many ----
 # refused NAME FILE-IN-MESSAGE REASON: `problem add` fails, says so, adds nothing.
@@ -142,6 +146,9 @@ check "the page offers the PDF statement" "$(grep -o '<a[^>]*statement.pdf[^>]*>
 	"$(grep -c 'href="/problems/figures/statement.pdf" id="statement-pdf" download' "$T/page")" -eq 1
 http -b "$T/s1" "$B/problems/aplusb"
 check "a problem without a PDF offers none" "$CODE" "$CODE" = 200 -a "$(body_has statement.pdf)" -eq 0
+http -b "$T/s1" "$B/problems/pdfonly"
+check "a problem whose statement is only a PDF offers it" "$(grep -o '<a[^>]*statement.pdf[^>]*>' "$T/b")" \
+	"$CODE" = 200 -a "$(body_has 'href="/problems/pdfonly/statement.pdf"')" -eq 1 -a "$(body_has 'no statement in HTML')" -eq 1
 http -b "$T/s1" "$B/problems/aplusb/statement.pdf"
 check "and its PDF URL is 404" "$CODE" "$CODE" = 404
 
