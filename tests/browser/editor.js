@@ -79,6 +79,27 @@ module.exports = async function (j) {
     if (JSON.stringify(asC) === JSON.stringify(asPython)) throw new Error('the same highlighting in both');
     return `as C: ${asC.join(' ')}; as Python: ${asPython.join(' ')}`;
   });
+  await j.step('a language the editor does not know is plain text; one it knows by extension is highlighted', async () => {
+    // As if the judge's language table had grown two rows (their ids unknown to web/editor/languages.js).
+    await page.evaluate(() => {
+      const select = document.getElementById('language');
+      for (const [id, ext] of [['brainfudge', '.bfx'], ['kotlin-jvm-99', '.kt']]) {
+        const o = document.createElement('option');
+        o.value = id;
+        o.dataset.ext = ext;
+        o.textContent = id;
+        select.appendChild(o);
+      }
+    });
+    await page.selectOption('#language', 'brainfudge');
+    await page.waitForSelector('#code-editor[data-mode="plain"]');
+    const plain = await tokens(page, '#code-editor');
+    if (plain.length !== 0) throw new Error(`plain text has highlighted tokens: ${plain}`);
+    await page.selectOption('#language', 'kotlin-jvm-99');
+    await page.waitForSelector('#code-editor[data-mode="kotlin"]');
+    await page.selectOption('#language', 'python3');
+    await page.waitForSelector('#code-editor[data-mode="python"]');
+  });
   await j.step('a reload keeps the draft: its code and its language', async () => {
     await page.reload();
     await page.waitForSelector('#code-editor[data-mode="python"]');
