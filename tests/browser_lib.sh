@@ -1,16 +1,17 @@
 # tests/browser_lib.sh - sourced by the browser tests after lib.sh: headless
 # Chromium (Debian's) driven by playwright-core (tests/browser, installed
 # into build/node by `make test`).
-#   browser_setup "NAME:ROLE..." PROBLEM-ARGS...
+#   browser_setup "NAME:ROLE..." [--publish] PACKAGE...
 #                              a state directory ($S: use_state), $PW (in
-#                              $T/pw), these accounts and `problem add
-#                              PROBLEM-ARGS`, with one check line
+#                              $T/pw), these accounts and these problems
+#                              (published, or not), with one check line
 #   fixtures KEY VALUE...      them as a JSON object (for $FIXTURES)
 #   browser_serve ARGS...      verdict serve on a free loopback port ($PORT,
 #                              $SERVE) with ARGS; finishes when it does not answer
 #   browser_run JOURNEYS...    tests/browser/run.js with $FIXTURES (a JSON
-#                              object) on them; its TAP lines counted; then
-#                              stops the server and checks nothing is left
+#                              object) on them, within $BROWSER_TIMEOUT s
+#                              (90); its TAP lines counted; then stops the
+#                              server and checks nothing is left
 # A failed step leaves screenshots in build/test-output/browser/.
 
 NODE_MODULES=${NODE_MODULES:-$REPO/build/node/node_modules}
@@ -22,18 +23,22 @@ if ! command -v node >/dev/null || [ ! -d "$NODE_MODULES/playwright-core" ] || [
 fi
 
 browser_setup() {
-	local accounts=$1 u rc
+	local accounts=$1 publish= u p rc=0
 	shift
+	[ "$1" = --publish ] && publish=$1 && shift
 	use_state
 	PW=browser-pass-1
 	printf '%s\n' "$PW" >"$T/pw"
 	{
 		for u in $accounts; do
-			"$VERDICT" user add "${u%%:*}" --role "${u#*:}" --password-file "$T/pw" || break
-		done && "$VERDICT" problem add "$@"
+			"$VERDICT" user add "${u%%:*}" --role "${u#*:}" --password-file "$T/pw" || rc=1
+		done
+		for p in "$@"; do
+			"$VERDICT" problem add $publish "$p" || rc=1
+		done
 	} >"$T/setup.log" 2>&1
-	rc=$?
-	check "set up: accounts $accounts; problem add $*" "rc=$rc $(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0
+	check "set up: accounts $accounts; problems ${publish:+($publish) }${*##*/}" \
+		"$(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0
 }
 
 fixtures() {
@@ -61,7 +66,7 @@ browser_run() {
 	# TMPDIR: the browser's profile and downloads, under $T (found there if left).
 	mkdir -p "$T/tmp"
 	BASE_URL="http://127.0.0.1:$PORT" OUT_DIR="$OUT_DIR" FIXTURES="$FIXTURES" CHROMIUM="$CHROMIUM" \
-		NODE_PATH="$NODE_MODULES" TMPDIR="$T/tmp" timeout -k 5 90 node "$REPO/tests/browser/run.js" "$@" \
+		NODE_PATH="$NODE_MODULES" TMPDIR="$T/tmp" timeout -k 5 "${BROWSER_TIMEOUT:-90}" node "$REPO/tests/browser/run.js" "$@" \
 		>"$T/node.out" 2>"$T/node.err"
 	rc=$?
 	cat "$T/node.out"

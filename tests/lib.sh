@@ -129,8 +129,8 @@ procs_matching() {
 	local d comm parts
 	for d in /proc/[0-9]*; do
 		[ "${d#/proc/}" = $$ ] && continue
-		IFS= read -r comm <"$d/comm" 2>/dev/null || continue
-		mapfile -d '' parts <"$d/cmdline" 2>/dev/null || parts=()
+		IFS= read -r comm 2>/dev/null <"$d/comm" || continue
+		mapfile -d '' parts 2>/dev/null <"$d/cmdline" || parts=()
 		case "$comm ${parts[*]}" in *"$1"*) echo "${d#/proc/}:$comm" ;; esac
 	done
 }

@@ -143,10 +143,9 @@ int course_view_named(struct request *r, long long problem_id, struct db_assignm
 	return 1;
 }
 
-int course_view_board(struct request *r, struct db_assignment *a, struct contest_board *b, int *live)
+int course_view_board_access(struct request *r, struct db_assignment *a, int *live)
 {
 	struct course_view v;
-	char err[512];
 	if (!course_view_assignment(r, a, &v))
 		return 0;
 	if (a->contest == DB_CONTEST_NONE) {
@@ -155,6 +154,14 @@ int course_view_board(struct request *r, struct db_assignment *a, struct contest
 	}
 	const char *pub = http_query(r, "public");
 	*live = v.staff && !(pub && !strcmp(pub, "1"));
+	return 1;
+}
+
+int course_view_board(struct request *r, struct db_assignment *a, struct contest_board *b, int *live)
+{
+	char err[512];
+	if (!course_view_board_access(r, a, live))
+		return 0;
 	if (contest_board_load(r->db, a, *live, b, err, sizeof err) < 0) {
 		http_error(r, 503, err);
 		return 0;

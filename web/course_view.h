@@ -40,6 +40,10 @@ int course_view_assignment(struct request *r, struct db_assignment *a, struct co
  * student yet; 503). */
 int course_view_board(struct request *r, struct db_assignment *a, struct contest_board *b, int *live);
 
+/* What course_view_board checks before it loads the board: 1 with *a and
+ * *live filled, or 0 after answering. */
+int course_view_board_access(struct request *r, struct db_assignment *a, int *live);
+
 /* The assignment args[1] of the request's course, for its staff (no
  * window asked): 1 with *a filled, or 0 after answering 404 or 503. */
 int course_view_find(struct request *r, struct db_assignment *a);

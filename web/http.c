@@ -3,6 +3,8 @@
 #include "mhd.h"
 #include "template.h"
 
+#include <pthread.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +138,60 @@ long long http_id(const char *s)
 
 struct page {
 	struct tpl_dict *layout, *body;
+	/* page_fragment's: spliced in where the marker is. */
+	const char *fragment, *extra;
+	size_t fragment_len, extra_at;
 };
+
+/* Stands in for a fragment in the expanded page: random per process, so
+ * that nothing a user wrote (a title) can be taken for it. */
+static char fragment_marker[48];
+static pthread_once_t marker_once = PTHREAD_ONCE_INIT;
+
+static void make_marker(void)
+{
+	unsigned char b[16];
+	randombytes_buf(b, sizeof b);
+	char *m = fragment_marker;
+	m += sprintf(m, "<!--f");
+	for (size_t i = 0; i < sizeof b; i++)
+		m += sprintf(m, "%02x", b[i]);
+	sprintf(m, "-->");
+}
+
+int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const char *html, size_t len, size_t at,
+		  const char *extra)
+{
+	pthread_once(&marker_once, make_marker);
+	p->fragment = html;
+	p->fragment_len = len;
+	p->extra = extra;
+	p->extra_at = at <= len ? at : len;
+	return tpl_set(d, key, fragment_marker);
+}
+
+/* html (len bytes, malloc'd) with p's fragment in place of the marker, in a
+ * new buffer (html is freed); NULL when out of memory. */
+static char *splice_fragment(const struct page *p, char *html, size_t *len)
+{
+	char *m = strstr(html, fragment_marker);
+	size_t ml = strlen(fragment_marker), el = strlen(p->extra);
+	if (!m) /* the template has no place for it */
+		return html;
+	size_t head = (size_t)(m - html), total = *len - ml + p->fragment_len + el;
+	char *out = malloc(total + 1);
+	if (out) {
+		char *o = out;
+		memcpy(o, html, head), o += head;
+		memcpy(o, p->fragment, p->extra_at), o += p->extra_at;
+		memcpy(o, p->extra, el), o += el;
+		memcpy(o, p->fragment + p->extra_at, p->fragment_len - p->extra_at), o += p->fragment_len - p->extra_at;
+		memcpy(o, m + ml, *len - head - ml + 1);
+		*len = total;
+	}
+	free(html);
+	return out;
+}
 
 struct tpl_dict *page_new(struct request *r, const char *title, const char *body_template, struct page **out)
 {
@@ -193,6 +248,8 @@ void page_send(struct request *r, struct page *p, int status)
 	char *html = NULL;
 	size_t len = 0;
 	int rc = tpl_expand("layout.tpl", p->layout, &html, &len);
+	if (rc == 0 && p->fragment && !(html = splice_fragment(p, html, &len)))
+		rc = -1;
 	tpl_dict_free(p->layout);
 	free(p);
 	if (rc < 0) {

@@ -144,6 +144,14 @@ void page_send(struct request *r, struct page *p, int status);
 /* page_send when rc >= 0; else the page is dropped and err answered (503:
  * what filled it could not read the database). */
 void page_send_or_error(struct request *r, struct page *p, int status, int rc, const char *err);
+
+/* Puts a large, already-escaped fragment (a kept board or gradebook) where
+ * {{KEY:none}} is in d, the body's dictionary: copied once, into the page
+ * as page_send writes it, not through the template. extra (may be "") is
+ * inserted at html + at, at <= len. html must stay valid until page_send.
+ * Returns 0, or -1 (out of memory). */
+int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const char *html, size_t len, size_t at,
+		  const char *extra);
 /* Frees a page that will not be sent (an error came up while filling it). */
 void page_discard(struct page *p);
 /* A message above the page (a notice after a redirect, say). */

@@ -1,5 +1,6 @@
 /* page_course_grades.c - a course's gradebook for its staff: students × assignments (or one assignment's problems), points after the late policy with the raw points beside them; the LMS and per-problem CSV exports (course_grades.c, as `verdict grades --course`). */
 #include "course_view.h"
+#include "fragment_cache.h"
 #include "http.h"
 #include "page_util.h"
 #include "pages.h"
@@ -85,47 +86,35 @@ static int waiting(const struct course_grades *g)
 	return count;
 }
 
-/* The gradebook page: the course's (a NULL) or one assignment's; with
- * regrade_id, that rejudge's old -> new points beside it. */
-static void grades_page(struct request *r, const struct db_assignment *a, long long regrade_id)
+/* The gradebook's table (the #gradebook part of the page) as HTML,
+ * malloc'd: the course's (a NULL) or one assignment's; with regrade_id,
+ * that rejudge's old -> new points beside it (*refresh set while some of
+ * it waits for the judge). NULL after answering. */
+static char *grades_table(struct request *r, const struct db_assignment *a, long long regrade_id, size_t *len,
+			  int *refresh)
 {
 	struct course_grades g, before = { 0 };
-	char err[512], heading[200], href[300];
+	char err[512], href[300];
 	int matched = 0;
 	if (regrade_id && course_grades_load_before(r->db, &r->course, a->id, regrade_id, &matched, &before, err,
 						    sizeof err) < 0) {
 		http_error(r, 503, err);
-		return;
+		return NULL;
 	}
 	if (regrade_id && !matched) { /* another assignment's rejudge, or none */
 		course_grades_free(&before);
 		http_error(r, 404, "There is no such rejudge of this assignment.");
-		return;
+		return NULL;
 	}
 	if (course_grades_load(r->db, &r->course, a ? a->id : 0, 0, &g, err, sizeof err) < 0) {
 		course_grades_free(&before);
 		http_error(r, 503, err);
-		return;
+		return NULL;
 	}
-	struct page *p;
-	struct tpl_dict *d = page_new(r, "Gradebook", "course_grades.tpl", &p);
-	if (!d) {
-		course_grades_free(&g);
-		course_grades_free(&before);
-		return;
-	}
-	if (a)
-		snprintf(heading, sizeof heading, "%s/%s: grades", r->course.short_name, a->short_name);
-	else
-		snprintf(heading, sizeof heading, "%s: gradebook", r->course.short_name);
-	tpl_set(d, "HEADING", heading);
-	tpl_set(d, "COURSE", r->course.short_name);
-	if (!a)
-		tpl_show_section(d, "CSV");
-	if (a && strcmp(r->course_role, "ta") != 0)
-		tpl_set(tpl_add_section(d, "REJUDGE_FORM"), "SHORT", a->short_name);
-	struct tpl_dict *t = g.nstudents ? tpl_add_section(d, "TABLE") : NULL;
-	if (!t)
+	char *html = NULL;
+	struct tpl_dict *d = tpl_dict_new();
+	struct tpl_dict *t = d && g.nstudents ? tpl_add_section(d, "TABLE") : NULL;
+	if (d && !t)
 		tpl_show_section(d, "NONE");
 	for (int i = 0; t && i < g.nassignments; i++) {
 		const struct course_grades_assignment *ga = &g.assignments[i];
@@ -142,19 +131,67 @@ static void grades_page(struct request *r, const struct db_assignment *a, long l
 	int changed = 0;
 	for (int s = 0; t && s < g.nstudents; s++)
 		changed += add_row(t, &g, s, a != NULL, regrade_id ? &before : NULL);
-	if (regrade_id) {
+	if (d && regrade_id) {
 		struct tpl_dict *rj = tpl_add_section(d, "REJUDGE");
 		tpl_set_int(rj, "ID", regrade_id);
 		tpl_set_int(rj, "CHANGED", changed);
 		tpl_set_int(rj, "STUDENTS", g.nstudents);
-		if (waiting(&g)) {
+		if (waiting(&g))
 			tpl_set_int(tpl_add_section(rj, "WAITING"), "N", waiting(&g));
-			tpl_show_section(d, "REFRESH");
-		}
 	}
+	*refresh = regrade_id && waiting(&g);
+	if (d && tpl_expand("course_grades_table.tpl", d, &html, len) < 0)
+		html = NULL;
+	tpl_dict_free(d);
 	course_grades_free(&g);
 	course_grades_free(&before);
+	if (!html)
+		http_error(r, 500, "cannot make the gradebook's page");
+	return html;
+}
+
+/* The gradebook page. The table without a rejudge is the same for all the
+ * course's staff and reads every submission of the course (10,000 for
+ * 1,000 students and 5 problems): it is kept (fragment_cache.c) until the
+ * database changes. */
+static void grades_page(struct request *r, const struct db_assignment *a, long long regrade_id)
+{
+	char heading[200], key[64];
+	size_t len;
+	int refresh = 0;
+	struct db_data_version now;
+	snprintf(key, sizeof key, "grades/%lld/%lld", r->course.id, a ? a->id : 0);
+	const char *table = regrade_id ? NULL : fragment_cache_get(r->db, key, &now, &len);
+	char *made = NULL;
+	if (!table) {
+		if (!(made = grades_table(r, a, regrade_id, &len, &refresh)))
+			return;
+		table = made;
+	}
+	struct page *p;
+	struct tpl_dict *d = page_new(r, "Gradebook", "course_grades.tpl", &p);
+	if (!d) {
+		free(made);
+		return;
+	}
+	if (a)
+		snprintf(heading, sizeof heading, "%s/%s: grades", r->course.short_name, a->short_name);
+	else
+		snprintf(heading, sizeof heading, "%s: gradebook", r->course.short_name);
+	tpl_set(d, "HEADING", heading);
+	tpl_set(d, "COURSE", r->course.short_name);
+	if (!a)
+		tpl_show_section(d, "CSV");
+	if (a && strcmp(r->course_role, "ta") != 0)
+		tpl_set(tpl_add_section(d, "REJUDGE_FORM"), "SHORT", a->short_name);
+	if (refresh)
+		tpl_show_section(d, "REFRESH");
+	page_fragment(p, d, "TABLE", table, len, len, "");
+	if (made && !regrade_id) /* the cache's from here, and still valid in page_send */
+		fragment_cache_put(key, &now, made, len);
 	page_send(r, p, 200);
+	if (regrade_id)
+		free(made);
 }
 
 void page_course_grades(struct request *r)

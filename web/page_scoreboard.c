@@ -1,5 +1,11 @@
-/* page_scoreboard.c - a contest's scoreboard (contest_board.c): the staff's live one, or the participants' frozen one until the freeze is lifted (the assignment's settings). */
+/* page_scoreboard.c - a contest's scoreboard (contest_board.c): the staff's live one, or the participants' frozen one until the freeze is lifted (the assignment's settings).
+ *
+ * The table is the same for everyone who sees the same view, and making it
+ * reads every submission of the contest (18,000 for 500 participants and
+ * 12 problems): it is kept (fragment_cache.c) until the database changes,
+ * and the reader's own row is marked as it is put into their page. */
 #include "course_view.h"
+#include "fragment_cache.h"
 #include "http.h"
 #include "page_util.h"
 #include "pages.h"
@@ -9,23 +15,85 @@
 #include "points.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+/* The board's table as HTML (malloc'd), or NULL with the error sent. */
+static char *board_table(struct request *r, const struct db_assignment *a, int live, size_t *len)
+{
+	struct contest_board b;
+	char err[512], text[64];
+	if (contest_board_load(r->db, a, live, &b, err, sizeof err) < 0) {
+		http_error(r, 503, err);
+		return NULL;
+	}
+	int ioi = a->contest == DB_CONTEST_IOI;
+	struct tpl_dict *d = tpl_dict_new();
+	char *html = NULL;
+	if (d) {
+		tpl_show_section(d, ioi ? "IOI" : "ICPC");
+		for (int q = 0; q < b.nproblems; q++)
+			tpl_set(tpl_add_section(d, "PROBLEM"), "LABEL", b.problems[q].label);
+		for (int i = 0; i < b.sb.n_rows; i++) {
+			const struct scoreboard_row *row = &b.sb.rows[i];
+			struct tpl_dict *tr = tpl_add_section(d, "ROW");
+			tpl_set_int(tr, "RANK", row->rank);
+			tpl_set(tr, "USER", b.people[row->participant].user);
+			if (ioi) {
+				tpl_set(tpl_add_section(tr, "IOI"), "TOTAL", points_format(row->total, text, sizeof text));
+			} else {
+				struct tpl_dict *ic = tpl_add_section(tr, "ICPC");
+				tpl_set_int(ic, "SOLVED", row->solved);
+				tpl_set_int(ic, "PENALTY", row->penalty);
+			}
+			for (int q = 0; q < b.nproblems; q++)
+				tpl_set(tpl_add_section(tr, "CELL"), "TEXT",
+					contest_board_cell_text(&row->cells[q], ioi, text, sizeof text));
+		}
+		if (tpl_expand("scoreboard_table.tpl", d, &html, len) < 0)
+			html = NULL;
+		tpl_dict_free(d);
+	}
+	contest_board_free(&b);
+	if (!html)
+		http_error(r, 500, "cannot make the scoreboard's page");
+	return html;
+}
+
+/* Where the reader's own row starts in table, just past `<tr data-user="NAME"`
+ * (len when it is not there). User names are letters, digits and ._-
+ * only, so the match is exact. */
+static size_t own_row(const char *table, size_t len, const char *user)
+{
+	char needle[128];
+	snprintf(needle, sizeof needle, "<tr data-user=\"%s\"", user);
+	const char *at = user[0] ? strstr(table, needle) : NULL;
+	return at ? (size_t)(at - table) + strlen(needle) : len;
+}
 
 void page_scoreboard(struct request *r)
 {
 	struct db_assignment a;
-	struct contest_board b;
-	char text[64], href[200];
+	char href[200], key[64];
 	int live;
-	if (!course_view_board(r, &a, &b, &live))
+	if (!course_view_board_access(r, &a, &live))
 		return;
-	int ioi = a.contest == DB_CONTEST_IOI;
+	snprintf(key, sizeof key, "board/%lld/%s", a.id, live ? "live" : "public");
+	struct db_data_version now;
+	size_t len;
+	const char *table = fragment_cache_get(r->db, key, &now, &len);
+	if (!table) {
+		char *made = board_table(r, &a, live, &len);
+		if (!made)
+			return;
+		fragment_cache_put(key, &now, made, len);
+		table = made;
+	}
 	struct page *p;
 	struct tpl_dict *d = page_new(r, "Scoreboard", "scoreboard.tpl", &p);
-	if (!d) {
-		contest_board_free(&b);
+	if (!d)
 		return;
-	}
+	int ioi = a.contest == DB_CONTEST_IOI;
 	int frozen = a.freeze_minutes && !a.unfrozen;
 	tpl_set(d, "TITLE", a.title);
 	tpl_set(d, "COURSE", a.course);
@@ -39,26 +107,7 @@ void page_scoreboard(struct request *r)
 		tpl_set(o, "TEXT", live ? "what participants see" : "the live board");
 	}
 	tpl_show_section(d, ioi ? "IOI" : "ICPC");
-	for (int q = 0; q < b.nproblems; q++)
-		tpl_set(tpl_add_section(d, "PROBLEM"), "LABEL", b.problems[q].label);
-	for (int i = 0; i < b.sb.n_rows; i++) {
-		const struct scoreboard_row *row = &b.sb.rows[i];
-		struct tpl_dict *tr = tpl_add_section(d, "ROW");
-		tpl_set_int(tr, "RANK", row->rank);
-		tpl_set(tr, "USER", b.people[row->participant].user);
-		if (b.people[row->participant].user_id == r->s.user_id)
-			tpl_show_section(tr, "ME");
-		if (ioi) {
-			tpl_set(tpl_add_section(tr, "IOI"), "TOTAL", points_format(row->total, text, sizeof text));
-		} else {
-			struct tpl_dict *ic = tpl_add_section(tr, "ICPC");
-			tpl_set_int(ic, "SOLVED", row->solved);
-			tpl_set_int(ic, "PENALTY", row->penalty);
-		}
-		for (int q = 0; q < b.nproblems; q++)
-			tpl_set(tpl_add_section(tr, "CELL"), "TEXT",
-				contest_board_cell_text(&row->cells[q], ioi, text, sizeof text));
-	}
-	contest_board_free(&b);
+	/* The table stays the cache's until this thread's next put, after page_send. */
+	page_fragment(p, d, "TABLE", table, len, own_row(table, len, r->s.user), " class=\"changed\"");
 	page_send(r, p, 200);
 }

@@ -152,3 +152,17 @@ void db_rollback(struct db *db)
 {
 	exec(db, "ROLLBACK", NULL, 0);
 }
+
+/* ---- change detection ---- */
+
+int db_data_version(struct db *db, struct db_data_version *v, char *err, size_t n)
+{
+	sqlite3_stmt *st = cached(db, "PRAGMA data_version", err, n);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : sql_error(db, err, n, "data_version");
+	v->others = rc == 0 ? sqlite3_column_int64(st, 0) : 0;
+	v->own = (long long)sqlite3_total_changes64(db->h);
+	put(db, st);
+	return rc;
+}

@@ -40,6 +40,17 @@ int db_begin(struct db *db, char *err, size_t n);
 int db_commit(struct db *db, char *err, size_t n);
 void db_rollback(struct db *db);
 
+/* ---- change detection ---- */
+/* Where this handle's view of the database is: equal versions, read from
+ * the same handle, mean no write was committed in between, by this handle
+ * or by any other (the judge, another server thread), so that what was
+ * computed from the first may be served again (web/fragment_cache.c).
+ * SQLite's data_version and the handle's own change count. */
+struct db_data_version {
+	long long others, own;
+};
+int db_data_version(struct db *db, struct db_data_version *v, char *err, size_t n);
+
 /* ---- users ---- */
 /* password_hash may be NULL (no login yet). */
 int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,

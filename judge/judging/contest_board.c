@@ -3,6 +3,7 @@
 
 #include "course_grades.h"
 #include "db.h"
+#include "member_index.h"
 #include "points.h"
 #include "util.h"
 #include "verdict.h"
@@ -15,6 +16,7 @@ struct loading {
 	struct contest_board *b;
 	int people_cap, problems_cap;
 	int64_t *starts;             /* per participant: their start, DUE_NONE before it */
+	struct member_index people;  /* b->people by user id */
 	struct scoreboard_event *ev;
 	int nev, cap;
 	int failed;
@@ -39,18 +41,10 @@ static void on_problem(const struct db_assignment_problem *p, void *arg)
 	l->failed |= !to;
 }
 
-static int person_index(const struct contest_board *b, long long user_id)
-{
-	for (int i = 0; i < b->npeople; i++)
-		if (b->people[i].user_id == user_id)
-			return i;
-	return -1;
-}
-
 static void on_start(long long user_id, int64_t started, void *arg)
 {
 	struct loading *l = arg;
-	int i = person_index(l->b, user_id);
+	int i = member_index_find(&l->people, user_id);
 	if (i >= 0)
 		l->starts[i] = started;
 }
@@ -58,7 +52,7 @@ static void on_start(long long user_id, int64_t started, void *arg)
 static void on_submission(const struct db_assignment_submission *s, void *arg)
 {
 	struct loading *l = arg;
-	int p = person_index(l->b, s->user_id), q = -1;
+	int p = member_index_find(&l->people, s->user_id), q = -1;
 	for (int i = 0; i < l->b->nproblems; i++)
 		if (l->b->problems[i].problem_id == s->problem_id)
 			q = i;
@@ -90,7 +84,8 @@ int contest_board_load(struct db *db, const struct db_assignment *a, int staff, 
 	int rc = db_member_list(db, a->course_id, "student", on_person, &l, err, n);
 	if (rc == 0)
 		rc = db_assignment_problems(db, a->id, on_problem, &l, err, n) < 0 ? -1 : 0;
-	if (rc == 0 && !(l.starts = calloc((size_t)b->npeople + 1, sizeof *l.starts)))
+	if (rc == 0 && (!(l.starts = calloc((size_t)b->npeople + 1, sizeof *l.starts)) ||
+			member_index_build(&l.people, b->people, b->npeople) < 0))
 		l.failed = 1;
 	for (int i = 0; rc == 0 && !l.failed && i < b->npeople; i++)
 		l.starts[i] = a->window_minutes ? DUE_NONE : a->times.opens;
@@ -114,6 +109,7 @@ int contest_board_load(struct db *db, const struct db_assignment *a, int staff, 
 		rc = scoreboard_build(&cfg, l.ev, (size_t)l.nev, &b->sb, err, n);
 	free(l.ev);
 	free(l.starts);
+	member_index_free(&l.people);
 	if (rc < 0)
 		contest_board_free(b);
 	return rc;

@@ -4,6 +4,7 @@
 #include "assignment_window.h"
 #include "db.h"
 #include "gradebook.h"
+#include "member_index.h"
 #include "points.h"
 #include "problem_grade.h"
 #include "util.h"
@@ -75,17 +76,35 @@ double course_grades_fraction(const struct db_assignment_submission *s)
 	return strcmp(s->verdict, "AC") == 0;
 }
 
-static int student_index(const struct course_grades *g, long long user_id)
+/* What grading a student's submissions to an assignment needs from the
+ * database besides them: their window (extension, personal start) and,
+ * under a late-day policy, the days they spent. Read once per student,
+ * not once per problem. */
+struct student_terms {
+	int si;                      /* the student these are for; -1 none yet */
+	struct due_times window;
+	int late_days_here;
+};
+
+static int student_terms_for(struct db *db, const struct course_grades *g, const struct course_grades_assignment *ga,
+			     int si, struct student_terms *t, char *err, size_t n)
 {
-	for (int i = 0; i < g->nstudents; i++) /* students are few per grade call; see README: Speed */
-		if (g->students[i].user_id == user_id)
-			return i;
-	return -1;
+	if (t->si == si)
+		return 0;
+	int64_t started;
+	int elsewhere, rc = assignment_window_for(db, &ga->a, g->students[si].user_id, &t->window, &started, err, n);
+	t->late_days_here = 0;
+	if (rc == 0 && ga->a.late.kind == LATE_DAYS)
+		rc = db_late_days(db, ga->a.course_id, g->students[si].user_id, ga->a.id, &t->late_days_here, &elsewhere,
+				  err, n);
+	t->si = rc == 0 ? si : -1;
+	return rc;
 }
 
 /* Grades student si's submissions s[0..count) to problem column col of assignment ga. */
-static int grade_group(struct db *db, struct course_grades *g, const struct course_grades_assignment *ga, int si,
-		       int col, const struct db_assignment_submission *s, int count, char *err, size_t n)
+static int grade_group(struct course_grades *g, const struct course_grades_assignment *ga, int si, int col,
+		       const struct student_terms *terms, const struct db_assignment_submission *s, int count,
+		       char *err, size_t n)
 {
 	struct course_grade_cell *cell = course_grades_cell(g, si, ga->first + col);
 	struct grade_attempt *att = calloc((size_t)count + 1, sizeof *att);
@@ -105,15 +124,10 @@ static int grade_group(struct db *db, struct course_grades *g, const struct cour
 		}
 	}
 	cell->attempts = (int)na;
-	struct grade_rules r = { .late = ga->a.late, .counts = ga->a.counts, .points = ga->problems[col].points };
-	int64_t started;
-	int elsewhere, rc = assignment_window_for(db, &ga->a, g->students[si].user_id, &r.window, &started, err, n);
-	if (rc == 0 && ga->a.late.kind == LATE_DAYS)
-		rc = db_late_days(db, ga->a.course_id, g->students[si].user_id, ga->a.id, &r.late_days_here, &elsewhere,
-				  err, n);
+	struct grade_rules r = { .late = ga->a.late, .counts = ga->a.counts, .points = ga->problems[col].points,
+				 .window = terms->window, .late_days_here = terms->late_days_here };
 	struct grade_result out;
-	if (rc == 0)
-		rc = problem_grade(&r, att, na, &out, err, n);
+	int rc = problem_grade(&r, att, na, &out, err, n);
 	if (rc == 0 && out.chosen >= 0) {
 		cell->raw = out.raw;
 		cell->final = out.final;
@@ -157,9 +171,11 @@ static void as_before(struct db_assignment_submission *s, int count, const struc
 
 /* Reads assignment ga's submissions (as before a regrade, when before is
  * not NULL) and grades each (student, problem). */
-static int grade_assignment(struct db *db, struct course_grades *g, const struct course_grades_assignment *ga,
-			    long long user_id, const struct list *before, char *err, size_t n)
+static int grade_assignment(struct db *db, struct course_grades *g, const struct member_index *students,
+			    const struct course_grades_assignment *ga, long long user_id, const struct list *before,
+			    char *err, size_t n)
 {
+	struct student_terms terms = { .si = -1 };
 	struct list subs = { .size = sizeof(struct db_assignment_submission) };
 	int rc = db_assignment_submissions(db, ga->a.id, user_id, on_submission, &subs, err, n);
 	if (rc == 0 && subs.failed)
@@ -170,12 +186,14 @@ static int grade_assignment(struct db *db, struct course_grades *g, const struct
 	for (int i = 0, j; rc == 0 && i < subs.count; i = j) {
 		for (j = i; j < subs.count && s[j].user_id == s[i].user_id && s[j].problem_id == s[i].problem_id; j++)
 			;
-		int si = student_index(g, s[i].user_id), col = -1;
+		int si = member_index_find(students, s[i].user_id), col = -1;
 		for (int p = 0; p < ga->nproblems; p++)
 			if (ga->problems[p].problem_id == s[i].problem_id)
 				col = p;
 		if (si >= 0 && col >= 0) /* staff, and problems taken out of the assignment, are not graded */
-			rc = grade_group(db, g, ga, si, col, &s[i], j - i, err, n);
+			rc = student_terms_for(db, g, ga, si, &terms, err, n);
+		if (rc == 0 && si >= 0 && col >= 0)
+			rc = grade_group(g, ga, si, col, &terms, &s[i], j - i, err, n);
 	}
 	free(subs.v);
 	return rc;
@@ -191,7 +209,17 @@ static int load(struct db *db, const struct db_course *c, long long assignment_i
 	struct list assignments = { .size = sizeof(struct course_grades_assignment) };
 	struct student_filter sf = { &students, user_id };
 	struct assignment_filter af = { &assignments, assignment_id };
-	int rc = db_member_list(db, c->id, "student", on_student, &sf, err, n);
+	int rc = 0;
+	if (user_id > 0) { /* one student's: not the whole roster read to find them */
+		struct db_member m;
+		int is = db_member_get(db, c->id, user_id, &m, err, n);
+		if (is < 0)
+			rc = -1;
+		else if (is && !strcmp(m.role, "student"))
+			on_student(&m, &sf);
+	} else {
+		rc = db_member_list(db, c->id, "student", on_student, &sf, err, n);
+	}
 	if (rc == 0)
 		rc = db_assignment_list(db, c->id, on_assignment, &af, err, n);
 	g->students = students.v, g->nstudents = students.count;
@@ -213,8 +241,12 @@ static int load(struct db *db, const struct db_course *c, long long assignment_i
 	}
 	if (rc == 0 && !(g->cells = calloc((size_t)g->nstudents * (size_t)g->ncolumns + 1, sizeof *g->cells)))
 		rc = errf(err, n, "out of memory");
+	struct member_index ix = { 0 };
+	if (rc == 0 && member_index_build(&ix, g->students, g->nstudents) < 0)
+		rc = errf(err, n, "out of memory");
 	for (int i = 0; rc == 0 && i < g->nassignments; i++)
-		rc = grade_assignment(db, g, &g->assignments[i], user_id, before, err, n);
+		rc = grade_assignment(db, g, &ix, &g->assignments[i], user_id, before, err, n);
+	member_index_free(&ix);
 	if (rc < 0)
 		course_grades_free(g);
 	return rc;

@@ -27,6 +27,7 @@ static const char *const v1_controllers[V1_COUNT] = { "pids", "memory", "cpuacct
 
 /* Set once by cgroup_init(), read-only afterwards (runs may be threaded). */
 static int version;
+static int no_peak; /* VERDICT_CGROUP_NO_PEAK=1: as if memory.peak were missing */
 static int nparents;
 static int parent_fd[CGROUP_MAX_DIRS];
 static char parent_path[CGROUP_MAX_DIRS][PATH_MAX];
@@ -324,6 +325,8 @@ int cgroup_init(char *err, size_t n)
 	if (read_file_at(AT_FDCWD, "/proc/self/cgroup", self_cgroup, sizeof self_cgroup) < 0 ||
 	    read_file_at(AT_FDCWD, "/proc/self/mountinfo", self_mountinfo, sizeof self_mountinfo) < 0)
 		return errf(err, n, "cannot read /proc/self/cgroup or /proc/self/mountinfo: %s", strerror(errno));
+	const char *np = getenv("VERDICT_CGROUP_NO_PEAK");
+	no_peak = np && strcmp(np, "1") == 0;
 	const char *force = getenv("VERDICT_CGROUP");
 	const char *root = getenv("VERDICT_CGROUP_ROOT");
 	char v2dir[PATH_MAX];
@@ -391,6 +394,7 @@ int cgroup_create(struct cgroup_box *cg, long long mem_bytes, long pids, char *e
 			errf(err, n, "cannot set memory.swap.max: %s", strerror(errno));
 			goto fail;
 		}
+		cg->sampling = no_peak || faccessat(cg->dirfd[0], "memory.peak", F_OK, 0) != 0;
 	}
 	return 0;
 fail:
@@ -462,12 +466,16 @@ void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st)
 		st->pids_refused = cgroup_pids_refused(cg);
 	} else {
 		int d = cg->dirfd[0];
-		st->peak_bytes = read_number(d, "memory.peak");
-		if (st->peak_bytes < 0) /* kernels before 5.19: the best we have */
-			st->peak_bytes = read_number(d, "memory.current");
 		if (read_file_at(d, "memory.events", buf, sizeof buf) > 0) {
 			st->oom_kills = find_keyed_value(buf, "oom_kill");
 			st->mem_limit_hits = find_keyed_value(buf, "max");
+		}
+		if (!cg->sampling) {
+			st->peak_bytes = read_number(d, "memory.peak");
+		} else { /* what was seen; a box that met its limit reached it */
+			st->peak_bytes = max_ll(cg->sampled_peak, read_number(d, "memory.current"));
+			if (st->oom_kills > 0 || st->mem_limit_hits > 0)
+				st->peak_bytes = max_ll(st->peak_bytes, read_number(d, "memory.max"));
 		}
 		st->pids_refused = cgroup_pids_refused(cg);
 	}
@@ -475,6 +483,12 @@ void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st)
 	st->oom_kills = max_ll(st->oom_kills, 0);
 	st->mem_limit_hits = max_ll(st->mem_limit_hits, 0);
 	st->pids_refused = max_ll(st->pids_refused, 0);
+}
+
+void cgroup_sample_memory(struct cgroup_box *cg)
+{
+	if (version == 2 && cg->sampling)
+		cg->sampled_peak = max_ll(cg->sampled_peak, read_number(cg->dirfd[0], "memory.current"));
 }
 
 long long cgroup_pids_refused(const struct cgroup_box *cg)

@@ -16,6 +16,8 @@ struct cgroup_box {
 	char name[64];                 /* box-<pid>-<seq>, unique on the host */
 	int ndirs;
 	int dirfd[CGROUP_MAX_DIRS];    /* v1: pids, memory, cpuacct; v2: one */
+	int sampling;                  /* v2 without memory.peak (kernels before 5.19) */
+	long long sampled_peak;        /* then: the highest memory.current seen */
 };
 
 struct cgroup_stats {
@@ -58,6 +60,13 @@ int cgroup_clone_fd(const struct cgroup_box *cg);
 long long cgroup_cpu_ns(const struct cgroup_box *cg);
 
 void cgroup_read_stats(const struct cgroup_box *cg, struct cgroup_stats *st);
+
+/* On a kernel whose v2 groups have no memory.peak (before 5.19), the peak
+ * is the highest memory.current the supervisor saw: it calls this each
+ * time it looks (every 10 ms while cg->sampling). Elsewhere a no-op.
+ * VERDICT_CGROUP_NO_PEAK=1 makes a kernel that has memory.peak behave as
+ * one without it (the tests' way to try this path). */
+void cgroup_sample_memory(struct cgroup_box *cg);
 
 /* Forks refused at pids.max so far (cgroup_kill refuses more on purpose). */
 long long cgroup_pids_refused(const struct cgroup_box *cg);

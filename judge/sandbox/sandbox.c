@@ -467,6 +467,7 @@ static void supervise(struct run *r)
 			return;
 		}
 		if (now >= next_look) {
+			cgroup_sample_memory(&r->cg);
 			long long used = cgroup_cpu_ns(&r->cg) - r->started.setup_cpu_ns;
 			if (r->started.kind && used > cpu_limit_ns) {
 				r->killed_cpu = 1;
@@ -476,7 +477,8 @@ static void supervise(struct run *r)
 			/* Look again when the rest of the budget could be gone on
 			 * two cores, but at most every 100 ms and at least 5 ms apart. */
 			int64_t gap = (cpu_limit_ns - used) / 2;
-			next_look = now + (gap < 5000000 ? 5000000 : gap > 100000000 ? 100000000 : gap);
+			int64_t most = r->cg.sampling ? 10000000 : 100000000; /* memory is sampled too */
+			next_look = now + (gap < 5000000 ? 5000000 : gap > most ? most : gap);
 		}
 		int64_t wake = deadline < next_look ? deadline : next_look;
 		struct pollfd pfd = { r->pidfd, POLLIN, 0 };

@@ -1,5 +1,7 @@
 #!/bin/sh
 # web_bench.sh - the web pages under load, at 100,000 judged submissions (part of `make bench`).
+# Also a course's gradebook of 1,000 students and a contest's scoreboard of
+# 500 participants and 12 problems, each against the problem list's ratio.
 #
 # Builds a database with build/verdict (users, the problem packages) and
 # fills it in one SQL transaction: 200 students, 100,000 judged submissions
@@ -29,6 +31,8 @@ DURATION=${WEB_BENCH_DURATION:-5s}
 POSTS=${WEB_BENCH_POSTS:-500}
 SUBMISSIONS=100000
 STUDENTS=200 # the benchmarked student and 199 others
+COURSE_STUDENTS=1000 # in course BENCH's gradebook
+CONTEST_PARTICIPANTS=500 # on contest CONTEST/final's scoreboard
 HERE=$(cd "$(dirname "$0")/../.." && pwd)
 case $VERDICT in /*) ;; *) VERDICT=$HERE/$VERDICT ;; esac
 case $WEB_POST in /*) ;; *) WEB_POST=$HERE/$WEB_POST ;; esac
@@ -45,7 +49,7 @@ cleanup() {
 		kill "$SERVER" 2>/dev/null || true
 		wait "$SERVER" 2>/dev/null || true
 	fi
-	rm -rf "$DIR"
+	[ -n "${WEB_BENCH_KEEP:-}" ] && echo "kept $DIR" || rm -rf "$DIR"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
@@ -97,10 +101,69 @@ FROM submissions WHERE verdict IS NOT NULL GROUP BY user_id, problem_id;
 COMMIT;
 ANALYZE;
 EOF
+# ---- a course and a contest ----
+# Seven more problems (copies of aplusb), so that the contest has twelve.
+for i in 1 2 3 4 5 6 7; do
+	cp -r "$HERE/problems/aplusb" "$DIR/extra$i"
+	"$VERDICT" problem add --publish "$DIR/extra$i" >/dev/null
+done
+at() { date -u -d "@$(($(date +%s) + $1))" '+%Y-%m-%d %H:%M'; }
+all5="--problem aplusb:20 --problem circlearea:20 --problem groupsum:20 --problem largesort:20 --problem factor:20"
+{
+	"$VERDICT" course add BENCH --title 'Bench course' --zone UTC
+	# shellcheck disable=SC2086 # one --problem per word
+	"$VERDICT" assignment add BENCH hw --title Homework --opens "$(at -864000)" --due "$(at -86400)" \
+		--late-until "$(at 86400)" --late penalty:10/day,floor:50 $all5
+	"$VERDICT" course add CONTEST --title 'Bench contest' --zone UTC
+	# shellcheck disable=SC2086
+	"$VERDICT" assignment add CONTEST final --title Final --opens "$(at -7200)" --due "$(at 3600)" --contest icpc \
+		--freeze 90 $all5 $(for i in 1 2 3 4 5 6 7; do printf -- '--problem extra%d ' "$i"; done)
+} >"$DIR/course.log" 2>&1 || fail "cannot make the course and the contest: $(cat "$DIR/course.log")"
+# BENCH: 1,000 students, each with two judged submissions to each of its
+# five problems, some late. CONTEST: 500 of them with three attempts at
+# each of twelve problems. The benchmarked student is in both.
+sqlite3 "$DB" >/dev/null <<EOF
+BEGIN;
+WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $COURSE_STUDENTS)
+INSERT INTO users (name, role, password_hash, created_at) SELECT printf('c%04d', i), 'student', NULL, 0 FROM k;
+INSERT INTO course_members (course_id, user_id, role, full_name, student_number, section, added_at)
+SELECT c.id, u.id, 'student', 'Student ' || u.name, 'n' || u.id, 'S' || (u.id % 4), 0
+FROM courses c, users u WHERE c.short_name = 'BENCH' AND (u.name LIKE 'c____' OR u.name = 'student');
+INSERT INTO course_members (course_id, user_id, role, full_name, student_number, section, added_at)
+SELECT c.id, u.id, 'student', 'Student ' || u.name, 'n' || u.id, '', 0
+FROM courses c, users u WHERE c.short_name = 'CONTEST'
+	AND ((u.name LIKE 'c____' AND CAST(substr(u.name, 2) AS INTEGER) < $CONTEST_PARTICIPANTS) OR u.name = 'student');
+INSERT INTO course_members (course_id, user_id, role, added_at)
+SELECT c.id, u.id, 'instructor', 0 FROM courses c, users u WHERE u.name = 'instructor';
+CREATE TEMP TABLE ap AS SELECT a.id AS aid, a.opens_at, a.due_at, a.course_id, p.problem_id, p.position,
+	(SELECT MAX(id) FROM problem_versions v WHERE v.problem_id = p.problem_id) AS vid
+	FROM assignments a JOIN assignment_problems p ON p.assignment_id = a.id;
+CREATE TEMP TABLE tries AS SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2;
+CREATE TEMP TABLE base AS SELECT MAX(id) AS b FROM submissions;
+CREATE TEMP TABLE cs (rn INTEGER PRIMARY KEY, user_id, problem_id, aid, vid, verdict, at);
+INSERT INTO cs (user_id, problem_id, aid, vid, verdict, at)
+SELECT m.user_id, ap.problem_id, ap.aid, ap.vid,
+	CASE (m.user_id * 31 + ap.position * 7 + t.n) % 5 WHEN 0 THEN 'WA' WHEN 1 THEN 'TLE' ELSE 'AC' END,
+	CASE WHEN c.short_name = 'BENCH' THEN ap.due_at - 3600 + (m.user_id * 97 + t.n * 3600) % 7200
+	     ELSE ap.opens_at + 60 + (m.user_id * 13 + ap.position * 211 + t.n * 600) % 5000 END
+FROM ap JOIN courses c ON c.id = ap.course_id JOIN course_members m ON m.course_id = ap.course_id AND m.role = 'student'
+JOIN tries t ON t.n < CASE WHEN c.short_name = 'BENCH' THEN 2 ELSE 3 END;
+INSERT INTO submissions (id, user_id, problem_id, language, file_name, source, state, verdict, judging_id, submitted_at,
+	assignment_id)
+SELECT b + rn, user_id, problem_id, 'c', 'main.c', 'int main(void) { return 0; }', 'done', verdict, b + rn, at, aid
+FROM cs, base;
+INSERT INTO judgings (id, submission_id, problem_version_id, verdict, compile_output, max_cpu_ms, max_mem_kb,
+	judge, started_at, finished_at)
+SELECT b + rn, b + rn, vid, verdict, '', 12, 1500, 'bench', at, at + 1 FROM cs, base;
+COMMIT;
+ANALYZE;
+EOF
+COURSE_SUBMISSIONS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM submissions WHERE assignment_id IS NOT NULL")
+
 # The benchmarked page: one of the student's, from the middle.
 SUB=$(sqlite3 "$DB" "SELECT id FROM submissions WHERE user_id = 1 ORDER BY id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM submissions WHERE user_id = 1)")
 TESTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM test_results WHERE judging_id = $SUB")
-[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM submissions")" = $SUBMISSIONS ] || fail "the database was not filled"
+[ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM submissions WHERE assignment_id IS NULL")" = $SUBMISSIONS ] || fail "the database was not filled"
 built=$(($(date +%s) - t0))
 
 # ---- the server ----
@@ -139,8 +202,11 @@ CSRF=$(curl -s -H "Cookie: $INSTRUCTOR" "$BASE/problems/aplusb" |
 
 # ---- the pages ----
 # wrk's figures as "rps p50_ms p99_ms errors".
+# The gradebook is read as the course's instructor, every other page as the student.
 run_wrk() {
-	wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $STUDENT" "$BASE$1" 2>&1 | awk '
+	cookie=$STUDENT
+	case $1 in /courses/*/grades) cookie=$INSTRUCTOR ;; esac
+	wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$1" 2>&1 | awk '
 		function ms(v) {
 			if (v ~ /us$/) return v / 1000
 			if (v ~ /ms$/) return v + 0
@@ -156,9 +222,12 @@ run_wrk() {
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 BASELINE=/static/style.css
-PAGES="/problems /problems/aplusb /submissions/$SUB"
+GRADEBOOK=/courses/BENCH/grades
+BOARD=/courses/CONTEST/final/scoreboard
+PAGES="/problems /problems/aplusb /submissions/$SUB $GRADEBOOK $BOARD"
 echo "web pages: $SUBMISSIONS judged submissions, $STUDENTS students, 5 problems (database built in ${built} s);"
-echo "verdict serve --threads 2 --no-judge; wrk -t2 -c32 -d$DURATION --latency, logged in as a student;"
+echo "a course of $COURSE_STUDENTS students (5 problems) and a contest of $CONTEST_PARTICIPANTS (12 problems): $COURSE_SUBMISSIONS submissions;"
+echo "verdict serve --threads 2 --no-judge; wrk -t2 -c32 -d$DURATION --latency, logged in as a student (the gradebook: the instructor);"
 echo "$ROUNDS interleaved rounds, each page next to the baseline $BASELINE; medians of the rounds"
 : > "$DIR/results"
 for _ in $(seq "$ROUNDS"); do
@@ -185,6 +254,8 @@ for page in $PAGES; do
 	ratio=$(awk -v p="$page" '$1 == "ratio" && $2 == p { print $3 }' "$DIR/results" | median)
 	label=$page
 	[ "$page" = "/submissions/$SUB" ] && label="/submissions/$SUB ($TESTS tests)"
+	[ "$page" = "$GRADEBOOK" ] && label="$GRADEBOOK (instructor)"
+	[ "$page" = "$BOARD" ] && label="$BOARD (frozen)"
 	printf '%-36s %10.0f %9.2f %9.2f %12.2f\n' "$label" "$rps" "$(field "$page" 3)" "$p99" "$ratio"
 	worst_rps=$(echo "$worst_rps $rps" | awk '{ print ($2 < $1 ? $2 : $1) }')
 	worst_p99=$(echo "$worst_p99 $p99" | awk '{ print ($2 > $1 ? $2 : $1) }')
@@ -220,3 +291,10 @@ echo "targets (information; 2 cores shared with wrk):"
 echo "  every page >= 5000 req/s: $(verdict "$(echo "$worst_rps" | awk '{ print ($1 >= 5000) }')") (slowest $(printf '%.0f' "$worst_rps"))"
 echo "  every page p99 < 20 ms:   $(verdict "$(echo "$worst_p99" | awk '{ print ($1 < 20) }')") (worst $(printf '%.2f' "$worst_p99") ms)"
 echo "  submit median < 5 ms:     $(verdict "$(echo "$post_median" | awk '{ print ($1 < 5) }')") ($(printf '%.2f' "$post_median") ms)"
+ratio_of() { awk -v p="$1" '$1 == "ratio" && $2 == p { print $3 }' "$DIR/results" | median; }
+list_ratio=$(ratio_of /problems)
+for page in $GRADEBOOK $BOARD; do
+	r=$(ratio_of "$page")
+	printf '  %s at least as fast as /problems, against the baseline: %s (%.2f against %.2f)\n' "$page" \
+		"$(verdict "$(echo "$r $list_ratio" | awk '{ print ($1 >= $2) }')")" "$r" "$list_ratio"
+done

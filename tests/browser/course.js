@@ -1,10 +1,12 @@
 // course.js - a course from the browser: an instructor makes a course in
-// New York time, enrols two new students from a pasted roster (their
-// passwords read off the page), makes an assignment that was due 25 hours
-// ago with a 10 %/day penalty and a late window, and gives bob an
-// extension; alice submits late and sees 80 of 100 with the raw 100 beside
-// it, bob submits under his extension and gets 100; deadlines are shown in
-// the course's zone and, by live.js, in the reader's own.
+// New York time, enrols three new students from a pasted roster (their
+// passwords read off the page), makes an assignment due in a minute or two
+// with a 10 %/day penalty, and one that was due 25 hours ago, and gives
+// bob an extension; carol submits on time (60 of 100) and, once the due
+// time has passed, late (90 of 100, the raw 100 beside it); alice submits
+// late and sees 80 of 100 with the raw 100 beside it, bob submits under
+// his extension and gets 100; deadlines are shown in the course's zone
+// and, by live.js, in the reader's own.
 'use strict';
 const { source, fillCode } = require('./common');
 
@@ -19,18 +21,19 @@ function at(seconds) {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-// Submits the problem's code from the assignment's page; resolves once the verdict is AC.
-async function submitFor(page, course, assignment, code) {
+// Submits the problem's code from the assignment's page; resolves once the
+// verdict is the one wanted (AC unless given).
+async function submitFor(page, course, assignment, code, want = 'AC') {
   await page.goto(`/courses/${course}/${assignment}`);
-  await Promise.all([page.waitForURL(/\/problems\/aplusb\?assignment=\d+$/), page.click('#problems tbody a')]);
+  await Promise.all([page.waitForURL(/\/problems\/\w+\?assignment=\d+$/), page.click('#problems tbody a')]);
   await page.waitForSelector('#for-assignment');
   await page.selectOption('#language', 'c');
   await fillCode(page, code);
   await Promise.all([page.waitForURL(/\/submissions\/\d+$/), page.click('#submit-button')]);
-  await page.waitForFunction(() => {
+  await page.waitForFunction((w) => {
     const v = document.getElementById('verdict');
-    return v && v.textContent.trim() === 'AC';
-  }, null, { timeout: 30000 });
+    return v && v.textContent.trim() === w;
+  }, want, { timeout: 30000 });
 }
 
 async function points(page, course, assignment) {
@@ -51,13 +54,38 @@ module.exports = async function (j) {
     await ins.fill('#course-zone', ZONE);
     await Promise.all([ins.waitForURL(/\/courses\/WEB1$/), ins.click('#course-form button')]);
   });
-  await j.step('a pasted roster makes two accounts, their passwords shown once', async () => {
+  await j.step('a pasted roster makes three accounts, their passwords shown once', async () => {
     await ins.goto('/courses/WEB1/roster');
-    await ins.fill('#roster-csv', 'alice,Alice A,a1,S1\nbob,Bob B,b1,S2\n');
+    await ins.fill('#roster-csv', 'alice,Alice A,a1,S1\nbob,Bob B,b1,S2\ncarol,Carol C,c1,S1\n');
     await Promise.all([ins.waitForNavigation(), ins.click('#roster-upload')]);
     const rows = await ins.$$eval('#new-accounts tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
     for (const [name, pw] of rows) passwords[name] = pw;
-    if (!passwords.alice || !passwords.bob) throw new Error(`new accounts: ${JSON.stringify(rows)}`);
+    if (!passwords.alice || !passwords.bob || !passwords.carol) throw new Error(`new accounts: ${JSON.stringify(rows)}`);
+  });
+  // Due at the start of a minute one to two minutes from now (the forms
+  // take minutes): carol's first submission is on time, her second, made
+  // after the steps below, is late.
+  const dueMs = Math.floor((Date.now() + 120000) / 60000) * 60000;
+  await j.step('an assignment due in a minute or two, late until tomorrow at 10 %/day', async () => {
+    await ins.goto('/courses/WEB1/new');
+    await ins.fill('#a-short', 'soon1');
+    await ins.fill('#a-title', 'Due soon');
+    await ins.fill('#a-opens', at(-D));
+    await ins.fill('#a-due', at((dueMs - Date.now()) / 1000 + 1));
+    await ins.fill('#a-late-until', at(D));
+    await ins.fill('#a-late', 'penalty:10/day');
+    await ins.fill('#a-problems', `${fx.scoring}:100`);
+    await Promise.all([ins.waitForURL(/\/courses\/WEB1\/soon1$/), ins.click('#a-save')]);
+    return new Date(dueMs).toISOString();
+  });
+  let carol;
+  await j.step('carol submits on time: 60.00 of 100, no deduction', async () => {
+    carol = await j.login('carol', passwords.carol);
+    await submitFor(carol, 'WEB1', 'soon1', source(j, 'sixty'), 'WA');
+    const p = await points(carol, 'WEB1', 'soon1');
+    if (!p.startsWith('60.00 of 100') || p.includes('raw')) throw new Error(`points: ${p}`);
+    if (Date.now() >= dueMs) throw new Error('judged only after the due time: the machine is too slow for this journey');
+    return p;
   });
   await j.step('an assignment due 25 hours ago, late until tomorrow at 10 %/day', async () => {
     await ins.goto('/courses/WEB1/new');
@@ -108,6 +136,17 @@ module.exports = async function (j) {
     const a = (await ins.textContent('#u-alice')).replace(/\s+/g, ' ');
     const b = (await ins.textContent('#u-bob')).replace(/\s+/g, ' ');
     if (!a.includes('80.00 (100.00)') || !b.includes('100.00')) throw new Error(`alice: ${a}; bob: ${b}`);
+  });
+  await j.step('after the due time carol submits again, late: 90.00 of 100, the raw 100.00 beside it', async () => {
+    const wait = dueMs + 2000 - Date.now();
+    if (wait > 0) await carol.waitForTimeout(wait);
+    await carol.goto('/courses/WEB1');
+    const state = (await carol.textContent('#a-soon1 .state')).trim();
+    if (!state.startsWith('late')) throw new Error(`state: ${state}`);
+    await submitFor(carol, 'WEB1', 'soon1', source(j, 'scoring_ac'));
+    const p = await points(carol, 'WEB1', 'soon1');
+    if (!p.startsWith('90.00 of 100') || !p.includes('raw 100.00') || !p.includes('1 day late')) throw new Error(`points: ${p}`);
+    return p;
   });
   await j.noConsoleErrors('the course');
 };
