@@ -107,7 +107,7 @@ static int prepare_staged(const struct package *p, const char *stage_parent, int
 	snprintf(html, sizeof html, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT, p->short_name));
 	snprintf(images, sizeof images, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT_IMAGES, p->short_name));
 	snprintf(pdf, sizeof pdf, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT_PDF, p->short_name));
-	snprintf(base, sizeof base, "/problems/%s/statement/", p->short_name);
+	snprintf(base, sizeof base, "/problems/%s/statement/", p->short_name); /* web/routes.c serves it */
 	snprintf(dir, sizeof dir, "%s", p->statement);
 	*strrchr(dir, '/') = 0; /* (the statement is a file below p->dir) */
 	const char *rel = p->statement + strlen(p->dir) + 1, *rel_dir = dir + strlen(p->dir) + 1;
