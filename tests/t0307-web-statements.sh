@@ -148,7 +148,7 @@ http -b "$T/s1" "$B/problems/aplusb"
 check "a problem without a PDF offers none" "$CODE" "$CODE" = 200 -a "$(body_has statement.pdf)" -eq 0
 http -b "$T/s1" "$B/problems/pdfonly"
 check "a problem whose statement is only a PDF offers it" "$(grep -o '<a[^>]*statement.pdf[^>]*>' "$T/b")" \
-	"$CODE" = 200 -a "$(body_has 'href="/problems/pdfonly/statement.pdf"')" -eq 1 -a "$(body_has 'no statement in HTML')" -eq 1
+	"$CODE" = 200 -a "$(body_has 'href="/problems/pdfonly/statement.pdf"')" -eq 1 -a "$(body_has "statement is the PDF above")" -eq 1
 http -b "$T/s1" "$B/problems/aplusb/statement.pdf"
 check "and its PDF URL is 404" "$CODE" "$CODE" = 404
 

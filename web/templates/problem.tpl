@@ -7,6 +7,7 @@
 {{/PDF}}<article class="statement">
 {{#STATEMENT}}{{HTML:none}}{{/STATEMENT}}
 {{#NO_STATEMENT}}<p class="muted">This problem has no statement in HTML; ask your instructor.</p>{{/NO_STATEMENT}}
+{{#PDF_ONLY}}<p class="muted" id="pdf-only">This problem's statement is the PDF above.</p>{{/PDF_ONLY}}
 </article>
 {{#SAMPLES}}<h2>Samples</h2>
 {{#SAMPLE}}<div class="sample"><div><h3>Input {{N}}</h3><pre>{{INPUT:pre_escape}}</pre></div><div><h3>Output {{N}}</h3><pre>{{OUTPUT:pre_escape}}</pre></div></div>
