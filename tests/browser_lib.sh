@@ -1,6 +1,11 @@
 # tests/browser_lib.sh - sourced by the browser tests after lib.sh: headless
 # Chromium (Debian's) driven by playwright-core (tests/browser, installed
 # into build/node by `make test`).
+#   browser_setup "NAME:ROLE..." [--publish] PACKAGE...
+#                              a state directory ($S: use_state), $PW (in
+#                              $T/pw), these accounts and these problems
+#                              (published, or not), with one check line
+#   fixtures KEY VALUE...      them as a JSON object (for $FIXTURES)
 #   browser_serve ARGS...      verdict serve on a free loopback port ($PORT,
 #                              $SERVE) with ARGS; finishes when it does not answer
 #   browser_run JOURNEYS...    tests/browser/run.js with $FIXTURES (a JSON
@@ -16,6 +21,29 @@ if ! command -v node >/dev/null || [ ! -d "$NODE_MODULES/playwright-core" ] || [
 	not_ok "browser tests can run" "need node, $CHROMIUM and $NODE_MODULES/playwright-core (make build/node/node_modules/playwright-core)"
 	finish
 fi
+
+browser_setup() {
+	local accounts=$1 publish= u p rc=0
+	shift
+	[ "$1" = --publish ] && publish=$1 && shift
+	use_state
+	PW=browser-pass-1
+	printf '%s\n' "$PW" >"$T/pw"
+	{
+		for u in $accounts; do
+			"$VERDICT" user add "${u%%:*}" --role "${u#*:}" --password-file "$T/pw" || rc=1
+		done
+		for p in "$@"; do
+			"$VERDICT" problem add $publish "$p" || rc=1
+		done
+	} >"$T/setup.log" 2>&1
+	check "set up: accounts $accounts; problems ${publish:+($publish) }${*##*/}" \
+		"$(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0
+}
+
+fixtures() {
+	$PY -c 'import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' "$@"
+}
 
 browser_serve() {
 	PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

@@ -88,8 +88,9 @@ check "with its formulas as MathML" "" "$(grep -c '<math' "$html" 2>/dev/null)" 
 check "and nothing of host files it tries to \\input" "$(grep -c TOPSECRETMARKER "$html" 2>/dev/null)" \
 	"$(grep -c -e TOPSECRETMARKER -e 'root:' "$html" 2>/dev/null)" -eq 0
 
-# Markdown statements become HTML at import too (cmark); raw HTML in them
-# is shown as text, never passed through.
+# Markdown statements become HTML at import too (pandoc, in a box); raw
+# HTML in them is shown as text, never passed through (t0307 plays the
+# attacker at length).
 cp -r "$P/aplusb" "$T/mdsum"
 printf '\n<script>alert("x")</script>\n\n[bad](javascript:alert(1))\n' >>"$T/mdsum/statement/problem.en.md"
 "$VERDICT" problem add "$T/mdsum" >"$T/out" 2>&1
@@ -99,6 +100,8 @@ check "a Markdown statement is rendered to HTML at import" "rc=$rc $(cat "$T/out
 	"$rc" -eq 0 -a -f "$html" -a "$(grep -c '<h2>Input</h2>' "$html" 2>/dev/null)" -ge 1
 check "with raw HTML escaped and javascript: links removed" "$(grep -i -e script -e javascript "$html" 2>/dev/null)" \
 	"$(grep -c '&lt;script&gt;' "$html" 2>/dev/null)" -eq 1 -a "$(grep -c -i -e '<script' -e 'javascript:' "$html" 2>/dev/null)" -eq 0
+check "with its math (\$A\$) as MathML" "$(grep -o '<math' "$html" 2>/dev/null | wc -l)" \
+	"$(grep -o '<math' "$html" 2>/dev/null | wc -l)" -ge 3 -a "$(grep -c 'annotation encoding="application/x-tex">A + B<' "$html" 2>/dev/null)" -eq 1
 
 # A link inside the package is fine.
 cp -r "$P/aplusb" "$T/linked" && ln -s ../sample/1.in "$T/linked/data/secret/99.in" && cp "$T/linked/data/sample/1.ans" "$T/linked/data/secret/99.ans"
@@ -106,11 +109,14 @@ tar -C "$T" -czf "$T/linked.tar.gz" linked
 "$VERDICT" problem add "$T/linked.tar.gz" >"$T/out" 2>&1
 rc=$?
 check "a link that stays inside the package is accepted" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 -a "$(grep -c '15 test cases' "$T/out")" -eq 1
-# Markdown is rendered by `verdict markdown`, which import runs in a box.
-out=$(printf '# Title\n\n<b>raw</b> $x$\n' | "$VERDICT" markdown)
-check "verdict markdown renders stdin to HTML, raw HTML escaped" "$out" \
-	"$(printf '%s' "$out" | grep -c '<h1>Title</h1>')$(printf '%s' "$out" | grep -c '&lt;b&gt;raw&lt;/b&gt;')" = 11
-head -c 1100000 /dev/zero | tr '\0' 'a' | "$VERDICT" markdown >/dev/null 2>"$T/err"
+
+# A statement pandoc refuses is refused, with pandoc's reason; nothing is
+# left behind.
+cp -r "$P/circlearea" "$T/loopy"
+printf '\\newcommand{\\boom}{\\boom\\boom}\n\\boom\n' >"$T/loopy/problem_statement/problem.en.tex"
+"$VERDICT" problem add "$T/loopy" >"$T/out" 2>&1
 rc=$?
-check "and refuses more than 1 MiB, saying so (exit 2)" "rc=$rc $(cat "$T/err")" "$rc" -eq 2 -a "$(grep -c 'larger than 1024 KiB' "$T/err")" -eq 1
+check "a statement pandoc cannot convert is refused, with its reason" "rc=$rc $(cat "$T/out")" \
+	"$rc" -ne 0 -a "$(grep -c 'problem_statement/problem.en.tex: pandoc could not convert it.*Loop encountered in expanding macro boom' "$T/out")" -eq 1 \
+	-a ! -e "$VERDICT_DB.data/problems/loopy"
 finish

@@ -11,18 +11,7 @@
 . "$(dirname "$0")/browser_lib.sh"
 rm -f "$OUT_DIR"/*.png
 
-# The web server drops to uid 61001; serve hands it $STATE/db.
-chmod 755 "$T"
-export VERDICT_STATE="$T/state"
-PW=browser-pass-1
-printf '%s\n' "$PW" >"$T/pw"
-{
-	"$VERDICT" user add stu --role student --password-file "$T/pw" &&
-		"$VERDICT" user add ins --role instructor --password-file "$T/pw" &&
-		"$VERDICT" problem add --publish "$REPO/problems/aplusb"
-} >"$T/setup.log" 2>&1
-rc=$?
-check "accounts and problem aplusb set up" "rc=$rc $(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0
+browser_setup "stu:student ins:instructor" --publish "$REPO/problems/aplusb"
 
 # A package to upload: a copy of aplusb, named addtwo by its archive's name.
 $PY - "$REPO/problems/aplusb" "$T/addtwo.zip" <<'PYEOF'
@@ -37,7 +26,7 @@ PYEOF
 
 browser_serve --workers 1
 
-FIXTURES=$($PY -c 'import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' \
+FIXTURES=$(fixtures \
 	student stu instructor ins password "$PW" problem aplusb newProblem addtwo zip "$T/addtwo.zip" \
 	ac "$REPO/problems/aplusb/submissions/accepted/aplusb.c" \
 	wa "$REPO/problems/aplusb/submissions/wrong_answer/int32.c")

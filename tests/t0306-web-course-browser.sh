@@ -14,20 +14,11 @@
 
 . "$(dirname "$0")/browser_lib.sh"
 
-use_state
-PW=browser-pass-1
-printf '%s\n' "$PW" >"$T/pw"
-{
-	"$VERDICT" user add ins --role instructor --password-file "$T/pw" &&
-		"$VERDICT" problem add "$REPO/problems/aplusb" &&
-		"$VERDICT" problem add "$REPO/problems/groupsum"
-} >"$T/setup.log" 2>&1
-rc=$?
-check "an instructor and problems aplusb and groupsum (not published) set up" "rc=$rc $(tr '\n' '|' <"$T/setup.log")" "$rc" -eq 0
+browser_setup "ins:instructor" "$REPO/problems/aplusb" "$REPO/problems/groupsum"
 
 browser_serve --state "$S" --workers 1
 
-FIXTURES=$($PY -c 'import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' \
+FIXTURES=$(fixtures \
 	instructor ins password "$PW" problem aplusb ac "$REPO/problems/aplusb/submissions/accepted/aplusb.c" \
 	scoring groupsum sixty "$REPO/problems/groupsum/submissions/wrong_answer/sixty_points.c" \
 	scoring_ac "$REPO/problems/groupsum/submissions/accepted/sum.c")

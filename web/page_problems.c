@@ -144,22 +144,23 @@ static void add_samples(struct tpl_dict *d, const char *package_dir)
 	free(list);
 }
 
-static void add_statement(struct tpl_dict *d, const char *path)
+/* Puts the statement's HTML on the page; 0 when there is none. */
+static int add_statement(struct tpl_dict *d, const char *path)
 {
 	char *html = malloc(STATEMENT_MAX + 1);
 	int truncated = 0;
 	ssize_t got = html ? read_prefix(path, html, STATEMENT_MAX, &truncated) : -1;
-	if (got > 0 && !truncated) {
+	int shown = got > 0 && !truncated;
+	if (shown) {
 		html[got] = 0;
-		/* Made at import from the package's Markdown (raw HTML escaped,
-		 * judge/package/statement_markdown.c) or LaTeX (pandoc): trusted HTML. */
+		/* Made at import from the package's Markdown or LaTeX (pandoc,
+		 * raw HTML escaped: judge/package/statement.c): trusted HTML. */
 		struct tpl_dict *s = tpl_add_section(d, "STATEMENT");
 		if (s)
 			tpl_set(s, "HTML", html);
-	} else {
-		tpl_show_section(d, "NO_STATEMENT");
 	}
 	free(html);
+	return shown;
 }
 
 int page_problem_form(struct request *r, const char *short_name, int status, const char *error, const char *language,
@@ -195,12 +196,16 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		tpl_show_section(d, "HIDDEN");
 	if (staff)
 		tpl_show_section(d, "STAFF");
-	char path[PATH_MAX], err[256];
+	char path[PATH_MAX], pdf[PATH_MAX], err[256];
+	int has_pdf = state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_STATEMENT_PDF, pdf, sizeof pdf,
+					 err, sizeof err) == 0 &&
+		      access(pdf, F_OK) == 0;
+	if (has_pdf)
+		tpl_show_section(d, "PDF");
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_STATEMENT, path, sizeof path, err,
-			       sizeof err) == 0)
-		add_statement(d, path);
-	else
-		tpl_show_section(d, "NO_STATEMENT");
+			       sizeof err) < 0 ||
+	    !add_statement(d, path))
+		tpl_show_section(d, has_pdf ? "PDF_ONLY" : "NO_STATEMENT");
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
 		add_samples(d, path);
@@ -218,6 +223,7 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
 		tpl_set(o, "ID", l->id);
 		tpl_set(o, "NAME", l->name);
+		tpl_set(o, "EXT", l->extensions[0] ? l->extensions[0] : "");
 		if (language && strcmp(language, l->id) == 0)
 			tpl_show_section(o, "SELECTED");
 		if (found == 1) {
@@ -228,6 +234,9 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 			tpl_set(row, "TEXT", version);
 		}
 	}
+	char draft[128]; /* the editor's key for this user's draft of this problem (web/editor) */
+	snprintf(draft, sizeof draft, "%lld/%s", (long long)r->s.user_id, v.short_name);
+	tpl_set(d, "DRAFT", draft);
 	if (code)
 		tpl_set(d, "CODE", code);
 	if (error) {

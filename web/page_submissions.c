@@ -295,6 +295,8 @@ void page_submission(struct request *r)
 	tpl_set(d, "FILE", res.file_name);
 	const struct language *l = language_by_id(res.language);
 	tpl_set(d, "LANGUAGE", l ? l->name : res.language);
+	tpl_set(d, "LANGUAGE_ID", res.language); /* the editor's highlighting (web/editor) */
+	tpl_set(d, "EXT", l && l->extensions[0] ? l->extensions[0] : "");
 	if (vw.shows_result)
 		page_set_verdict(d, res.state, res.verdict, res.has_score, res.score);
 	else /* after-close: not even the verdict until the window closes */

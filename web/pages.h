@@ -12,6 +12,9 @@ void page_logout(struct request *r);
 /* page_problems.c */
 void page_problems(struct request *r);
 void page_problem(struct request *r);
+/* page_statement.c: a statement's images and its PDF (as a download). */
+void page_statement_image(struct request *r);
+void page_statement_pdf(struct request *r);
 /* page_submit.c */
 void page_submit(struct request *r);
 /* page_submissions.c */

@@ -19,6 +19,10 @@ static const struct route routes[] = {
 	{ "POST", "/logout", page_logout, ROUTE_LOGIN },
 	{ "GET", "/problems", page_problems, ROUTE_LOGIN },
 	{ "GET", "/problems/*", page_problem, ROUTE_LOGIN },
+	/* A statement's HTML names its images by this path (made at import:
+	 * judge/package/problem_import.c). */
+	{ "GET", "/problems/*/statement/*", page_statement_image, ROUTE_LOGIN },
+	{ "GET", "/problems/*/statement.pdf", page_statement_pdf, ROUTE_LOGIN },
 	{ "POST", "/problems/*/submit", page_submit, ROUTE_LOGIN },
 	{ "POST", "/problems/*/rejudge", page_rejudge_problem, ROUTE_STAFF },
 	{ "GET", "/problems/*/settings", page_settings_form, ROUTE_STAFF },

@@ -3,7 +3,6 @@
 #include "commands.h"
 #include "language.h"
 #include "package_archive.h"
-#include "statement_markdown.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,7 +30,6 @@ static const struct command {
 	{ "backup", cmd_backup, "copy the database and test data while Verdict runs", 0 },
 	{ "restore", cmd_restore, "fill a new state directory from a backup", 0 },
 	{ "languages", cmd_languages, "the languages submissions may be written in, their versions here (--packages: their Debian packages)", 1 },
-	{ "markdown", cmd_markdown, "render a Markdown statement as HTML (problem add runs it in a sandbox box)", 0 },
 	{ "unpack", cmd_unpack, "unpack a package archive (problem add runs it in a sandbox box)", 0 },
 };
 

@@ -249,6 +249,8 @@ const char *state_part_name(enum version_part part, const char *name)
 	case VERSION_PACKAGE: return name;
 	case VERSION_VALIDATOR: return "validator";
 	case VERSION_STATEMENT: return "statement.html";
+	case VERSION_STATEMENT_IMAGES: return "statement-images";
+	case VERSION_STATEMENT_PDF: return "statement.pdf";
 	case VERSION_DIR: break;
 	}
 	return "";

@@ -62,6 +62,8 @@ enum version_part {
 	VERSION_PACKAGE,   /* vN/NAME: the package, regular files and directories only */
 	VERSION_VALIDATOR, /* vN/validator: the custom validator, built at import */
 	VERSION_STATEMENT, /* vN/statement.html: the statement, converted at import */
+	VERSION_STATEMENT_IMAGES, /* vN/statement-images/: its images, checked and copied at import */
+	VERSION_STATEMENT_PDF,    /* vN/statement.pdf: the package's PDF statement, copied at import */
 };
 
 /* Builds the path of a version's part from the data directory, the
@@ -72,7 +74,7 @@ int state_version_path(const char *data, const char *name, int version, enum ver
 		       char *err, size_t errlen);
 
 /* The name of part inside the version's directory ("validator",
- * "statement.html", or the problem's name for its package); "" for
+ * "statement.html", ..., or the problem's name for its package); "" for
  * VERSION_DIR. Staging directories are laid out with the same names. */
 const char *state_part_name(enum version_part part, const char *name);
 

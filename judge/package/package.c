@@ -46,7 +46,7 @@
 #define MAX_GROUPS 2000
 #define MAX_DEPTH 10
 #define MAX_DIR_LEN 1024
-#define STATEMENT_MAX_BYTES (8 << 20) /* a larger statement is refused (Markdown: 1 MiB, statement_markdown.h) */
+#define STATEMENT_MAX_BYTES (8 << 20) /* a larger statement is refused */
 #define STATEMENT_MAX_TEXT "8 MiB"
 
 struct loader {

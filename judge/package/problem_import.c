@@ -22,7 +22,7 @@
 #include "sandbox.h"
 #include "state.h"
 #include "statement.h"
-#include "statement_markdown.h"
+#include "statement_files.h"
 #include "util.h"
 #include "validator.h"
 
@@ -83,7 +83,8 @@ void problem_import_describe(const struct problem_import_result *r, char *out, s
 }
 
 /* Builds a custom validator into <stage_parent>/validator, and converts
- * the statement to <stage_parent>/statement.html, from the staged package
+ * the statement to <stage_parent>/statement.html (with its images and
+ * PDF), from the staged package
  * p. -1 with why set; *bad when the package is at fault. */
 static int prepare_staged(const struct package *p, const char *stage_parent, int *bad, char *why, size_t n)
 {
@@ -98,19 +99,24 @@ static int prepare_staged(const struct package *p, const char *stage_parent, int
 		*bad = 0;
 	}
 	/* Statements are shown as HTML: converted once, here, beside the
-	 * package (<data>/problems/<name>/v<N>/statement.html). Markdown by
-	 * cmark and LaTeX by pandoc, each in a box of its own. */
-	int markdown = ends_with(p->statement, ".md"), latex = ends_with(p->statement, ".tex");
-	if (markdown || latex) {
-		char html[PATH_MAX + 32], reason[1024];
-		snprintf(html, sizeof html, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT, p->short_name));
-		int converted = markdown ? statement_md_to_html(p->statement, html, reason, sizeof reason)
-					 : sandbox_init(reason, sizeof reason) < 0
-						 ? -1
-						 : statement_tex_to_html(p->statement, html, reason, sizeof reason);
-		if (converted < 0)
-			return errf(why, n, "%.300s: %.600s", p->statement + strlen(p->dir) + 1, reason);
-	}
+	 * package (<data>/problems/<name>/v<N>/statement.html), by pandoc in a
+	 * box; its images and PDF are checked and copied beside it (state.h). */
+	if (!p->statement[0])
+		return 0;
+	char html[PATH_MAX + 32], images[PATH_MAX + 32], pdf[PATH_MAX + 32], base[128], dir[PATH_MAX], reason[1024];
+	snprintf(html, sizeof html, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT, p->short_name));
+	snprintf(images, sizeof images, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT_IMAGES, p->short_name));
+	snprintf(pdf, sizeof pdf, "%s/%s", stage_parent, state_part_name(VERSION_STATEMENT_PDF, p->short_name));
+	snprintf(base, sizeof base, "/problems/%s/statement/", p->short_name); /* web/routes.c serves it */
+	snprintf(dir, sizeof dir, "%s", p->statement);
+	*strrchr(dir, '/') = 0; /* (the statement is a file below p->dir) */
+	const char *rel = p->statement + strlen(p->dir) + 1, *rel_dir = dir + strlen(p->dir) + 1;
+	*bad = 1;
+	if (statement_files_store(dir, rel_dir, images, pdf, why, n) < 0)
+		return -1;
+	*bad = 0;
+	if (statement_convertible(p->statement) && statement_to_html(p->statement, html, base, reason, sizeof reason) < 0)
+		return errf(why, n, "%.300s: %.600s", rel, reason);
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 // common.js - what several journeys do: submit code through the problem
-// page's form, and keep the judge's only worker busy for a moment.
+// page's form (its editor, or its textarea without JavaScript), and keep
+// the judge's only worker busy for a moment.
 'use strict';
 const fs = require('fs');
 
@@ -13,12 +14,19 @@ function source(j, which) {
 async function submit(page, problem, language, code) {
   await page.goto(`/problems/${encodeURIComponent(problem)}`);
   await page.selectOption('#language', language);
-  await page.fill('#code', code);
+  await fillCode(page, code);
   await Promise.all([
     page.waitForURL(/\/submissions\/\d+$/),
     page.click('#submit-button'),
   ]);
   return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+// Puts code in the problem page's form: into the code editor when its
+// script runs (web/editor), else into the plain textarea it replaces.
+async function fillCode(page, code) {
+  if (await page.$('#code-editor')) await page.fill('#code-editor .cm-content', code);
+  else await page.fill('#code', code);
 }
 
 // The server runs one judge worker: a submission that spins for its whole
@@ -30,4 +38,4 @@ async function occupyJudge(j) {
   return submit(j.busyPage, j.fx.problem, 'python3', 'while True:\n    pass\n');
 }
 
-module.exports = { source, submit, occupyJudge };
+module.exports = { source, submit, fillCode, occupyJudge };

@@ -5,7 +5,7 @@
 // shows only a pending attempt; erin's board does too; the instructor
 // unfreezes, and the participants see the solve.
 'use strict';
-const { source } = require('./common');
+const { source, fillCode } = require('./common');
 
 const ZONE = 'UTC';
 
@@ -57,7 +57,7 @@ module.exports = async function (j) {
     await dave.goto('/courses/CON1/final');
     await Promise.all([dave.waitForURL(/\/problems\/\w+\?assignment=\d+$/), dave.click('#problems tbody a')]);
     await dave.selectOption('#language', 'c');
-    await dave.fill('#code', source(j, 'ac'));
+    await fillCode(dave, source(j, 'ac'));
     await Promise.all([dave.waitForURL(/\/submissions\/\d+$/), dave.click('#submit-button')]);
     await dave.waitForFunction(() => {
       const v = document.getElementById('verdict');

@@ -8,7 +8,7 @@
 // his extension and gets 100; deadlines are shown in the course's zone
 // and, by live.js, in the reader's own.
 'use strict';
-const { source } = require('./common');
+const { source, fillCode } = require('./common');
 
 const ZONE = 'America/New_York';
 
@@ -28,7 +28,7 @@ async function submitFor(page, course, assignment, code, want = 'AC') {
   await Promise.all([page.waitForURL(/\/problems\/\w+\?assignment=\d+$/), page.click('#problems tbody a')]);
   await page.waitForSelector('#for-assignment');
   await page.selectOption('#language', 'c');
-  await page.fill('#code', code);
+  await fillCode(page, code);
   await Promise.all([page.waitForURL(/\/submissions\/\d+$/), page.click('#submit-button')]);
   await page.waitForFunction((w) => {
     const v = document.getElementById('verdict');

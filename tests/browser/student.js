@@ -46,7 +46,7 @@ module.exports = async function (j) {
   await j.step('the problem list shows A+B and links to its page', async () => {
     await page.goto('/problems');
     await Promise.all([page.waitForURL(`**/problems/${fx.problem}`), page.click(`#problems a[href="/problems/${fx.problem}"]`)]);
-    await page.waitForSelector('#submit-form #code');
+    await page.waitForSelector('#submit-form #code-editor');
   });
   let navigations;
   await j.step('submitting A+B in C lands on the submission page, queued', async () => {

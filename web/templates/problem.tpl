@@ -3,9 +3,11 @@
 {{/ASSIGNMENT}}<p class="limits">Time limit <strong>{{TIME}} s</strong> · memory <strong>{{MEMORY}} MB</strong> · <code>{{SHORT}}</code>{{#HIDDEN}} · <span class="badge">hidden from students</span>{{/HIDDEN}}</p>
 {{#STAFF}}<p class="actions"><a href="/problems/{{SHORT:u}}/settings">Settings</a> · <a href="/problems/{{SHORT:u}}/tests">Test data</a> · <a href="/submissions?problem={{SHORT:u}}">Submissions</a>
 <form method="post" action="/problems/{{SHORT:u}}/rejudge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge-problem">Rejudge all submissions</button></form></p>{{/STAFF}}
-<article class="statement">
+{{#PDF}}<p class="actions"><a href="/problems/{{SHORT:u}}/statement.pdf" id="statement-pdf" download>The statement as PDF</a></p>
+{{/PDF}}<article class="statement">
 {{#STATEMENT}}{{HTML:none}}{{/STATEMENT}}
 {{#NO_STATEMENT}}<p class="muted">This problem has no statement in HTML; ask your instructor.</p>{{/NO_STATEMENT}}
+{{#PDF_ONLY}}<p class="muted" id="pdf-only">This problem's statement is the PDF above.</p>{{/PDF_ONLY}}
 </article>
 {{#SAMPLES}}<h2>Samples</h2>
 {{#SAMPLE}}<div class="sample"><div><h3>Input {{N}}</h3><pre>{{INPUT:pre_escape}}</pre></div><div><h3>Output {{N}}</h3><pre>{{OUTPUT:pre_escape}}</pre></div></div>
@@ -16,9 +18,9 @@
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ASSIGNMENT}}<input type="hidden" name="assignment" value="{{AID}}">
 {{/ASSIGNMENT}}<label>Language <select name="language" id="language">
-{{#LANGUAGE}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
+{{#LANGUAGE}}<option value="{{ID}}" data-ext="{{EXT}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/LANGUAGE}}</select></label>
-<label>Code <textarea name="code" id="code" rows="16" spellcheck="false">
+<label>Code <textarea name="code" id="code" rows="16" spellcheck="false" data-draft="{{DRAFT}}">
 {{CODE:pre_escape}}</textarea></label>
 <label>… or a file <input type="file" name="file" id="file"></label>
 <button type="submit" id="submit-button">Submit</button>
@@ -27,3 +29,4 @@
 <table><thead><tr><th>Language</th><th>Version</th></tr></thead><tbody>
 {{#VERSION}}<tr><td>{{NAME}}</td><td><code>{{TEXT}}</code></td></tr>
 {{/VERSION}}</tbody></table></details>{{/VERSIONS}}
+<script src="/static/editor.js" defer></script>

@@ -24,5 +24,6 @@
 {{/JUDGING}}</tbody>
 </table>{{/HISTORY}}{{/STAFF}}
 <h2>Source <span class="muted">{{FILE}}</span></h2>
-<ol class="source" id="source">{{#LINE}}<li><code>{{TEXT:pre_escape}}</code></li>
+<ol class="source" id="source" data-language="{{LANGUAGE_ID}}" data-ext="{{EXT}}">{{#LINE}}<li><code>{{TEXT:pre_escape}}</code></li>
 {{/LINE}}</ol>
+<script src="/static/editor.js" defer></script>
