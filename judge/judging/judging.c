@@ -52,7 +52,7 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		remove_tree(scratch);
 		return errf(err, n, "out of memory");
 	}
-	struct test_limits lim = { p->time_limit, p->memory_mb, p->output_mb };
+	struct test_limits lim = { p->time_limit, p->memory_mb, p->output_mb, p->interactive, p->validation_passes };
 	j->verdict = VERDICT_AC;
 	int rc = 0;
 	for (int i = 0; i < p->ntests; i++) {
