@@ -1,12 +1,14 @@
 /* page_problems.c - the problem list (with my best result) and a problem's page. */
 #include "course_view.h"
 #include "http.h"
+#include "interaction.h"
 #include "page_util.h"
 #include "pages.h"
 #include "template.h"
 
 #include "db.h"
 #include "state.h"
+#include "util.h"
 #include "fsutil.h"
 #include "language.h"
 
@@ -107,13 +109,17 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* X.in, or X.interaction (an interactive sample may have no .in). */
 static int is_input(const struct dirent *e)
 {
 	size_t len = strlen(e->d_name);
-	return e->d_name[0] != '.' && len > 3 && strcmp(e->d_name + len - 3, ".in") == 0;
+	return e->d_name[0] != '.' && ((len > 3 && strcmp(e->d_name + len - 3, ".in") == 0) ||
+				       (len > 12 && strcmp(e->d_name + len - 12, ".interaction") == 0));
 }
 
-/* The samples of a package: data/sample/X.in with X.ans, in name order. */
+/* The samples of a package, in name order: X.interaction as a transcript
+ * (the format: it replaces X.in and X.ans on the page, which for an
+ * interactive problem must not be shown), else X.in with X.ans. */
 static void add_samples(struct tpl_dict *d, const char *package_dir)
 {
 	char dir[PATH_MAX + 16];
@@ -128,15 +134,26 @@ static void add_samples(struct tpl_dict *d, const char *package_dir)
 	}
 	struct tpl_dict *samples = tpl_add_section(d, "SAMPLES");
 	for (int i = 0, shown = 0; i < count; i++) {
-		char in[PATH_MAX + 300], ans[PATH_MAX + 300];
-		snprintf(in, sizeof in, "%s/%s", dir, list[i]->d_name);
-		snprintf(ans, sizeof ans, "%.*s.ans", (int)strlen(in) - 3, in);
-		if (samples && shown < SAMPLES_MAX && access(ans, R_OK) == 0) {
+		char in[PATH_MAX + 300], ans[PATH_MAX + 300], log[PATH_MAX + 300];
+		const char *name = list[i]->d_name;
+		size_t base = strlen(name) - (ends_with(name, ".in") ? 3 : 12);
+		snprintf(in, sizeof in, "%s/%.*s.in", dir, (int)base, name);
+		snprintf(ans, sizeof ans, "%s/%.*s.ans", dir, (int)base, name);
+		snprintf(log, sizeof log, "%s/%.*s.interaction", dir, (int)base, name);
+		int has_log = access(log, R_OK) == 0;
+		/* X.in and X.interaction both list X: show it once, at the .in. */
+		int once = ends_with(name, ".in") || access(in, F_OK) != 0;
+		if (samples && shown < SAMPLES_MAX && once && (has_log || access(ans, R_OK) == 0)) {
 			struct tpl_dict *s = tpl_add_section(samples, "SAMPLE");
-			if (s) {
-				tpl_set_int(s, "N", ++shown);
-				page_set_file(s, "INPUT", in, SAMPLE_SHOW_MAX, NULL);
-				page_set_file(s, "OUTPUT", ans, SAMPLE_SHOW_MAX, NULL);
+			struct tpl_dict *part = s ? tpl_add_section(s, has_log ? "TRANSCRIPT" : "FILES") : NULL;
+			if (part) {
+				tpl_set_int(part, "N", ++shown);
+				if (has_log) {
+					interaction_add(part, log, SAMPLE_SHOW_MAX);
+				} else {
+					page_set_file(part, "INPUT", in, SAMPLE_SHOW_MAX, NULL);
+					page_set_file(part, "OUTPUT", ans, SAMPLE_SHOW_MAX, NULL);
+				}
 			}
 		}
 		free(list[i]);

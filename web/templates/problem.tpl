@@ -8,8 +8,11 @@
 {{#NO_STATEMENT}}<p class="muted">This problem has no statement in HTML; ask your instructor.</p>{{/NO_STATEMENT}}
 </article>
 {{#SAMPLES}}<h2>Samples</h2>
-{{#SAMPLE}}<div class="sample"><div><h3>Input {{N}}</h3><pre>{{INPUT:pre_escape}}</pre></div><div><h3>Output {{N}}</h3><pre>{{OUTPUT:pre_escape}}</pre></div></div>
-{{/SAMPLE}}{{/SAMPLES}}
+{{#SAMPLE}}{{#FILES}}<div class="sample"><div><h3>Input {{N}}</h3><pre>{{INPUT:pre_escape}}</pre></div><div><h3>Output {{N}}</h3><pre>{{OUTPUT:pre_escape}}</pre></div></div>
+{{/FILES}}{{#TRANSCRIPT}}<div class="transcript"><h3>Interaction {{N}}</h3>
+{{#LINE}}<div class="t-{{SIDE}}"><span class="who">{{WHO}}</span><pre>{{TEXT:pre_escape}}</pre></div>
+{{/LINE}}</div>
+{{/TRANSCRIPT}}{{/SAMPLE}}{{/SAMPLES}}
 <h2 id="submit">Submit</h2>
 {{#ERROR}}<p class="error" id="submit-error">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/problems/{{SHORT:u}}/submit" enctype="multipart/form-data" class="stack" id="submit-form">
