@@ -76,10 +76,20 @@ static void batch_pass(const struct build *b, const struct test_limits *lim, con
 	r->wall_ms = res.wall_ms;
 	r->mem_kb = res.mem_kb;
 	r->verdict = rc < 0 ? VERDICT_JE : testrun_verdict_of(res.status);
-	if (r->verdict != VERDICT_AC) {
+	if (r->verdict != VERDICT_AC)
 		snprintf(r->message, sizeof r->message, "%s%.480s", r->verdict == VERDICT_JE ? "sandbox failure: " : "",
 			 res.message);
-	} else if (v && feedback_dir) {
+	else
+		testrun_check_output(v, t, input_path, out_path, feedback_dir, scratch_dir, r);
+	unlink(out_path);
+	unlink(pc.err_path);
+}
+
+void testrun_check_output(const struct validator *v, const struct test_case *t, const char *input_path,
+			  const char *out_path, const char *feedback_dir, const char *scratch_dir,
+			  struct test_result *r)
+{
+	if (v && feedback_dir) {
 		r->verdict = validator_check_in(v, t, input_path, out_path, feedback_dir, scratch_dir, r->message,
 						sizeof r->message);
 	} else if (v) {
@@ -97,8 +107,6 @@ static void batch_pass(const struct build *b, const struct test_limits *lim, con
 			snprintf(r->message, sizeof r->message, "output check failed: %.400s", why);
 		}
 	}
-	unlink(out_path);
-	unlink(pc.err_path);
 }
 
 static void judge_error(struct test_result *r, const char *fmt, const char *arg)

@@ -51,4 +51,11 @@ int testrun_program_call(const struct build *b, const struct test_limits *lim, c
 			 struct program_call *pc, struct test_result *r);
 enum verdict testrun_verdict_of(enum sandbox_status s);
 
+/* Judges the output in out_path (a file root made) for test t: with v
+ * (feedback_dir kept when given, else one of its own) or the default
+ * validator with the test's flags. Sets r->verdict and r->message. */
+void testrun_check_output(const struct validator *v, const struct test_case *t, const char *input_path,
+			  const char *out_path, const char *feedback_dir, const char *scratch_dir,
+			  struct test_result *r);
+
 #endif

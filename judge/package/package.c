@@ -223,12 +223,15 @@ static int read_type(struct loader *L, struct yaml_doc *y, yaml_node_t *node)
 			else if (strcmp(word, "multi-pass") == 0)
 				L->p->multi_pass = 1;
 			else if (strcmp(word, "submit-answer") == 0)
-				return fail(L, "problem.yaml: type %s is not supported yet", word);
+				L->p->submit_answer = 1;
 			else
 				return fail(L, "problem.yaml: unknown type '%s' (pass-fail, scoring, interactive, multi-pass, "
 					       "submit-answer)", word);
 		}
 	}
+	if (L->p->submit_answer && (L->p->interactive || L->p->multi_pass))
+		return fail(L, "problem.yaml: type submit-answer cannot be %s too (the format: they are incompatible)",
+			    L->p->interactive ? "interactive" : "multi-pass");
 	return 0;
 }
 

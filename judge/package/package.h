@@ -43,6 +43,7 @@ struct package {
 				* runs with the program, each one's stdout the other's stdin */
 	int multi_pass;        /* type multi-pass: a validator's nextpass.in is the next run's input */
 	int validation_passes; /* multi-pass: the most runs per test (limits.validation_passes, default 2) */
+	int submit_answer;     /* type submit-answer: a submission is the answer files, nothing runs */
 	int custom_validator;  /* output is judged by the package's own validator */
 	char validator_dir[PATH_MAX]; /* its program: a directory of sources, or one file */
 	char statement[PATH_MAX]; /* the statement file, or "" */
