@@ -2,6 +2,7 @@
 #include "course_view.h"
 #include "http.h"
 #include "interaction.h"
+#include "page_answers.h"
 #include "page_util.h"
 #include "pages.h"
 #include "template.h"
@@ -221,15 +222,26 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
 		add_samples(d, path);
-	for (const struct language *l = language_all(); l->id; l++) {
-		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
-		tpl_set(o, "ID", l->id);
-		tpl_set(o, "NAME", l->name);
-		if (language && strcmp(language, l->id) == 0)
-			tpl_show_section(o, "SELECTED");
+	struct package pkg;
+	int answers = page_problem_package(r, &v, &pkg) == 0;
+	if (answers && pkg.submit_answer) { /* answer files, one per test: named in the form */
+		struct tpl_dict *af = tpl_add_section(d, "ANSWER_FORM");
+		for (int i = 0; af && i < pkg.ntests; i++)
+			tpl_set(tpl_add_section(af, "ANSWER_TEST"), "NAME", pkg.tests[i].name);
+	} else {
+		struct tpl_dict *cf = tpl_add_section(d, "CODE_FORM");
+		for (const struct language *l = language_all(); cf && l->id; l++) {
+			struct tpl_dict *o = tpl_add_section(cf, "LANGUAGE");
+			tpl_set(o, "ID", l->id);
+			tpl_set(o, "NAME", l->name);
+			if (language && strcmp(language, l->id) == 0)
+				tpl_show_section(o, "SELECTED");
+		}
+		if (code && cf)
+			tpl_set(cf, "CODE", code);
 	}
-	if (code)
-		tpl_set(d, "CODE", code);
+	if (answers)
+		package_free(&pkg);
 	if (error) {
 		struct tpl_dict *e = tpl_add_section(d, "ERROR");
 		tpl_set(e, "MESSAGE", error);

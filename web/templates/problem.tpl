@@ -18,11 +18,15 @@
 <form method="post" action="/problems/{{SHORT:u}}/submit" enctype="multipart/form-data" class="stack" id="submit-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ASSIGNMENT}}<input type="hidden" name="assignment" value="{{AID}}">
-{{/ASSIGNMENT}}<label>Language <select name="language" id="language">
+{{/ASSIGNMENT}}{{#CODE_FORM}}<label>Language <select name="language" id="language">
 {{#LANGUAGE}}<option value="{{ID}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/LANGUAGE}}</select></label>
 <label>Code <textarea name="code" id="code" rows="16" spellcheck="false">
 {{CODE:pre_escape}}</textarea></label>
 <label>… or a file <input type="file" name="file" id="file"></label>
-<button type="submit" id="submit-button">Submit</button>
+{{/CODE_FORM}}{{#ANSWER_FORM}}<p>Nothing is run: upload your answer files, one per test, named after the test
+(<code>01.out</code> for <code>secret/01</code>; with <code>-</code> for <code>/</code> when two tests end alike):
+{{#ANSWER_TEST}}<code>{{NAME}}</code> {{/ANSWER_TEST}}</p>
+<label>Answer files <input type="file" name="answers" id="answers" multiple></label>
+{{/ANSWER_FORM}}<button type="submit" id="submit-button">Submit</button>
 </form>
