@@ -13,6 +13,9 @@ cp -r "$REPO/problems/guessnumber" "$T/guessnumber"
 printf '><script>alert(1)</script>\n<lower\n' >>"$T/guessnumber/data/sample/1.interaction"
 # A sample with only a transcript, as problemtools' guess has.
 printf '>1\n<correct\n' >"$T/guessnumber/data/sample/2.interaction"
+# One without a transcript: its .in is the interactor's secret, never shown.
+echo 777 >"$T/guessnumber/data/sample/3.in"
+echo 777 >"$T/guessnumber/data/sample/3.ans"
 for p in "$T/guessnumber" "$REPO/problems/codeword" "$REPO/problems/aplusb" "$REPO/problems/bitstrings"; do
 	"$VERDICT" problem add --publish "$p" >>"$T/setup.log" 2>&1
 done
@@ -27,7 +30,8 @@ http -b "$T/s1.jar" "$B/problems/guessnumber"
 check "interactive problem page: 200" "$CODE" "$CODE" = 200
 check "two transcripts, the second from a lone .interaction" "$(grep -o 'Interaction [0-9]' "$T/b" | tr '\n' ' ')" \
 	"$(body_has 'Interaction 1')/$(body_has 'Interaction 2')" = 1/1
-check "the sample's .in and .ans are not shown" "" "$(body_has '<h3>Input')" -eq 0
+check "the samples' .in and .ans are not shown, even without a transcript" "" \
+	"$(body_has '<h3>Input')/$(body_has '777')/$(body_has 'Interaction 3')" = 0/0/0
 check "the program's and the judge's lines apart" "" \
 	"$(body_has 'class="t-program"')" -ge 2 -a "$(body_has 'class="t-judge"')" -ge 2
 check "a guess and an answer shown" "" "$(body_has '<pre>500</pre>')" -eq 1 -a "$(body_has '<pre>higher</pre>')" -ge 1

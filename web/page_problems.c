@@ -119,9 +119,9 @@ static int is_input(const struct dirent *e)
 }
 
 /* The samples of a package, in name order: X.interaction as a transcript
- * (the format: it replaces X.in and X.ans on the page, which for an
- * interactive problem must not be shown), else X.in with X.ans. */
-static void add_samples(struct tpl_dict *d, const char *package_dir)
+ * (the format: it replaces X.in and X.ans on the page), else X.in with
+ * X.ans, except for an interactive problem. */
+static void add_samples(struct tpl_dict *d, const char *package_dir, int interactive)
 {
 	char dir[PATH_MAX + 16];
 	if ((size_t)snprintf(dir, sizeof dir, "%s/data/sample", package_dir) >= sizeof dir)
@@ -144,7 +144,9 @@ static void add_samples(struct tpl_dict *d, const char *package_dir)
 		int has_log = access(log, R_OK) == 0;
 		/* X.in and X.interaction both list X: show it once, at the .in. */
 		int once = ends_with(name, ".in") || access(in, F_OK) != 0;
-		if (samples && shown < SAMPLES_MAX && once && (has_log || access(ans, R_OK) == 0)) {
+		/* An interactive problem's .in is the interactor's secret: shown
+		 * only through a transcript (the legacy format forbids it). */
+		if (samples && shown < SAMPLES_MAX && once && (has_log || (!interactive && access(ans, R_OK) == 0))) {
 			struct tpl_dict *s = tpl_add_section(samples, "SAMPLE");
 			struct tpl_dict *part = s ? tpl_add_section(s, has_log ? "TRANSCRIPT" : "FILES") : NULL;
 			if (part) {
@@ -219,12 +221,12 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		add_statement(d, path);
 	else
 		tpl_show_section(d, "NO_STATEMENT");
+	struct package pkg;
+	int loaded = page_problem_package(r, &v, &pkg) == 0;
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
-		add_samples(d, path);
-	struct package pkg;
-	int answers = page_problem_package(r, &v, &pkg) == 0;
-	if (answers && pkg.submit_answer) { /* answer files, one per test: named in the form */
+		add_samples(d, path, loaded && pkg.interactive);
+	if (loaded && pkg.submit_answer) { /* answer files, one per test: named in the form */
 		struct tpl_dict *af = tpl_add_section(d, "ANSWER_FORM");
 		for (int i = 0; af && i < pkg.ntests; i++)
 			tpl_set(tpl_add_section(af, "ANSWER_TEST"), "NAME", pkg.tests[i].name);
@@ -240,7 +242,7 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		if (code && cf)
 			tpl_set(cf, "CODE", code);
 	}
-	if (answers)
+	if (loaded)
 		package_free(&pkg);
 	if (error) {
 		struct tpl_dict *e = tpl_add_section(d, "ERROR");
