@@ -131,5 +131,35 @@ rc=$?
 check "an interactive problem without a validator is refused" "rc=$rc $(tr '\n' '|' <"$T/verify.out")" \
 	"$rc" -eq 2 -a "$(grep -c 'an interactive problem needs its own output validator' "$T/verify.out")" -eq 1
 
+# kill -9 of the judge in the middle of an interactive test: both boxes
+# (the program's and the interactor's) die with it.
+K="$T/kill/guessnumber"
+mkdir -p "$T/kill" && cp -r "$G" "$K" && rm -r "$K/submissions"
+mkdir -p "$K/submissions/time_limit_exceeded"
+sed -i 's/time_limit: 1.0/time_limit: 5.0/' "$K/problem.yaml" # a wall clock of 11 s
+printf 'import time\ntime.sleep(60)\n' >"$K/submissions/time_limit_exceeded/sleeps.py"
+{ "$VERDICT" problem verify --work "$T" "$K" >/dev/null 2>&1 & } 2>/dev/null
+vp=$!
+# box_groups / box_procs: the judge's box groups (one name in each v1
+# hierarchy), and the processes in them.
+box_groups() { find /sys/fs/cgroup -type d -path "*verdict/box-$vp-*" 2>/dev/null | sed 's|.*/||' | sort -u | wc -l; }
+box_procs() {
+	find /sys/fs/cgroup -type d -path "*verdict/box-$vp-*" 2>/dev/null | while read -r d; do cat "$d/cgroup.procs"; done |
+		sort -u | tr '\n' ' '
+}
+for _ in $(seq 200); do
+	[ "$(box_groups)" -eq 2 ] && [ -n "$(box_procs)" ] && break
+	sleep 0.05
+done
+check "mid-interaction: two boxes at once" "groups=$(box_groups) procs=$(box_procs)" \
+	"$(box_groups)" -eq 2 -a -n "$(box_procs)"
+kill -9 "$vp"
+wait "$vp" 2>/dev/null
+for _ in $(seq 30); do
+	[ -z "$(box_procs)" ] && break
+	sleep 0.1
+done
+check "killing the judge kills both boxes" "left in the groups: $(box_procs)" -z "$(box_procs)"
+box -- /progs/trivial # the next start removes the killed judge's groups
 no_leftovers "no boxes or box processes left" never_reads
 finish
