@@ -70,6 +70,17 @@ check "a partial upload (1.out answers sample/1) is taken" "$CODE" "$CODE" = 303
 http -b "$T/s1.jar" -F "csrf=$tok" -F "answers=@$A/secret/01.out;filename=01.out" \
 	-F "answers=@$A/secret/02.out;filename=01.out" "$B/problems/bitstrings/submit"
 check "two files for one test: 400" "$CODE" "$CODE/$(body_has 'two files answer secret/01')" = 400/1
+# An interactive problem through the web and the server's judge.
+http -b "$T/s1.jar" -F "csrf=$tok" -F language=c -F "file=@$REPO/problems/guessnumber/submissions/accepted/bisect.c" \
+	"$B/problems/guessnumber/submit"
+isub=$(hdr Location | sed 's|.*/submissions/||' | tr -d '\r')
+for _ in $(seq 150); do
+	[ "$(sql "select state from submissions where id=${isub:-0}")" = done ] && break
+	sleep 0.2
+done
+check "an interactive submission from the web is judged AC" "$CODE $("$VERDICT" result "${isub:-0}" 2>&1 | head -3)" \
+	"$("$VERDICT" result "${isub:-0}" | sed -n 's/^state done, verdict //p')" = AC
+before=$((before + 1))
 http -b "$T/s1.jar" -F "csrf=$tok" -F "language=c" -F "code=int main(void){return 0;}" "$B/problems/bitstrings/submit"
 check "code to a submit-answer problem: 400, asking for answer files" "$CODE" "$CODE/$(body_has 'choose the answer files')" = 400/1
 check "nothing stored for the refused uploads" "" "$(sql "select count(*) from submissions")" = $((before + 1))
