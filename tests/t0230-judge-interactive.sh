@@ -54,6 +54,17 @@ C
 verify_case "hostile programs: each gets its verdict" "$G" \
 	"accepted/bisect.c=AC time_limit_exceeded/never_reads.c=TLE time_limit_exceeded/spins.c=TLE wrong_answer/closes_stdin.c=WA wrong_answer/exits_early.c=WA wrong_answer/floods_guesses.c=WA wrong_answer/garbage.c=WA"
 
+# Against an interactor that answers any number of guesses, a program that
+# floods guesses without reading fills both pipes: its fault (TLE), not
+# an interactor that stopped reading.
+U="$T/unlimited/guessnumber"
+mkdir -p "$T/unlimited" && cp -r "$G" "$U" && rm -r "$U/submissions"
+mkdir -p "$U/submissions/time_limit_exceeded"
+cp "$G/submissions/wrong_answer/floods_guesses.c" "$U/submissions/time_limit_exceeded/"
+sed -i 's/#define MAX_GUESSES 10/#define MAX_GUESSES 1000000000/' "$U/output_validator/interactor.c"
+verify_case "flooding guesses at an unlimited interactor, reading nothing: TLE" "$U" \
+	"time_limit_exceeded/floods_guesses.c=TLE"
+
 # --- hostile interactors: each is a judge error, never the student's ---
 # with_interactor NAME C-BODY: the guessing game whose interactor does
 # C-BODY (READ reads the first guess); judged with the accepted bisect.c.

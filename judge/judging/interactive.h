@@ -20,8 +20,9 @@
  *   - otherwise the program's own TLE, MLE, OLE or RE, if any;
  *   - otherwise the validator's 42 (AC) or 43 (WA).
  * One rule more than problemtools: a program stopped by its wall clock
- * (not its CPU) while its output sat unread and the validator had not
- * ended is JE, since the validator stopped reading. The result goes to *r. */
+ * (not its CPU) while its output sat unread, having read all the
+ * validator wrote, and the validator had not ended, is JE, since the
+ * validator stopped reading. The result goes to *r. */
 void interactive_pass(const struct build *b, const struct test_limits *lim, const struct test_case *t,
 		      const struct validator *v, const char *input_path, const char *feedback_dir,
 		      const char *scratch_dir, struct test_result *r);

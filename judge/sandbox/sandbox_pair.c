@@ -140,9 +140,11 @@ int sandbox_run_pair(const struct sandbox_pair *pair, struct sandbox_pair_result
 			continue;
 		if (tag == 'p') {
 			prog_done = 1;
-			int unread = 0;
-			if (!peer_done && to_peer[0] >= 0 && ioctl(to_peer[0], FIONREAD, &unread) == 0)
-				res->program_unread = unread > 0;
+			/* Not draining to_prog yet: what is in it, the program never read. */
+			int unread = 0, unheard = 0;
+			if (!peer_done && to_peer[0] >= 0 && ioctl(to_peer[0], FIONREAD, &unread) == 0 &&
+			    ioctl(to_prog[0], FIONREAD, &unheard) == 0)
+				res->program_unread = unread > 0 && unheard == 0;
 			close_fd(&to_peer[1]);
 		} else {
 			peer_done = 1;

@@ -15,8 +15,8 @@ struct sandbox_pair {
 struct sandbox_pair_result {
 	struct sandbox_result program, peer;
 	int peer_first;      /* the peer ended before the program did */
-	int program_unread;  /* the program's last output was still unread by the peer when the
-			      * program's box ended: the peer stopped reading, not the program */
+	int program_unread;  /* when the program's box ended, its last output was still unread by the
+			      * peer while it had read all the peer wrote: the peer stopped reading */
 };
 
 /* Runs both boxes at once, each with every property sandbox_run gives one
