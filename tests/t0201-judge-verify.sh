@@ -75,7 +75,7 @@ malformed "unknown format version" "problem_format_version '2031-01' is not supp
 malformed "custom validation without a validator" "asks for a custom validator, but there is no output_validators/ directory" 'sed -i "s/problem_format_version: 2025-09/validation: custom/" problem.yaml'
 malformed "bad validator flag" "data/secret: unknown validator flag 'float_tolernce'" \
 	'printf "output_validator_args: [float_tolernce, \"1e-6\"]\n" > data/secret/test_group.yaml'
-malformed "unsupported type" "type interactive is not supported yet" 'printf "type: interactive\n" >> problem.yaml'
+malformed "incompatible types" "type submit-answer cannot be interactive too" 'printf "type: [submit-answer, interactive]\n" >> problem.yaml'
 malformed "validator scores" "scores from the validator (score.txt) are not supported yet" \
 	'sed -i "s/problem_format_version: 2025-09/validation: custom score/" problem.yaml'
 

@@ -1,12 +1,15 @@
 /* page_problems.c - the problem list (with my best result) and a problem's page. */
 #include "course_view.h"
 #include "http.h"
+#include "interaction.h"
+#include "page_answers.h"
 #include "page_util.h"
 #include "pages.h"
 #include "template.h"
 
 #include "db.h"
 #include "state.h"
+#include "util.h"
 #include "fsutil.h"
 #include "language.h"
 
@@ -107,14 +110,18 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* X.in, or X.interaction (an interactive sample may have no .in). */
 static int is_input(const struct dirent *e)
 {
 	size_t len = strlen(e->d_name);
-	return e->d_name[0] != '.' && len > 3 && strcmp(e->d_name + len - 3, ".in") == 0;
+	return e->d_name[0] != '.' && ((len > 3 && strcmp(e->d_name + len - 3, ".in") == 0) ||
+				       (len > 12 && strcmp(e->d_name + len - 12, ".interaction") == 0));
 }
 
-/* The samples of a package: data/sample/X.in with X.ans, in name order. */
-static void add_samples(struct tpl_dict *d, const char *package_dir)
+/* The samples of a package, in name order: X.interaction as a transcript
+ * (the format: it replaces X.in and X.ans on the page), else X.in with
+ * X.ans, except for an interactive problem. */
+static void add_samples(struct tpl_dict *d, const char *package_dir, int interactive)
 {
 	char dir[PATH_MAX + 16];
 	if ((size_t)snprintf(dir, sizeof dir, "%s/data/sample", package_dir) >= sizeof dir)
@@ -128,15 +135,28 @@ static void add_samples(struct tpl_dict *d, const char *package_dir)
 	}
 	struct tpl_dict *samples = tpl_add_section(d, "SAMPLES");
 	for (int i = 0, shown = 0; i < count; i++) {
-		char in[PATH_MAX + 300], ans[PATH_MAX + 300];
-		snprintf(in, sizeof in, "%s/%s", dir, list[i]->d_name);
-		snprintf(ans, sizeof ans, "%.*s.ans", (int)strlen(in) - 3, in);
-		if (samples && shown < SAMPLES_MAX && access(ans, R_OK) == 0) {
+		char in[PATH_MAX + 300], ans[PATH_MAX + 300], log[PATH_MAX + 300];
+		const char *name = list[i]->d_name;
+		size_t base = strlen(name) - (ends_with(name, ".in") ? 3 : 12);
+		snprintf(in, sizeof in, "%s/%.*s.in", dir, (int)base, name);
+		snprintf(ans, sizeof ans, "%s/%.*s.ans", dir, (int)base, name);
+		snprintf(log, sizeof log, "%s/%.*s.interaction", dir, (int)base, name);
+		int has_log = access(log, R_OK) == 0;
+		/* X.in and X.interaction both list X: show it once, at the .in. */
+		int once = ends_with(name, ".in") || access(in, F_OK) != 0;
+		/* An interactive problem's .in is the interactor's secret: shown
+		 * only through a transcript (the legacy format forbids it). */
+		if (samples && shown < SAMPLES_MAX && once && (has_log || (!interactive && access(ans, R_OK) == 0))) {
 			struct tpl_dict *s = tpl_add_section(samples, "SAMPLE");
-			if (s) {
-				tpl_set_int(s, "N", ++shown);
-				page_set_file(s, "INPUT", in, SAMPLE_SHOW_MAX, NULL);
-				page_set_file(s, "OUTPUT", ans, SAMPLE_SHOW_MAX, NULL);
+			struct tpl_dict *part = s ? tpl_add_section(s, has_log ? "TRANSCRIPT" : "FILES") : NULL;
+			if (part) {
+				tpl_set_int(part, "N", ++shown);
+				if (has_log) {
+					interaction_add(part, log, SAMPLE_SHOW_MAX);
+				} else {
+					page_set_file(part, "INPUT", in, SAMPLE_SHOW_MAX, NULL);
+					page_set_file(part, "OUTPUT", ans, SAMPLE_SHOW_MAX, NULL);
+				}
 			}
 		}
 		free(list[i]);
@@ -206,39 +226,51 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 			       sizeof err) < 0 ||
 	    !add_statement(d, path))
 		tpl_show_section(d, has_pdf ? "PDF_ONLY" : "NO_STATEMENT");
+	struct package pkg;
+	int loaded = page_problem_package(r, &v, &pkg) == 0;
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
-		add_samples(d, path);
-	/* The judge records its toolchains' versions (language_versions): a
-	 * language it found missing is not offered; one it has not looked at
-	 * yet is, without a version. */
-	struct tpl_dict *versions = NULL;
-	for (const struct language *l = language_all(); l->id; l++) {
-		char version[256];
-		int installed = 1;
-		int found = db_language_version_get(r->db, l->id, version, sizeof version, &installed, NULL, 0, err,
-						    sizeof err);
-		if (found == 1 && !installed)
-			continue;
-		struct tpl_dict *o = tpl_add_section(d, "LANGUAGE");
-		tpl_set(o, "ID", l->id);
-		tpl_set(o, "NAME", l->name);
-		tpl_set(o, "EXT", l->extensions[0] ? l->extensions[0] : "");
-		if (language && strcmp(language, l->id) == 0)
-			tpl_show_section(o, "SELECTED");
-		if (found == 1) {
-			if (!versions)
-				versions = tpl_add_section(d, "VERSIONS");
-			struct tpl_dict *row = tpl_add_section(versions, "VERSION");
-			tpl_set(row, "NAME", l->name);
-			tpl_set(row, "TEXT", version);
+		add_samples(d, path, loaded && pkg.interactive);
+	if (loaded && pkg.submit_answer) { /* answer files, one per test: named in the form */
+		struct tpl_dict *af = tpl_add_section(d, "ANSWER_FORM");
+		for (int i = 0; af && i < pkg.ntests; i++)
+			tpl_set(tpl_add_section(af, "ANSWER_TEST"), "NAME", pkg.tests[i].name);
+	} else {
+		/* The judge records its toolchains' versions (language_versions): a
+		 * language it found missing is not offered; one it has not looked at
+		 * yet is, without a version. */
+		struct tpl_dict *cf = tpl_add_section(d, "CODE_FORM");
+		struct tpl_dict *versions = NULL;
+		for (const struct language *l = language_all(); cf && l->id; l++) {
+			char version[256];
+			int installed = 1;
+			int found = db_language_version_get(r->db, l->id, version, sizeof version, &installed, NULL, 0,
+							    err, sizeof err);
+			if (found == 1 && !installed)
+				continue;
+			struct tpl_dict *o = tpl_add_section(cf, "LANGUAGE");
+			tpl_set(o, "ID", l->id);
+			tpl_set(o, "NAME", l->name);
+			tpl_set(o, "EXT", l->extensions[0] ? l->extensions[0] : "");
+			if (language && strcmp(language, l->id) == 0)
+				tpl_show_section(o, "SELECTED");
+			if (found == 1) {
+				if (!versions)
+					versions = tpl_add_section(d, "VERSIONS");
+				struct tpl_dict *row = tpl_add_section(versions, "VERSION");
+				tpl_set(row, "NAME", l->name);
+				tpl_set(row, "TEXT", version);
+			}
 		}
+		char draft[128]; /* the editor's key for this user's draft of this problem (web/editor) */
+		snprintf(draft, sizeof draft, "%lld/%s", (long long)r->s.user_id, v.short_name);
+		if (cf)
+			tpl_set(cf, "DRAFT", draft);
+		if (code && cf)
+			tpl_set(cf, "CODE", code);
 	}
-	char draft[128]; /* the editor's key for this user's draft of this problem (web/editor) */
-	snprintf(draft, sizeof draft, "%lld/%s", (long long)r->s.user_id, v.short_name);
-	tpl_set(d, "DRAFT", draft);
-	if (code)
-		tpl_set(d, "CODE", code);
+	if (loaded)
+		package_free(&pkg);
 	if (error) {
 		struct tpl_dict *e = tpl_add_section(d, "ERROR");
 		tpl_set(e, "MESSAGE", error);

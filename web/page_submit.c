@@ -1,6 +1,8 @@
 /* page_submit.c - a student's code, from the textarea or a file, into the queue. */
 #include "course_view.h"
 #include "http.h"
+#include "answer_bundle.h"
+#include "page_answers.h"
 #include "page_util.h"
 #include "pages.h"
 
@@ -140,6 +142,56 @@ static void default_file_name(const struct language *lang, const char *src, size
 	snprintf(out, n, "main%s", lang->extensions[0] ? lang->extensions[0] : "");
 }
 
+/* Queues what a submission's outcome says: 1 queued (redirected to it),
+ * else the problem's form again with why, or an error page. */
+static void queue_and_answer(struct request *r, const struct db_version *v, long long assignment_id,
+			     const struct language *lang, const char *name, const char *src, size_t len,
+			     const char *kept_code)
+{
+	char err[512];
+	struct submission_limits limits, *lim = NULL;
+	if (!page_is_staff(r)) {
+		if (submission_limits_from_env(&limits, err, sizeof err) < 0) {
+			http_error(r, 500, err);
+			return;
+		}
+		lim = &limits;
+	}
+	long long id = 0;
+	int rc = submission_queue(r->db, r->s.user_id, v->problem_id, assignment_id, lang, name, src, len, lim, &id, err,
+				  sizeof err);
+	if (rc < 0) {
+		http_error(r, 503, err);
+		return;
+	}
+	if (rc != 1) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "Not submitted: %s.", err);
+		int status = rc == SUBMISSION_THROTTLED ? 429 : rc == SUBMISSION_OUTSIDE_WINDOW ? 403 : 400;
+		page_problem_form(r, v->short_name, status, msg, lang ? lang->id : NULL, kept_code);
+		return;
+	}
+	char where[64];
+	snprintf(where, sizeof where, "/submissions/%lld", id);
+	http_redirect(r, where);
+}
+
+/* A submit-answer problem: the uploaded answer files, as one bundle. */
+static void submit_answers(struct request *r, const struct db_version *v, const struct package *p,
+			   long long assignment_id)
+{
+	char err[512], msg[600];
+	size_t len = 0;
+	char *bundle = page_answers_bundle(r, p, &len, err, sizeof err);
+	if (!bundle) {
+		snprintf(msg, sizeof msg, "Not submitted: %s.", err);
+		page_problem_form(r, v->short_name, 400, msg, NULL, NULL);
+		return;
+	}
+	queue_and_answer(r, v, assignment_id, NULL, ANSWERS_FILE_NAME, bundle, len, NULL);
+	free(bundle);
+}
+
 void page_submit(struct request *r)
 {
 	const char *short_name = r->args[0];
@@ -154,7 +206,6 @@ void page_submit(struct request *r)
 	struct db_version v;
 	struct db_assignment a;
 	struct course_view cv;
-	char err[512];
 	int in; /* for an assignment (the form's "assignment"): refused outside the student's window */
 	if (!page_visible_problem(r, short_name, &v) || (in = course_view_named(r, v.problem_id, &a, &cv)) < 0)
 		return;
@@ -166,6 +217,15 @@ void page_submit(struct request *r)
 				  "assignment's page.",
 				  NULL, kept_code);
 		return;
+	}
+	struct package pkg;
+	if (page_problem_package(r, &v, &pkg) == 0) {
+		int answers = pkg.submit_answer;
+		if (answers)
+			submit_answers(r, &v, &pkg, in ? a.id : 0);
+		package_free(&pkg);
+		if (answers)
+			return;
 	}
 	const struct language *lang = *lang_id ? language_by_id(lang_id) : NULL;
 	if (!lang && !*lang_id && from_file) {
@@ -193,28 +253,5 @@ void page_submit(struct request *r)
 	} else {
 		default_file_name(lang, src, len, name, sizeof name);
 	}
-	struct submission_limits limits, *lim = NULL;
-	if (!page_is_staff(r)) {
-		if (submission_limits_from_env(&limits, err, sizeof err) < 0) {
-			http_error(r, 500, err);
-			return;
-		}
-		lim = &limits;
-	}
-	long long id = 0;
-	int rc = submission_queue(r->db, r->s.user_id, v.problem_id, in ? a.id : 0, lang, name, src, len, lim, &id, err, sizeof err);
-	if (rc < 0) {
-		http_error(r, 503, err);
-		return;
-	}
-	if (rc != 1) {
-		char msg[600];
-		snprintf(msg, sizeof msg, "Not submitted: %s.", err);
-		int status = rc == SUBMISSION_THROTTLED ? 429 : rc == SUBMISSION_OUTSIDE_WINDOW ? 403 : 400;
-		page_problem_form(r, short_name, status, msg, lang->id, kept_code);
-		return;
-	}
-	char where[64];
-	snprintf(where, sizeof where, "/submissions/%lld", id);
-	http_redirect(r, where);
+	queue_and_answer(r, &v, in ? a.id : 0, lang, name, src, len, kept_code);
 }

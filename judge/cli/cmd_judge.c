@@ -29,6 +29,7 @@
 #include "job_lease.h"
 #include "judging.h"
 #include "language.h"
+#include "answer_bundle.h"
 #include "language_version.h"
 #include "log.h"
 #include "sandbox.h"
@@ -147,6 +148,18 @@ static int use_test_data(struct worker *w, const struct db_version *v, char *err
 	return test_data_open(w->o->st->data, v, TEST_DATA_VALIDATOR, &w->td, err, n);
 }
 
+/* A submit-answer submission's answers, from the bundle stored as its
+ * source, into the fresh directory dir (the answers to this problem's
+ * tests only). Returns 0 or -1 with err set. */
+static int write_answers(struct worker *w, const struct db_claim *c, const char *dir, char *err, size_t n)
+{
+	if (!w->td.pkg.submit_answer)
+		return errf(err, n, "answer files were submitted, but this problem is not submit-answer");
+	if (mkdir(dir, 0700) < 0)
+		return errf(err, n, "cannot make a directory for the answers: %s", strerror(errno));
+	return answer_bundle_unpack(c->source, c->source_len, &w->td.pkg, dir, err, n);
+}
+
 static void judge_one(struct worker *w, struct db_claim *c)
 {
 	char err[1024], src[PATH_MAX + 64];
@@ -176,18 +189,18 @@ static void judge_one(struct worker *w, struct db_claim *c)
 		judge_error(&j, err);
 	} else {
 		snprintf(src, sizeof src, "%s/source-%lld-%d", w->o->work, c->submission_id, w->index);
-		unlink(src); /* left by a judge killed here */
-		if (write_new_file(src, c->source, c->source_len) < 0) {
-			judge_error(&j, "cannot write the source to the work directory");
+		remove_tree(src); /* left by a judge killed here */
+		if (lang ? write_new_file(src, c->source, c->source_len) < 0 : write_answers(w, c, src, err, sizeof err) < 0) {
+			judge_error(&j, lang ? "cannot write the source to the work directory" : err);
 		} else if (judge_submission_with(&w->td.pkg, w->td.has_validator ? &w->td.val : NULL, lang, src, c->file_name, w->o->work,
 						 renew, &ren, &j, err, sizeof err) < 0) {
 			if (ren.lost) {
-				unlink(src);
+				remove_tree(src);
 				return; /* another judge has it now */
 			}
 			judge_error(&j, err);
 		}
-		unlink(src);
+		remove_tree(src);
 	}
 	int stored = db_judging_store(w->db, c, &v, &j, &w->td.pkg, w->owner, started, err, sizeof err);
 	if (stored < 0)

@@ -120,14 +120,22 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	/* A directory is one submission of several files (DOMjudge exports
 	 * put every submission in one). */
 	const struct language *lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_detect_file(path, file);
-	if (!lang) {
+	if (p->submit_answer && !S_ISDIR(st.st_mode)) {
+		printf("skip %s/%s: a submit-answer problem's submission is a directory of answer files\n", rule->dir,
+		       file);
+		t->total--;
+		t->skipped++;
+		return;
+	}
+	const char *kind = p->submit_answer ? "answer files" : lang ? lang->name : "";
+	if (!lang && !p->submit_answer) {
 		printf("skip %s/%s: no language has %s extension\n", rule->dir, file,
 		       S_ISDIR(st.st_mode) ? "any of its files'" : "this file's");
 		t->total--;
 		t->skipped++;
 		return;
 	}
-	if (!language_installed(lang)) { /* the host's lack, not the package's fault */
+	if (lang && !language_installed(lang)) { /* the host's lack, not the package's fault */
 		char why[128];
 		printf("skip %s/%s: %s\n", rule->dir, file, language_missing_text(lang, why, sizeof why));
 		t->total--;
@@ -137,7 +145,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	struct judging j;
 	char err[512];
 	if (judge_submission(p, v, lang, path, file, work, &j, err, sizeof err) < 0) {
-		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, lang->name, err);
+		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, kind, err);
 		t->disagree++;
 		return;
 	}
@@ -148,7 +156,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		fits = 0;
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
 	if (fits) {
-		printf("ok   %s/%s (%s): %s", rule->dir, file, lang->name, verdict_name(j.verdict));
+		printf("ok   %s/%s (%s): %s", rule->dir, file, kind, verdict_name(j.verdict));
 		if (where)
 			printf(" on %s", where);
 		if (j.has_score)
@@ -156,7 +164,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB)\n", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
 		t->agree++;
 	} else {
-		printf("FAIL %s/%s (%s): got %s", rule->dir, file, lang->name, verdict_name(j.verdict));
+		printf("FAIL %s/%s (%s): got %s", rule->dir, file, kind, verdict_name(j.verdict));
 		if (where)
 			printf(" on %s (%s)", where, j.tests[j.failed_test].message);
 		if (j.has_score)

@@ -16,6 +16,8 @@
 #include "state.h"
 #include "language.h"
 #include "submission.h"
+#include "answer_bundle.h"
+#include "test_data.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -26,13 +28,14 @@
 
 static const char usage_text[] =
 	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--assignment [COURSE/]A [--course C]]\n"
-	"                      [--state DIR | --db FILE] FILE\n"
+	"                      [--state DIR | --db FILE] FILE|DIR\n"
 	"\n"
 	"Queues FILE and prints the submission's id. LANG is a language's id\n"
 	"(`verdict languages` lists them); without --lang it comes from FILE's\n"
 	"extension. With --assignment the submission is made for it, now: a student\n"
 	"is refused outside their window (extensions included), and a late one is\n"
-	"accepted only as the assignment's late policy allows.\n";
+	"accepted only as the assignment's late policy allows. A submit-answer problem\n"
+	"takes DIR, its answer files named like the tests (sample/1.out, secret/01.out).\n";
 
 static int fail(const char *fmt, const char *a, const char *b)
 {
@@ -75,6 +78,44 @@ static char *read_source(const char *path, size_t *len)
 	return buf;
 }
 
+/* A directory's answer files (*.out, by their paths in it) as one bundle. */
+static char *read_answers(const char *dir, size_t *len)
+{
+	struct answer_bundle b = { 0 };
+	char err[512];
+	int added = answer_bundle_add_dir(&b, dir, err, sizeof err);
+	if (added <= 0) {
+		answer_bundle_free(&b);
+		if (added == 0)
+			fail("%s holds no answer files (named like the tests: sample/1.out, secret/01.out, ...)%s", dir, "");
+		else
+			fail("%s%s", err, "");
+		return NULL;
+	}
+	*len = b.len;
+	return b.text;
+}
+
+/* Does the problem take what is submitted: answer files for a
+ * submit-answer problem, a program for any other? 1, or -1 (said why). */
+static int problem_takes(const struct state *st, const struct db_version *v, const char *problem, int answers)
+{
+	struct test_data td;
+	char err[512];
+	if (test_data_open(st->data, v, 0, &td, err, sizeof err) < 0) {
+		fail("%s%s", err, "");
+		return -1;
+	}
+	int submit_answer = td.pkg.submit_answer;
+	test_data_close(&td);
+	if (submit_answer && !answers)
+		return fail("problem %s is submit-answer: submit a directory of answer files named like its tests "
+			    "(sample/1.out, secret/01.out, ...)%s", problem, ""), -1;
+	if (!submit_answer && answers)
+		return fail("problem %s takes a program, not a directory of answer files%s", problem, ""), -1;
+	return 1;
+}
+
 int cmd_submit(int argc, char **argv)
 {
 	static const struct option options[] = { { "user", required_argument, NULL, 'u' },
@@ -108,17 +149,22 @@ int cmd_submit(int argc, char **argv)
 	}
 	const char *path = argv[optind];
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	const struct language *lang = lang_id ? language_by_id(lang_id) : language_detect_file(path, base);
+	struct stat pst;
+	const int answers = stat(path, &pst) == 0 && S_ISDIR(pst.st_mode);
+	const struct language *lang = answers ? NULL : lang_id ? language_by_id(lang_id) : language_detect_file(path, base);
 	char ids[256];
-	if (!lang)
+	if (!lang && !answers)
 		return lang_id ? fail("unknown language '%s' (%s)", lang_id, language_ids(ids, sizeof ids))
 			       : fail("cannot tell the language of %s from its extension: give --lang (%s)", base,
 				      language_ids(ids, sizeof ids));
 	size_t len;
-	char *source = read_source(path, &len);
+	char *source = answers ? read_answers(path, &len) : read_source(path, &len);
 	if (!source)
 		return 1;
-	struct db *db = cli_open_db("submit", cli_state(state_opt, db_opt)->db);
+	if (answers)
+		base = ANSWERS_FILE_NAME;
+	const struct state *st = cli_state(state_opt, db_opt);
+	struct db *db = cli_open_db("submit", st->db);
 	if (!db) {
 		free(source);
 		return 1;
@@ -137,6 +183,8 @@ int cmd_submit(int argc, char **argv)
 		fail("no user named '%s' (add one with: verdict user add %s)", user, user);
 	else if (found > 0 && (found = db_problem_current(db, problem, &v, err, sizeof err)) == 0)
 		fail("no problem named '%s' (see: verdict problem list)%s", problem, "");
+	else if (found > 0 && (found = problem_takes(st, &v, problem, answers)) <= 0)
+		found = found < 0 ? 0 : found, err[0] = 0;
 	else if (found > 0 && (found = submission_queue(db, user_id, v.problem_id, a.id, lang, base, source, len, NULL, &id, err,
 							 sizeof err)) == 1) {
 		printf("%lld\n", id);

@@ -16,7 +16,8 @@
 
 int copy_file(const char *src, const char *dst, mode_t mode, off_t max_bytes)
 {
-	int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	/* O_NONBLOCK: a FIFO planted as src must not make us wait forever. */
+	int in = open(src, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	if (in < 0)
 		return -1;
 	struct stat st;

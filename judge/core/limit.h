@@ -17,6 +17,7 @@ enum limit_id {
 	LIMIT_TIME,           /* a problem's time limit, CPU seconds per test */
 	LIMIT_MEMORY,         /* a problem's memory limit, MB */
 	LIMIT_OUTPUT,         /* a problem's output limit, MB */
+	LIMIT_PASSES,         /* a multi-pass problem's validation_passes: runs per test */
 	LIMIT_BOX_TIME,       /* verdict sandbox --time / --wall, seconds */
 	LIMIT_BOX_MB,         /* verdict sandbox --mem, --fsize, --stack, --box-size, MB */
 	LIMIT_BOX_PIDS,       /* verdict sandbox --pids */

@@ -1,5 +1,6 @@
 /* judging.c - judge one submission against a problem package. */
 #include "judging.h"
+#include "answers.h"
 #include "fsutil.h"
 #include "util.h"
 
@@ -31,9 +32,14 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 	j->failed_test = -1;
 	struct stat st;
 	int is_dir = stat(source, &st) == 0 && S_ISDIR(st.st_mode);
-	if ((is_dir ? compile_submission_dir(&j->build, lang, source, work_root, err, n)
-		    : compile_submission(&j->build, lang, source, submitted_name, work_root, err, n)) < 0)
+	if (p->submit_answer) { /* nothing to compile: source is the answer files */
+		if (!is_dir)
+			return errf(err, n, "a submission to a submit-answer problem is a directory of answer files");
+		j->build.verdict = VERDICT_AC;
+	} else if ((is_dir ? compile_submission_dir(&j->build, lang, source, work_root, err, n)
+			   : compile_submission(&j->build, lang, source, submitted_name, work_root, err, n)) < 0) {
 		return -1;
+	}
 	if (j->build.verdict != VERDICT_AC) {
 		j->verdict = j->build.verdict;
 		build_remove(&j->build);
@@ -52,13 +58,15 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		remove_tree(scratch);
 		return errf(err, n, "out of memory");
 	}
-	struct test_limits lim = { p->time_limit, p->memory_mb, p->output_mb };
+	struct test_limits lim = { p->time_limit, p->memory_mb, p->output_mb, p->interactive, p->validation_passes };
 	j->verdict = VERDICT_AC;
 	int rc = 0;
 	for (int i = 0; i < p->ntests; i++) {
 		const struct test_case *t = &p->tests[i];
 		struct test_result *r = &j->tests[j->nrun];
-		if (testrun(&j->build, &lim, t, v, scratch, r) < 0) {
+		if (p->submit_answer)
+			answers_check(v, t, source, p->output_mb, scratch, r);
+		else if (testrun(&j->build, &lim, t, v, scratch, r) < 0) {
 			rc = errf(err, n, "test %s: cannot run", t->name);
 			break;
 		}

@@ -1,5 +1,6 @@
 /* submission.c - checking and queueing a submission: one path for the CLI and the web. */
 #include "submission.h"
+#include "answer_bundle.h"
 #include "assignment_window.h"
 #include "compile.h"
 #include "db.h"
@@ -74,24 +75,25 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, lon
 		     const struct language *lang, const char *file_name, const void *source, size_t len,
 		     const struct submission_limits *limits, long long *id, char *err, size_t n)
 {
+	const char *language = lang ? lang->id : ANSWERS_LANGUAGE;
 	if (submission_source_ok(source, len, err, n) < 0)
 		return 0;
 	if (!plain_file_name(file_name)) {
 		errf(err, n, "a file name may not contain '/' or control characters");
 		return 0;
 	}
-	if (!language_installed(lang)) {
+	if (lang && !language_installed(lang)) {
 		language_missing_text(lang, err, n);
 		return 0;
 	}
-	if (!lang->source_name && !language_class_file_ok(lang, file_name)) {
+	if (lang && !lang->source_name && !language_class_file_ok(lang, file_name)) {
 		errf(err, n, "a %s source must be named after its public class, like Main%s (got %s)", lang->name,
 		     lang->extensions[0], file_name);
 		return 0;
 	}
 	if (!limits && assignment_id <= 0)
-		return db_submission_add(db, user_id, problem_id, 0, lang->id, file_name, source, len, id, err, n) < 0 ? -1
-															: 1;
+		return db_submission_add(db, user_id, problem_id, 0, language, file_name, source, len, id, err, n) < 0 ? -1
+															 : 1;
 	if (db_begin(db, err, n) < 0)
 		return -1;
 	int ok = limits ? within_limits(db, user_id, limits, err, n) : 1;
@@ -99,7 +101,7 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, lon
 	    (ok = assignment_window_admit(db, assignment_id, user_id, problem_id, (int64_t)time(NULL), err, n)) == 0)
 		ok = SUBMISSION_OUTSIDE_WINDOW;
 	if (ok == 1 &&
-	    db_submission_add(db, user_id, problem_id, assignment_id, lang->id, file_name, source, len, id, err, n) < 0)
+	    db_submission_add(db, user_id, problem_id, assignment_id, language, file_name, source, len, id, err, n) < 0)
 		ok = -1;
 	if (ok == 1 && db_commit(db, err, n) < 0)
 		ok = -1;
@@ -112,6 +114,8 @@ int submission_claim_ok(const char *language, const char *file_name, const void 
 			const struct language **lang, char *err, size_t n)
 {
 	*lang = language_by_id(language);
+	if (!*lang && strcmp(language, ANSWERS_LANGUAGE) == 0) /* answer files: unpacked by the judge */
+		return submission_source_ok(source, len, err, n);
 	if (!*lang)
 		return errf(err, n, "unknown language '%.20s'", language);
 	if (submission_source_ok(source, len, err, n) < 0)

@@ -28,14 +28,16 @@ int submission_source_ok(const void *source, size_t len, char *err, size_t n);
 
 /* What the judge checks again, as root, before it acts on a queued
  * submission: the row was written by the web account, which is trusted no
- * more than a student. Sets *lang; 0, or -1 with the reason. */
+ * more than a student. Sets *lang (NULL for an answer bundle, which the
+ * judge parses as untrusted text); 0, or -1 with the reason. */
 int submission_claim_ok(const char *language, const char *file_name, const void *source, size_t len,
 			const struct language **lang, char *err, size_t n);
 
 #define SUBMISSION_THROTTLED 2
 #define SUBMISSION_OUTSIDE_WINDOW 3
 
-/* Checks the source and file name for lang and queues it for user_id on
+/* Checks the source and file name for lang (NULL: source is an answer
+ * bundle for a submit-answer problem, answer_bundle.h) and queues it for user_id on
  * problem_id, for assignment_id (0: none, practice). With limits, the
  * check and the insert are one transaction, so concurrent requests cannot
  * both slip under the limit; so are an assignment's window check, the

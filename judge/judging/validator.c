@@ -23,8 +23,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define VALIDATOR_TIME 30   /* s of CPU per test: the format's validation_time is 60 */
-#define VALIDATOR_MEMORY 1024 /* MB */
 
 void validator_free(struct validator *v)
 {
@@ -121,49 +119,44 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	return rc;
 }
 
-enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
-			     const char *scratch_dir, char *message, size_t n)
+void validator_call_init(struct validator_call *c, const struct validator *v, const struct test_case *t,
+			 const char *input_path, const char *feedback_dir, const char *stderr_path)
 {
-	char feedback[PATH_MAX], file[PATH_MAX + 32], err_path[PATH_MAX + 32];
-	message[0] = 0;
-	if (make_work_dir(scratch_dir, "feedback-", SANDBOX_UID, feedback, sizeof feedback) < 0) {
-		snprintf(message, n, "cannot create the feedback directory: %s", strerror(errno));
-		return VERDICT_JE;
-	}
-	snprintf(err_path, sizeof err_path, "%s/validator.stderr", scratch_dir);
-	char flags[sizeof t->validator_flags];
-	snprintf(flags, sizeof flags, "%s", t->validator_flags);
-	char *argv[64];
+	memset(c, 0, sizeof *c);
+	snprintf(c->flags, sizeof c->flags, "%s", t->validator_flags);
 	int argc = 0;
 	for (int i = 0; i < v->nrun; i++)
-		argv[argc++] = (char *)v->run[i];
-	argv[argc++] = "/data/test.in";
-	argv[argc++] = "/data/test.ans";
-	argv[argc++] = "/feedback/";
+		c->argv[argc++] = (char *)v->run[i];
+	c->argv[argc++] = "/data/test.in";
+	c->argv[argc++] = "/data/test.ans";
+	c->argv[argc++] = "/feedback/";
 	char *save = NULL;
-	for (char *w = strtok_r(flags, " \t\n", &save); w && argc < 62; w = strtok_r(NULL, " \t\n", &save))
-		argv[argc++] = w;
-	argv[argc] = NULL;
+	for (char *w = strtok_r(c->flags, " \t\n", &save); w && argc < VALIDATOR_MAX_ARGS - 1;
+	     w = strtok_r(NULL, " \t\n", &save))
+		c->argv[argc++] = w;
+	c->argv[argc] = NULL;
 
-	struct sandbox_config cfg;
-	sandbox_config_defaults(&cfg);
-	cfg.time_sec = VALIDATOR_TIME;
-	cfg.mem_mb = VALIDATOR_MEMORY;
-	cfg.stdin_path = output_path;
-	cfg.stdout_path = "/dev/null";
-	cfg.stderr_path = err_path;
-	cfg.binds[0] = (struct sandbox_bind){ v->build.dir, "/val", 0 };
-	cfg.binds[1] = (struct sandbox_bind){ t->in, "/data/test.in", 0 };
-	cfg.binds[2] = (struct sandbox_bind){ t->ans, "/data/test.ans", 0 };
-	cfg.binds[3] = (struct sandbox_bind){ feedback, "/feedback", 1 };
-	cfg.nbinds = 4;
-	cfg.argv = argv;
-	struct sandbox_result res;
-	int rc = sandbox_run(&cfg, &res);
+	struct sandbox_config *cfg = &c->cfg;
+	sandbox_config_defaults(cfg);
+	cfg->time_sec = VALIDATOR_TIME;
+	cfg->mem_mb = VALIDATOR_MEMORY;
+	cfg->stdout_path = "/dev/null";
+	cfg->stderr_path = stderr_path;
+	cfg->binds[0] = (struct sandbox_bind){ v->build.dir, "/val", 0 };
+	cfg->binds[1] = (struct sandbox_bind){ input_path, "/data/test.in", 0 };
+	cfg->binds[2] = (struct sandbox_bind){ t->ans, "/data/test.ans", 0 };
+	cfg->binds[3] = (struct sandbox_bind){ feedback_dir, "/feedback", 1 };
+	cfg->nbinds = 4;
+	cfg->argv = c->argv;
+}
 
+enum verdict validator_outcome(int rc, const struct sandbox_result *res, const char *feedback_dir,
+			       const char *stderr_path, char *message, size_t n)
+{
+	char file[PATH_MAX + 32];
 	enum verdict verdict = VERDICT_JE;
 	int truncated;
-	snprintf(file, sizeof file, "%s/judgemessage.txt", feedback);
+	snprintf(file, sizeof file, "%s/judgemessage.txt", feedback_dir);
 	char judge_msg[512] = "";
 	int unreadable = 0;
 	if (read_prefix(file, judge_msg, sizeof judge_msg, &truncated) < 0) {
@@ -173,23 +166,52 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 	judge_msg[strcspn(judge_msg, "\n")] = 0;
 	if (unreadable) {
 		snprintf(message, n, "the output validator left a judgemessage.txt that is not a regular file");
-	} else if (rc == 0 && res.status == SANDBOX_RE && res.signal == 0 && (res.exit_code == 42 || res.exit_code == 43)) {
-		verdict = res.exit_code == 42 ? VERDICT_AC : VERDICT_WA;
+	} else if (rc == 0 && res->status == SANDBOX_RE && res->signal == 0 && (res->exit_code == 42 || res->exit_code == 43)) {
+		verdict = res->exit_code == 42 ? VERDICT_AC : VERDICT_WA;
 		snprintf(message, n, "%s", judge_msg);
 	} else {
 		char stderr_text[256] = "";
-		if (read_prefix(err_path, stderr_text, sizeof stderr_text, &truncated) < 0)
+		if (read_prefix(stderr_path, stderr_text, sizeof stderr_text, &truncated) < 0)
 			stderr_text[0] = 0;
 		stderr_text[strcspn(stderr_text, "\n")] = 0;
-		if (rc == 0 && res.status == SANDBOX_OK)
+		if (rc == 0 && res->status == SANDBOX_OK)
 			snprintf(message, n, "the output validator exited 0 (42 accepts, 43 rejects)%s%s",
 				 judge_msg[0] ? ": " : "", judge_msg);
 		else
-			snprintf(message, n, "the output validator failed: %.200s%s%.200s", res.message,
+			snprintf(message, n, "the output validator failed: %.200s%s%.200s", res->message,
 				 stderr_text[0] ? ": " : "", stderr_text);
 	}
-	remove_tree(feedback);
+	return verdict;
+}
+
+enum verdict validator_check_in(const struct validator *v, const struct test_case *t, const char *input_path,
+				const char *output_path, const char *feedback_dir, const char *scratch_dir,
+				char *message, size_t n)
+{
+	char err_path[PATH_MAX + 32];
+	message[0] = 0;
+	snprintf(err_path, sizeof err_path, "%s/validator.stderr", scratch_dir);
+	struct validator_call call;
+	validator_call_init(&call, v, t, input_path, feedback_dir, err_path);
+	call.cfg.stdin_path = output_path;
+	struct sandbox_result res;
+	int rc = sandbox_run(&call.cfg, &res);
+	enum verdict verdict = validator_outcome(rc, &res, feedback_dir, err_path, message, n);
 	unlink(err_path);
+	return verdict;
+}
+
+enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
+			     const char *scratch_dir, char *message, size_t n)
+{
+	char feedback[PATH_MAX];
+	message[0] = 0;
+	if (make_work_dir(scratch_dir, "feedback-", SANDBOX_UID, feedback, sizeof feedback) < 0) {
+		snprintf(message, n, "cannot create the feedback directory: %s", strerror(errno));
+		return VERDICT_JE;
+	}
+	enum verdict verdict = validator_check_in(v, t, t->in, output_path, feedback, scratch_dir, message, n);
+	remove_tree(feedback);
 	return verdict;
 }
 

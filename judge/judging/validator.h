@@ -4,6 +4,7 @@
 
 #include "compile.h"
 #include "package.h"
+#include "sandbox.h"
 #include "verdict.h"
 
 struct validator {
@@ -36,5 +37,35 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n);
  * judgemessage.txt, or why it failed. */
 enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
 			     const char *scratch_dir, char *message, size_t n);
+
+/* One run of the validator, prepared: its box (limits, the test's input
+ * and answer read-only, feedback_dir writable at /feedback/, stdout to
+ * /dev/null, stderr to stderr_path) and its argv, which points into this
+ * struct. The caller sets cfg.stdin_path (or the pipes of an interactive
+ * pair) and runs it. */
+#define VALIDATOR_MAX_ARGS 64
+#define VALIDATOR_TIME 30     /* s of CPU per test (or per pass): the format's validation_time is 60 */
+#define VALIDATOR_MEMORY 1024 /* MB */
+struct validator_call {
+	struct sandbox_config cfg;
+	char flags[512];
+	char *argv[VALIDATOR_MAX_ARGS];
+};
+void validator_call_init(struct validator_call *c, const struct validator *v, const struct test_case *t,
+			 const char *input_path, const char *feedback_dir, const char *stderr_path);
+
+/* The verdict of a finished validator run (rc and *res from the sandbox):
+ * exit 42 AC, 43 WA, anything else JE; message is its judgemessage.txt
+ * (read only if a regular file; anything else there is JE) or why it
+ * failed. */
+enum verdict validator_outcome(int rc, const struct sandbox_result *res, const char *feedback_dir,
+			       const char *stderr_path, char *message, size_t n);
+
+/* validator_check with the caller's feedback directory, which is left as
+ * the validator left it (a multi-pass problem keeps it between passes),
+ * and the input given to the validator (a later pass's, for multi-pass). */
+enum verdict validator_check_in(const struct validator *v, const struct test_case *t, const char *input_path,
+				const char *output_path, const char *feedback_dir, const char *scratch_dir,
+				char *message, size_t n);
 
 #endif

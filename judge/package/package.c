@@ -218,13 +218,20 @@ static int read_type(struct loader *L, struct yaml_doc *y, yaml_node_t *node)
 				continue;
 			if (strcmp(word, "scoring") == 0)
 				L->p->scoring = 1;
-			else if (!strcmp(word, "interactive") || !strcmp(word, "multi-pass") || !strcmp(word, "submit-answer"))
-				return fail(L, "problem.yaml: type %s is not supported yet", word);
+			else if (strcmp(word, "interactive") == 0)
+				L->p->interactive = 1;
+			else if (strcmp(word, "multi-pass") == 0)
+				L->p->multi_pass = 1;
+			else if (strcmp(word, "submit-answer") == 0)
+				L->p->submit_answer = 1;
 			else
 				return fail(L, "problem.yaml: unknown type '%s' (pass-fail, scoring, interactive, multi-pass, "
 					       "submit-answer)", word);
 		}
 	}
+	if (L->p->submit_answer && (L->p->interactive || L->p->multi_pass))
+		return fail(L, "problem.yaml: type submit-answer cannot be %s too (the format: they are incompatible)",
+			    L->p->interactive ? "interactive" : "multi-pass");
 	return 0;
 }
 
@@ -281,7 +288,7 @@ static int read_problem_yaml(struct loader *L)
 			else if (w == validation && strcmp(word, "default") != 0)
 				rc = fail(L, "problem.yaml: validation must start with 'default' or 'custom', not '%s'", validation);
 			else if (strcmp(word, "interactive") == 0)
-				rc = fail(L, "problem.yaml: validation '%s': interactive problems are not supported yet", validation);
+				p->interactive = 1;
 			else if (strcmp(word, "score") == 0)
 				rc = fail(L, "problem.yaml: validation '%s': scores from the validator (score.txt) are not "
 					     "supported yet", validation);
@@ -306,6 +313,17 @@ static int read_problem_yaml(struct loader *L)
 		rc = fail(L, "problem.yaml: limits.memory must be a positive whole number of MiB");
 	if (rc == 0 && m)
 		rc = check_range(L, LIMIT_MEMORY, (double)p->memory_mb, "problem.yaml: limits.memory");
+	yaml_node_t *passes = yaml_doc_get(&y, limits, "validation_passes");
+	p->validation_passes = p->multi_pass ? 2 : 1;
+	if (rc == 0 && passes && !p->multi_pass)
+		warn(p, "problem.yaml: limits.validation_passes is only for multi-pass problems (ignored)");
+	else if (rc == 0 && passes) {
+		long v = 0;
+		rc = parse_mib(yaml_doc_scalar(passes), &v) < 0
+			     ? fail(L, "problem.yaml: limits.validation_passes must be a whole number >= 2")
+			     : check_range(L, LIMIT_PASSES, (double)v, "problem.yaml: limits.validation_passes");
+		p->validation_passes = (int)v;
+	}
 	yaml_node_t *o = yaml_doc_get(&y, limits, "output");
 	if (rc == 0 && o && parse_mib(yaml_doc_scalar(o), &p->output_mb) < 0)
 		rc = fail(L, "problem.yaml: limits.output must be a positive whole number of MiB");
@@ -530,6 +548,10 @@ static int find_validator(struct loader *L)
 	int has_new = exists(p->dir, "output_validator", 1), has_old = exists(p->dir, "output_validators", 1);
 	if (p->format == PACKAGE_2025_09 && has_new)
 		p->custom_validator = 1;
+	if (!p->custom_validator && (p->interactive || p->multi_pass))
+		return fail(L, "an %s problem needs its own output validator (%s), and there is none",
+			    p->interactive ? "interactive" : "multi-pass",
+			    p->format == PACKAGE_LEGACY ? "validation: custom, in output_validators/" : "output_validator/");
 	if (!p->custom_validator) {
 		if (has_new || has_old)
 			warn(p, "%s/ is not used: %s", has_new ? "output_validator" : "output_validators",
@@ -541,7 +563,10 @@ static int find_validator(struct loader *L)
 	if (!dir)
 		return fail(L, "problem.yaml asks for a custom validator, but there is no output_validators/ directory");
 	fmt(p->validator_dir, sizeof p->validator_dir, "%s/%s", p->dir, dir);
-	if (p->format == PACKAGE_LEGACY) {
+	/* Legacy: one program per subdirectory. The 2023-07 draft's examples
+	 * (problemtools' guess) also keep the one program in a subdirectory
+	 * of output_validator/: taken when it is all there is. */
+	{
 		struct dirent **list;
 		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0;
 		char only[256] = "";
@@ -558,9 +583,9 @@ static int find_validator(struct loader *L)
 		}
 		if (n >= 0)
 			free(list);
-		if (dirs > 1 || (dirs == 1 && files > 0))
+		if (p->format == PACKAGE_LEGACY && (dirs > 1 || (dirs == 1 && files > 0)))
 			return fail(L, "%s/ holds several programs; Verdict runs one output validator", dir);
-		if (dirs == 1)
+		if (dirs == 1 && files == 0)
 			fmt(p->validator_dir, sizeof p->validator_dir, "%s/%s/%s", p->dir, dir, only);
 	}
 	return 0;

@@ -39,6 +39,11 @@ struct package {
 	long memory_mb, output_mb;
 	int scoring;           /* type: scoring: every test runs, groups earn points */
 	double max_score;      /* what a fully accepted submission scores (scoring problems) */
+	int interactive;       /* type interactive (legacy: validation: custom interactive): the validator
+				* runs with the program, each one's stdout the other's stdin */
+	int multi_pass;        /* type multi-pass: a validator's nextpass.in is the next run's input */
+	int validation_passes; /* multi-pass: the most runs per test (limits.validation_passes, default 2) */
+	int submit_answer;     /* type submit-answer: a submission is the answer files, nothing runs */
 	int custom_validator;  /* output is judged by the package's own validator */
 	char validator_dir[PATH_MAX]; /* its program: a directory of sources, or one file */
 	char statement[PATH_MAX]; /* the statement file, or "" */

@@ -515,6 +515,7 @@ static void classify(struct run *r, const struct cgroup_stats *st, struct sandbo
 	int64_t start = r->started.kind ? r->started.start_ns : r->t0;
 	res->wall_ms = (long)((end - start) / 1000000);
 	res->mem_kb = (long)(st->peak_bytes / 1024);
+	res->end_ns = exited ? r->exited.end_ns : 0;
 	int clean = exited && WIFEXITED(ws) && WEXITSTATUS(ws) == 0;
 	char *m = res->message;
 	size_t mn = sizeof res->message;

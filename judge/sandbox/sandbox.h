@@ -56,6 +56,7 @@ struct sandbox_result {
 	long cpu_ms;   /* CPU of every process in the box */
 	long wall_ms;
 	long mem_kb;   /* peak memory of the whole box */
+	long long end_ns; /* CLOCK_MONOTONIC when the program was reaped (0: never started): orders two boxes */
 	char message[512];
 	/* Where the run's wall time went, for benchmarks: cgroup and clone,
 	 * the box's setup (mounts, pivot_root), the program from start to

@@ -418,6 +418,13 @@ void box_init_main(const struct box_plan *plan)
 		_exit(127);
 	}
 	report(plan, &r);
+	/* Drop every descriptor but the report pipe: we were copied from a
+	 * supervisor whose other threads may own pipes to other boxes (an
+	 * interactive pair), and a copy held here would keep such a pipe open
+	 * after its real owner ended, so its reader would never see EOF. */
+	if (plan->report_fd > 0)
+		syscall(SYS_close_range, 0, (unsigned)plan->report_fd - 1, 0);
+	syscall(SYS_close_range, (unsigned)plan->report_fd + 1, ~0U, 0);
 
 	/* As pid 1, reap every orphan too, or zombies would eat pids.max. */
 	int status = 0;

@@ -10,20 +10,27 @@
 {{#PDF_ONLY}}<p class="muted" id="pdf-only">This problem's statement is the PDF above.</p>{{/PDF_ONLY}}
 </article>
 {{#SAMPLES}}<h2>Samples</h2>
-{{#SAMPLE}}<div class="sample"><div><h3>Input {{N}}</h3><pre>{{INPUT:pre_escape}}</pre></div><div><h3>Output {{N}}</h3><pre>{{OUTPUT:pre_escape}}</pre></div></div>
-{{/SAMPLE}}{{/SAMPLES}}
+{{#SAMPLE}}{{#FILES}}<div class="sample"><div><h3>Input {{N}}</h3><pre>{{INPUT:pre_escape}}</pre></div><div><h3>Output {{N}}</h3><pre>{{OUTPUT:pre_escape}}</pre></div></div>
+{{/FILES}}{{#TRANSCRIPT}}<div class="transcript"><h3>Interaction {{N}}</h3>
+{{#LINE}}<div class="t-{{SIDE}}"><span class="who">{{WHO}}</span><pre>{{TEXT:pre_escape}}</pre></div>
+{{/LINE}}</div>
+{{/TRANSCRIPT}}{{/SAMPLE}}{{/SAMPLES}}
 <h2 id="submit">Submit</h2>
 {{#ERROR}}<p class="error" id="submit-error">{{MESSAGE}}</p>{{/ERROR}}
 <form method="post" action="/problems/{{SHORT:u}}/submit" enctype="multipart/form-data" class="stack" id="submit-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ASSIGNMENT}}<input type="hidden" name="assignment" value="{{AID}}">
-{{/ASSIGNMENT}}<label>Language <select name="language" id="language">
+{{/ASSIGNMENT}}{{#CODE_FORM}}<label>Language <select name="language" id="language">
 {{#LANGUAGE}}<option value="{{ID}}" data-ext="{{EXT}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/LANGUAGE}}</select></label>
 <label>Code <textarea name="code" id="code" rows="16" spellcheck="false" data-draft="{{DRAFT}}">
 {{CODE:pre_escape}}</textarea></label>
 <label>… or a file <input type="file" name="file" id="file"></label>
-<button type="submit" id="submit-button">Submit</button>
+{{/CODE_FORM}}{{#ANSWER_FORM}}<p>Nothing is run: upload your answer files, one per test, named after the test
+(<code>01.out</code> for <code>secret/01</code>; with <code>-</code> for <code>/</code> when two tests end alike):
+{{#ANSWER_TEST}}<code>{{NAME}}</code> {{/ANSWER_TEST}}</p>
+<label>Answer files <input type="file" name="answers" id="answers" multiple></label>
+{{/ANSWER_FORM}}<button type="submit" id="submit-button">Submit</button>
 </form>
 {{#VERSIONS}}<details id="language-versions"><summary>Languages on this judge</summary>
 <table><thead><tr><th>Language</th><th>Version</th></tr></thead><tbody>
