@@ -29,6 +29,7 @@
 
 #include <dirent.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ static const struct rule {
 	{ "run_time_error", OUT_AC | OUT_RTE, OUT_RTE, "a crash, never too slow nor wrong" },
 	{ "rejected", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_WA | OUT_TLE | OUT_RTE, "rejected somehow" },
 	{ "brute_force", OUT_AC | OUT_TLE | OUT_RTE, OUT_TLE | OUT_RTE, "too slow or crashing, never wrong" },
+	{ "partially_accepted", OUT_AC, 0, "accepted, short of the best score" },
 }, rules_legacy[] = {
 	/* The legacy text: TLE "may also WA but must not crash"; RTE "crashes
 	 * on some test case", with nothing forbidden. */
@@ -55,6 +57,7 @@ static const struct rule {
 	{ "wrong_answer", OUT_AC | OUT_WA, OUT_WA, "a wrong answer, never too slow nor crashing" },
 	{ "time_limit_exceeded", OUT_AC | OUT_WA | OUT_TLE, OUT_TLE, "too slow, never crashing" },
 	{ "run_time_error", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_RTE, "a crash on some test" },
+	{ "partially_accepted", OUT_AC, 0, "accepted, short of the best score" },
 };
 
 static unsigned outcome_of(enum verdict v)
@@ -136,8 +139,12 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	}
 	unsigned got = outcome_of(j.verdict);
 	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
-	/* On a scoring problem, accepted means the best score too. */
-	if (fits && j.has_score && !rule->required && j.score < p->max_score)
+	/* On a scoring problem, accepted means the best score too (when there
+	 * is one), partially accepted anything less. */
+	int partial = !strcmp(rule->dir, "partially_accepted");
+	if (fits && partial && (!j.has_score || !(j.score < p->max_score)))
+		fits = 0;
+	else if (fits && !partial && j.has_score && !rule->required && isfinite(p->max_score) && j.score < p->max_score)
 		fits = 0;
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
 	if (fits) {

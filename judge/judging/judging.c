@@ -79,13 +79,20 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		}
 	}
 	if (rc == 0 && p->scoring) {
-		int *verdicts = malloc(sizeof *verdicts * (size_t)(j->nrun ? j->nrun : 1));
-		if (verdicts) {
+		struct graded_test *graded = calloc((size_t)(j->nrun ? j->nrun : 1), sizeof *graded);
+		if (!graded) {
+			rc = errf(err, n, "out of memory");
+		} else {
 			for (int i = 0; i < j->nrun; i++)
-				verdicts[i] = j->tests[i].verdict;
-			j->score = package_score(p, verdicts, j->nrun);
+				graded[i] = (struct graded_test){ j->tests[i].verdict, j->tests[i].has_score, j->tests[i].score };
+			struct grade g;
+			grading_grade(p, graded, j->nrun, &g);
+			free(graded);
+			j->score = g.score;
 			j->has_score = 1;
-			free(verdicts);
+			j->verdict = g.verdict;
+			if (g.verdict == VERDICT_JE && g.message[0])
+				snprintf(j->build.output, sizeof j->build.output, "%s", g.message);
 		}
 	}
 	build_remove(&j->build);

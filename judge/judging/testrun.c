@@ -62,7 +62,8 @@ int testrun(const struct build *b, const struct test_limits *lim, const struct t
 		snprintf(r->message, sizeof r->message, "%s%.480s", r->verdict == VERDICT_JE ? "sandbox failure: " : "",
 			 res.message);
 	} else if (v) {
-		r->verdict = validator_check(v, t, out_path, scratch_dir, r->message, sizeof r->message);
+		r->verdict = validator_check_scored(v, t, out_path, scratch_dir, &r->has_score, &r->score, r->message,
+						    sizeof r->message);
 	} else {
 		struct checker_flags flags;
 		checker_flags_defaults(&flags);

@@ -18,6 +18,8 @@ struct test_result {
 	enum verdict verdict;
 	long cpu_ms, wall_ms, mem_kb;
 	char message[512]; /* for people: what went wrong, or the checker's remark */
+	int has_score;     /* the output validator wrote score.txt: score */
+	double score;
 };
 
 /* Runs b's program with the test's input on stdin in a fresh box (the

@@ -11,6 +11,8 @@
  */
 #include "validator.h"
 #include "fsutil.h"
+#include "score_file.h"
+#include "validator_scripts.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -25,6 +27,8 @@
 
 #define VALIDATOR_TIME 30   /* s of CPU per test: the format's validation_time is 60 */
 #define VALIDATOR_MEMORY 1024 /* MB */
+/* Compiles the file named by argv[1] without writing anything. */
+#define PY_SYNTAX_CHECK "import sys; f = open(sys.argv[1], 'rb'); compile(f.read(), sys.argv[1], 'exec')"
 
 void validator_free(struct validator *v)
 {
@@ -72,7 +76,9 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	int rc = 0;
 	char out[PATH_MAX];
 	if (scripts) {
-		rc = errf(err, n, "output validators with build/run scripts are not supported yet");
+		rc = validator_scripts_build(&v->build, p->compilation_time, err, n);
+		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
+		v->nrun = 1;
 	} else if (ncpp || nc) {
 		/* All sources compiled together, their directory on the include
 		 * path (validate.h and friends). C++ wins if there is any. */
@@ -102,10 +108,14 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	} else if (npy == 1 || main_py[0]) {
 		const char *entry = main_py[0] ? main_py : py;
 		snprintf(out, sizeof out, "src/%s", entry);
-		char *argv[] = { "/usr/bin/python3", "-m", "py_compile", out, NULL };
+		/* Checked by compile(), which writes nothing: py_compile would
+		 * write src/__pycache__, which the box's user may not. */
+		char *argv[] = { "/usr/bin/python3", "-c", PY_SYNTAX_CHECK, out, NULL };
 		rc = build_run_compiler(&v->build, argv, 30, 512, err, n);
 		if (rc == 0 && v->build.verdict != VERDICT_AC)
-			rc = errf(err, n, "the output validator has a syntax error: %.600s", v->build.output);
+			rc = errf(err, n, "the output validator %s: %.600s",
+				  strstr(v->build.output, "SyntaxError") || strstr(v->build.output, "IndentationError")
+					  ? "has a syntax error" : "cannot be checked by Python", v->build.output);
 		snprintf(v->run[0], sizeof v->run[0], "/usr/bin/python3");
 		snprintf(v->run[1], sizeof v->run[1], "/val/src/%s", entry);
 		v->nrun = 2;
@@ -123,6 +133,12 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 
 enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
 			     const char *scratch_dir, char *message, size_t n)
+{
+	return validator_check_scored(v, t, output_path, scratch_dir, NULL, NULL, message, n);
+}
+
+enum verdict validator_check_scored(const struct validator *v, const struct test_case *t, const char *output_path,
+				    const char *scratch_dir, int *has_score, double *score, char *message, size_t n)
 {
 	char feedback[PATH_MAX], file[PATH_MAX + 32], err_path[PATH_MAX + 32];
 	message[0] = 0;
@@ -158,6 +174,8 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 	cfg.binds[3] = (struct sandbox_bind){ feedback, "/feedback", 1 };
 	cfg.nbinds = 4;
 	cfg.argv = argv;
+	if (!strcmp(v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT))
+		cfg.cwd = "/val/src"; /* a run script finds its files beside it */
 	struct sandbox_result res;
 	int rc = sandbox_run(&cfg, &res);
 
@@ -188,6 +206,15 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 			snprintf(message, n, "the output validator failed: %.200s%s%.200s", res.message,
 				 stderr_text[0] ? ": " : "", stderr_text);
 	}
+	if (has_score && verdict != VERDICT_JE) {
+		char why[256];
+		int got = score_file_read(feedback, score, why, sizeof why);
+		*has_score = got > 0;
+		if (got < 0) {
+			verdict = VERDICT_JE;
+			snprintf(message, n, "%s", why);
+		}
+	}
 	remove_tree(feedback);
 	unlink(err_path);
 	return verdict;
@@ -202,6 +229,12 @@ static int find_run(const char *dir, struct validator *v)
 	snprintf(path, sizeof path, "%s/validator", dir);
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 		snprintf(v->run[0], sizeof v->run[0], "/val/validator");
+		v->nrun = 1;
+		return 0;
+	}
+	snprintf(path, sizeof path, "%s/src/" VALIDATOR_RUN_SCRIPT, dir);
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
 		v->nrun = 1;
 		return 0;
 	}
