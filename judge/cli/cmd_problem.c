@@ -24,6 +24,7 @@
 #include "package_archive.h"
 #include "problem_import.h"
 #include "sandbox.h"
+#include "time_limit.h"
 #include "fsutil.h"
 #include "validator.h"
 
@@ -99,6 +100,8 @@ static const char usage_text[] =
 
 struct tally {
 	int total, agree, disagree, skipped;
+	double slowest_ac;      /* CPU seconds of the slowest accepted/ submission that was accepted */
+	char slowest_name[256];
 };
 
 static int by_name(const struct dirent **a, const struct dirent **b)
@@ -130,9 +133,15 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		t->skipped++;
 		return;
 	}
+	/* Submissions that must be too slow are held to the safety margin:
+	 * still too slow with the limit times time_safety_margin (legacy) or
+	 * time_limit_to_tle (2025-09). */
+	struct package q = *p;
+	if (rule->required == OUT_TLE)
+		q.time_limit = p->time_limit * p->time_limit_to_tle;
 	struct judging j;
 	char err[512];
-	if (judge_submission(p, v, lang, path, file, work, &j, err, sizeof err) < 0) {
+	if (judge_submission(&q, v, lang, path, file, work, &j, err, sizeof err) < 0) {
 		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, lang->name, err);
 		t->disagree++;
 		return;
@@ -146,6 +155,10 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		fits = 0;
 	else if (fits && !partial && j.has_score && !rule->required && isfinite(p->max_score) && j.score < p->max_score)
 		fits = 0;
+	if (!strcmp(rule->dir, "accepted") && j.verdict == VERDICT_AC && j.max_cpu_ms / 1000.0 >= t->slowest_ac) {
+		t->slowest_ac = j.max_cpu_ms / 1000.0;
+		snprintf(t->slowest_name, sizeof t->slowest_name, "accepted/%.200s", file);
+	}
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
 	if (fits) {
 		printf("ok   %s/%s (%s): %s", rule->dir, file, lang->name, verdict_name(j.verdict));
@@ -153,7 +166,10 @@ static void verify_one(const struct package *p, const struct validator *v, const
 			printf(" on %s", where);
 		if (j.has_score)
 			printf(", score %g of %g", j.score, p->max_score);
-		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB)\n", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
+		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
+		if (q.time_limit != p->time_limit)
+			printf("; limit %g s = %g s x %g", q.time_limit, p->time_limit, p->time_limit_to_tle);
+		printf(")\n");
 		t->agree++;
 	} else {
 		printf("FAIL %s/%s (%s): got %s", rule->dir, file, lang->name, verdict_name(j.verdict));
@@ -179,9 +195,16 @@ static int verify_copy(const char *pkg_path, const char *work)
 	}
 	if (p.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
-	printf("problem %s (%s, %s format): %d test cases, time limit %g s (%s), memory %ld MB, output %ld MB",
-	       p.short_name, p.title, p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests, p.time_limit,
-	       p.time_limit_from, p.memory_mb, p.output_mb);
+	int derive = time_limit_wanted(&p);
+	if (derive)
+		p.time_limit = time_limit_ceiling(&p);
+	printf("problem %s (%s, %s format): %d test cases, ", p.short_name, p.title,
+	       p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests);
+	if (derive)
+		printf("time limit to be derived (accepted/ runs with %g s)", p.time_limit);
+	else
+		printf("time limit %g s (%s)", p.time_limit, p.time_limit_from);
+	printf(", memory %ld MB, output %ld MB", p.memory_mb, p.output_mb);
 	if (p.scoring)
 		printf(", scoring (best score %g)", p.max_score);
 	putchar('\n');
@@ -209,6 +232,15 @@ static int verify_copy(const char *pkg_path, const char *work)
 		}
 		if (n >= 0)
 			free(list);
+		if (derive && r == 0) { /* accepted/ comes first: the rest run at the derived limit */
+			if (!t.slowest_name[0] || time_limit_set_derived(&p, t.slowest_ac, t.slowest_name, err, sizeof err) < 0) {
+				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no accepted submission "
+							     "was accepted to derive one from");
+				t.disagree++;
+				break;
+			}
+			printf("time limit %g s (%s)\n", p.time_limit, p.time_limit_from);
+		}
 	}
 	if (p.custom_validator)
 		validator_free(&val);

@@ -36,7 +36,7 @@ struct package {
 	char title[256];       /* problem.yaml name (English), else the short name */
 	enum package_format format;
 	double time_limit;     /* CPU seconds */
-	char time_limit_from[64]; /* "problem.yaml limits.time_limit", ".timelimit", ... */
+	char time_limit_from[256]; /* "problem.yaml limits.time_limit", ".timelimit", "default", "derived: ..." */
 	long memory_mb, output_mb;
 	double compilation_time; /* CPU seconds for a validator's build (limits.compilation_time, else 60) */
 	/* For a time limit derived from the submissions (time_limit.h):

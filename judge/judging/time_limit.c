@@ -1,0 +1,100 @@
+/* time_limit.c - a time limit derived from a package's accepted submissions, as the format says, when it gives none.
+ *
+ * Legacy: "the time limit is the slowest accepted run times
+ * time_multiplier (5)"; 2025-09: the smallest multiple of time_resolution
+ * (1 s) at least the slowest accepted run times ac_to_time_limit (2).
+ * Both round as problemtools does: up to the resolution, at least one
+ * step. time_limit_exceeded submissions are held to time_safety_margin /
+ * time_limit_to_tle by `problem verify` (cmd_problem.c).
+ */
+#include "time_limit.h"
+#include "judging.h"
+#include "language.h"
+#include "limit.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int time_limit_wanted(const struct package *p)
+{
+	return strcmp(p->time_limit_from, "default") == 0;
+}
+
+double time_limit_ceiling(const struct package *p)
+{
+	return limit_ranges[LIMIT_TIME].max / p->ac_to_time_limit;
+}
+
+double time_limit_from_slowest(const struct package *p, double slowest_sec)
+{
+	double steps = ceil(slowest_sec * p->ac_to_time_limit / p->time_resolution - 1e-9);
+	return (steps < 1 ? 1 : steps) * p->time_resolution;
+}
+
+int time_limit_set_derived(struct package *p, double slowest_sec, const char *who, char *err, size_t n)
+{
+	double limit = time_limit_from_slowest(p, slowest_sec);
+	char why[160];
+	if (limit_check(LIMIT_TIME, limit, why, sizeof why) < 0)
+		return errf(err, n, "the derived time limit, %g s (slowest accepted %s: %.3f s x %g), is out of range: %s",
+			    limit, who, slowest_sec, p->ac_to_time_limit, why);
+	p->time_limit = limit;
+	snprintf(p->time_limit_from, sizeof p->time_limit_from, "derived: %.3f s (%.80s) x %g", slowest_sec, who,
+		 p->ac_to_time_limit);
+	return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int visible(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+int time_limit_derive(struct package *p, const struct validator *v, const char *work, char *err, size_t n)
+{
+	char dir[PATH_MAX + 32], path[PATH_MAX + 300], slowest_name[256] = "";
+	snprintf(dir, sizeof dir, "%s/submissions/accepted", p->dir);
+	struct dirent **list;
+	int count = scandir(dir, &list, visible, by_name), judged = 0, rc = 0;
+	double slowest = 0;
+	p->time_limit = time_limit_ceiling(p);
+	for (int i = 0; i < count; i++) {
+		const char *name = list[i]->d_name;
+		struct stat st;
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		const struct language *lang = NULL;
+		if (rc == 0 && lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+			lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_for_file(name);
+		struct judging j;
+		if (lang && judge_submission(p, v, lang, path, name, work, &j, err, n) < 0) {
+			rc = -1;
+		} else if (lang) {
+			judged++;
+			if (j.verdict != VERDICT_AC)
+				rc = errf(err, n, "no time limit given, and accepted/%s got %s, so none can be derived from it "
+					  "(each accepted submission must pass within %g s)", name, verdict_name(j.verdict),
+					  p->time_limit);
+			else if (j.max_cpu_ms / 1000.0 >= slowest) {
+				slowest = j.max_cpu_ms / 1000.0;
+				snprintf(slowest_name, sizeof slowest_name, "accepted/%.200s", name);
+			}
+			judging_free(&j);
+		}
+		free(list[i]);
+	}
+	if (count >= 0)
+		free(list);
+	if (rc == 0 && !judged)
+		return errf(err, n, "no time limit given, and no accepted submission (in a language this judge has) "
+				    "to derive one from");
+	return rc < 0 ? -1 : time_limit_set_derived(p, slowest, slowest_name, err, n);
+}
