@@ -151,9 +151,11 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	/* On a scoring problem, accepted means the best score too (when there
 	 * is one), partially accepted anything less. */
 	int partial = !strcmp(rule->dir, "partially_accepted");
-	if (fits && partial && (!j.has_score || !(j.score < p->max_score)))
+	int best = j.has_score && (!isfinite(p->max_score) || j.score == p->max_score ||
+				   (p->minimize ? j.score < p->max_score : j.score > p->max_score));
+	if (fits && partial && (!j.has_score || (best && isfinite(p->max_score))))
 		fits = 0;
-	else if (fits && !partial && j.has_score && !rule->required && isfinite(p->max_score) && j.score < p->max_score)
+	else if (fits && !partial && j.has_score && !rule->required && !best)
 		fits = 0;
 	if (!strcmp(rule->dir, "accepted") && j.verdict == VERDICT_AC && j.max_cpu_ms / 1000.0 >= t->slowest_ac) {
 		t->slowest_ac = j.max_cpu_ms / 1000.0;

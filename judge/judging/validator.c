@@ -210,9 +210,9 @@ enum verdict validator_check_scored(const struct validator *v, const struct test
 		char why[256];
 		int got = score_file_read(feedback, score, why, sizeof why);
 		*has_score = got > 0;
-		if (got < 0) {
+		if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
 			verdict = VERDICT_JE;
-			snprintf(message, n, "%s", why);
+			snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote score.txt");
 		}
 	}
 	remove_tree(feedback);

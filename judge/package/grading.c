@@ -70,6 +70,9 @@ static int read_flags(const char *flags, struct legacy_grading *g, char *err, si
 	return 0;
 }
 
+static int grading_read_scores(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n);
+static int read_rest(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n);
+
 int grading_read_legacy(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n)
 {
 	yaml_node_t *node;
@@ -83,6 +86,15 @@ int grading_read_legacy(struct yaml_doc *y, yaml_node_t *root, struct legacy_gra
 		g->on_reject_continue = strcmp(v, "continue") == 0;
 		g->set |= SET_ON_REJECT;
 	}
+	return grading_read_scores(y, root, g, err, n) < 0 ? -1 : read_rest(y, root, g, err, n);
+}
+
+/* accept_score, reject_score and range, where testdata.yaml and the legacy
+ * problem.yaml grading map spell them alike. */
+static int grading_read_scores(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n)
+{
+	yaml_node_t *node;
+	const char *v;
 	static const struct {
 		const char *key;
 		unsigned set;
@@ -111,6 +123,13 @@ int grading_read_legacy(struct yaml_doc *y, yaml_node_t *root, struct legacy_gra
 		}
 		g->set |= SET_RANGE;
 	}
+	return 0;
+}
+
+static int read_rest(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n)
+{
+	yaml_node_t *node;
+	const char *v;
 	if ((node = yaml_doc_get(y, root, "grading")) && (!(v = yaml_doc_scalar(node)) || strcmp(v, "default") != 0)) {
 		snprintf(err, n, "grading: only the default grader is supported (a custom grader is not)");
 		return -1;
@@ -124,6 +143,57 @@ int grading_read_legacy(struct yaml_doc *y, yaml_node_t *root, struct legacy_gra
 		return read_flags(v, g, err, n);
 	}
 	return 0;
+}
+
+int grading_read_problem(struct yaml_doc *y, yaml_node_t *grading, struct legacy_grading *g, int *minimize, char *err,
+			 size_t n)
+{
+	memset(g, 0, sizeof *g);
+	*minimize = 0;
+	if (!grading)
+		return 0;
+	const char *v;
+	yaml_node_t *node = yaml_doc_get(y, grading, "objective");
+	if (node) {
+		if (!(v = yaml_doc_scalar(node)) || (strcmp(v, "min") != 0 && strcmp(v, "max") != 0))
+			return snprintf(err, n, "grading.objective must be min or max"), -1;
+		*minimize = strcmp(v, "min") == 0;
+	}
+	/* The keys that predate testdata.yaml: on_reject here is first_error
+	 * (break), worst_error or grade (continue), as problemtools reads it. */
+	if ((node = yaml_doc_get(y, grading, "on_reject"))) {
+		v = yaml_doc_scalar(node);
+		if (!v || (strcmp(v, "first_error") != 0 && strcmp(v, "worst_error") != 0 && strcmp(v, "grade") != 0))
+			return snprintf(err, n, "grading.on_reject must be first_error, worst_error or grade"), -1;
+		if (strcmp(v, "worst_error") != 0) {
+			g->set |= SET_ON_REJECT;
+			g->on_reject_continue = strcmp(v, "grade") == 0;
+		}
+	}
+	struct legacy_grading keys = { 0 };
+	char why[200];
+	if (grading_read_scores(y, grading, &keys, why, sizeof why) < 0)
+		return snprintf(err, n, "grading.%s", why), -1;
+	g->set |= keys.set;
+	g->accept_score = keys.accept_score;
+	g->reject_score = keys.reject_score;
+	g->range_lo = keys.range_lo;
+	g->range_hi = keys.range_hi;
+	return 0;
+}
+
+void grading_override(struct legacy_grading *g, const struct legacy_grading *problem)
+{
+	if (problem->set & SET_ON_REJECT)
+		g->on_reject_continue = problem->on_reject_continue;
+	if (problem->set & SET_ACCEPT)
+		g->accept_score = problem->accept_score;
+	if (problem->set & SET_REJECT)
+		g->reject_score = problem->reject_score;
+	if (problem->set & SET_RANGE) {
+		g->range_lo = problem->range_lo;
+		g->range_hi = problem->range_hi;
+	}
 }
 
 void grading_inherit(struct legacy_grading *g, const struct legacy_grading *parent)
@@ -421,8 +491,9 @@ int grading_check(struct package *p, char *err, size_t n)
 	if (p->legacy_grading) {
 		/* The best score: the root's range, else what every test accepted earns. */
 		const struct legacy_grading *root = &p->data_group.legacy;
-		if (isfinite(root->range_hi)) {
-			p->max_score = root->range_hi;
+		double best = p->minimize ? root->range_lo : root->range_hi;
+		if (isfinite(best)) {
+			p->max_score = best;
 			return 0;
 		}
 	} else if (secret >= 0) {

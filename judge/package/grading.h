@@ -55,6 +55,15 @@ struct package;
  * which). Returns 0, or -1 with err set to what is wrong. */
 int grading_read_legacy(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n);
 
+/* Reads a legacy problem.yaml's grading map (NULL: none): objective
+ * into *minimize, and the keys that predate testdata.yaml (accept_score,
+ * reject_score, range, on_reject: first_error, worst_error, grade) into g,
+ * which grading_override then imposes on every group, as problemtools
+ * does. Returns 0, or -1 with err set. */
+int grading_read_problem(struct yaml_doc *y, yaml_node_t *grading, struct legacy_grading *g, int *minimize, char *err,
+			 size_t n);
+void grading_override(struct legacy_grading *g, const struct legacy_grading *problem);
+
 /* Takes what g does not set from parent (NULL: the format's defaults). */
 void grading_inherit(struct legacy_grading *g, const struct legacy_grading *parent);
 

@@ -55,6 +55,7 @@ struct loader {
 	size_t n;
 	char problem_flags[512]; /* problem.yaml validator_flags */
 	int legacy_keys, new_keys; /* a group file used legacy grading keys / max_score or score_aggregation */
+	struct legacy_grading problem_grading; /* legacy problem.yaml grading: imposed on every group */
 };
 
 /* snprintf for paths and names: the package's directory is at most
@@ -321,6 +322,10 @@ static int read_problem_yaml(struct loader *L)
 		}
 		p->custom_validator = custom;
 	}
+	char why[256];
+	if (rc == 0 && grading_read_problem(&y, p->format == PACKAGE_LEGACY ? yaml_doc_get(&y, root, "grading") : NULL,
+					    &L->problem_grading, &p->minimize, why, sizeof why) < 0)
+		rc = fail(L, "problem.yaml: %s", why);
 	const char *flags = yaml_doc_scalar(yaml_doc_get(&y, root, "validator_flags"));
 	fmt(L->problem_flags, sizeof L->problem_flags, "%s", flags ? flags : "");
 
@@ -515,7 +520,12 @@ static int walk(struct loader *L, const char *rel, int parent, const char *inher
 	int set = group_config(L, rel, &L->p->groups[group], own, sizeof own);
 	if (set < 0)
 		return -1;
-	grading_inherit(&L->p->groups[group].legacy, parent >= 0 ? &L->p->groups[parent].legacy : &L->p->data_group.legacy);
+	struct legacy_grading *legacy = &L->p->groups[group].legacy;
+	grading_inherit(legacy, parent >= 0 ? &L->p->groups[parent].legacy : &L->p->data_group.legacy);
+	grading_override(legacy, &L->problem_grading);
+	if (L->p->scoring && legacy->ignore_sample) /* problemtools' rule: the root grades sample and secret */
+		return fail(L, "data/%s: grader_flags ignore_sample (its own or inherited from data/) is only allowed at "
+			       "the root; give data/%s its own grader_flags", rel, rel);
 	if (!set)
 		fmt(own, sizeof own, "%s", inherited);
 	fmt(flags, sizeof flags, "%s%s%s", L->problem_flags, *L->problem_flags && *own ? " " : "", own);
@@ -646,7 +656,7 @@ static int find_statement(struct loader *L)
 int package_load(const char *dir, struct package *p, char *err, size_t n)
 {
 	memset(p, 0, sizeof *p);
-	struct loader L = { p, err, n, "", 0, 0 };
+	struct loader L = { .p = p, .err = err, .n = n };
 	p->memory_mb = DEFAULT_MEMORY_MB;
 	p->output_mb = DEFAULT_OUTPUT_MB;
 	if (!realpath(dir, p->dir)) {
@@ -679,6 +689,10 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 		char ignored[512];
 		rc = group_config(&L, "", &p->data_group, ignored, sizeof ignored) < 0 ? -1 : 0;
 		grading_inherit(&p->data_group.legacy, NULL);
+		grading_override(&p->data_group.legacy, &L.problem_grading);
+		if (rc == 0 && p->scoring && p->data_group.legacy.ignore_sample && !p->data_group.legacy.on_reject_continue)
+			rc = fail(&L, "data/testdata.yaml: grader_flags ignore_sample needs on_reject: continue (with break a "
+				      "failed sample would leave secret unjudged)");
 	}
 	if (rc == 0 && exists(p->dir, "data/sample", 1))
 		rc = walk(&L, "sample", -1, "", 0);

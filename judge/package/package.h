@@ -47,6 +47,7 @@ struct package {
 	int scoring;           /* type: scoring: every test runs, groups earn points */
 	double max_score;      /* what a fully accepted submission scores (scoring problems); INFINITY: unbounded */
 	int legacy_grading;    /* scored by testdata.yaml's legacy keys (grading.h) */
+	int minimize;          /* legacy grading.objective: min (the best score is the least) */
 	int custom_score;      /* score.txt allowed: legacy 'validation: custom score', or a scoring 2025-09 problem */
 	int custom_score_required; /* legacy 'custom score': every accepted test needs one */
 	struct test_group data_group; /* data/testdata.yaml: the legacy grader's root */
