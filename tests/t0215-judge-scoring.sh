@@ -172,7 +172,28 @@ verify "$P"
 check "a custom validator gets validator_flags and the group's flags as arguments" "rc=$RC" \
 	"$RC" -eq 0 -a "$(has 'ok   accepted/aplusb.c (C): AC')" -eq 1
 
+# ---- several legacy validators: every one must accept ----
+P="$T/several/aplusb"
+pkg "$P" 'validation: custom\nname: V\nlimits:\n  time_limit: 1\n'
+validator "$P/output_validators/a_any" 'pass'
+validator "$P/output_validators/b_exact" 'if sys.stdin.read().split() != open(sys.argv[2]).read().split():\n    open(fb + "judgemessage.txt", "w").write("b_exact says no")\n    sys.exit(43)'
+mkdir -p "$P/submissions/wrong_answer" && cp "$T/fails02.c" "$P/submissions/wrong_answer/"
+verify "$P"
+check "several legacy validators: all accept the right answer, the second rejects the wrong one" "rc=$RC" \
+	"$RC" -eq 0 -a "$(has 'ok   accepted/aplusb.c (C): AC')" -eq 1 -a \
+	"$(has 'ok   wrong_answer/fails02.c (C): WA on secret/02')" -eq 1
+touch "$P/output_validators/loose.py"
+verify "$P"
+check "several legacy validators beside a loose file: refused" "rc=$RC" \
+	"$RC" -eq 2 -a "$(has 'output_validators/ holds both files and directories')" -eq 1
+rm "$P/output_validators/loose.py"
+use_state
+out=$("$VERDICT" problem add "$P" 2>&1)
+check "several legacy validators are built at import, each kept" "$out" \
+	"$(find "$S" -path '*/validator/next/src/validator.py' | wc -l)" -eq 1
+
 # ---- Python validators: checked without writing, errors named truly ----
+P="$T/flags/aplusb"
 printf 'def broken(:\n' >"$P/output_validators/validator.py"
 verify "$P"
 check "a Python validator with a syntax error: said so" "rc=$RC" \
@@ -211,7 +232,6 @@ check "legacy, no time limit: derived from the slowest accepted run, times time_
 	"$RC" -eq 0 -a "$(grep -cE '^time limit 1 s \(derived: [0-9.]+ s \(accepted/aplusb.c\) x 3\)$' "$T/v.out")" -eq 1
 check "a TLE submission is held to the limit times time_safety_margin" "" \
 	"$(grep '^ok   time_limit_exceeded/spin.c (C): TLE on sample/1' "$T/v.out" | grep -c 'limit 2 s = 1 s x 2)')" -eq 1
-use_state
 out=$("$VERDICT" problem add "$P" 2>&1)
 check "import derives the limit too, and says how" "$out" \
 	"$(printf '%s' "$out" | grep -cE 'time limit 1 s \(derived: [0-9.]+ s \(accepted/aplusb.c\) x 3\)')" -eq 1
@@ -222,5 +242,35 @@ verify "$P"
 check "no time limit and an accepted submission that is not: the limit cannot be derived" "rc=$RC" \
 	"$RC" -eq 1 -a "$(has 'FAIL time limit: none given, and no accepted submission')" -eq 0 -a \
 	"$(has 'FAIL accepted/fails02.c (C): got WA')" -eq 1
+# ---- submissions.yaml (2025-09): rules test by test ----
+P="$T/subyaml/aplusb"
+pkg "$P" 'problem_format_version: 2025-09\nname: Y\nlimits:\n  time_limit: 1\n'
+mkdir -p "$P/submissions/wrong_answer" && cp "$T/fails02.c" "$P/submissions/wrong_answer/"
+rules() {
+	printf '%b' "$1" >"$P/submissions/submissions.yaml"
+	verify "$P"
+}
+rules 'wrong_answer/fails02.c:\n  secret/01:\n    permitted: [AC]\n  secret/02:\n    required: [WA]\n'
+check "submissions.yaml: per-group rules met, every test judged" "rc=$RC" \
+	"$RC" -eq 0 -a "$(has 'ok   wrong_answer/fails02.c (C): WA on secret/02 (4 of 4 tests run')" -eq 1
+rules 'wrong_answer/fails02.c:\n  secret/03:\n    required: [WA]\n'
+check "submissions.yaml: a required verdict missing in a group is named" "rc=$RC" \
+	"$RC" -eq 1 -a "$(has "secret/03: no test got a required verdict (rule 'wrong_answer/fails02.c')")" -eq 1
+rules 'wrong_answer:\n  permitted: [WA]\n'
+check "submissions.yaml: a directory's own permitted replaces its default" "rc=$RC" \
+	"$RC" -eq 1 -a "$(has "every test: got AC on sample/1, which is not permitted (rule 'wrong_answer')")" -eq 1
+rules 'accepted/aplus{b,c}.c:\n  message: nothing\n'
+check "submissions.yaml: braces expand, message is looked for" "rc=$RC" \
+	"$RC" -eq 1 -a "$(has "no judge message holds 'nothing' (rule 'accepted/aplus{b,c}.c')")" -eq 1
+rules 'accepted:\n  score: [5, 6]\n'
+check "submissions.yaml: a score outside the range" "rc=$RC" \
+	"$RC" -eq 1 -a "$(has "scored 0, not in [5, 6] (rule 'accepted')")" -eq 1
+rules 'accepted:\n  permitted: [OK]\n'
+check "submissions.yaml: an unknown verdict is refused with the glob" "rc=$RC" \
+	"$RC" -eq 2 -a "$(has "submissions.yaml: accepted: permitted must list some of AC, WA, TLE, RTE")" -eq 1
+rules 'accepted:\n  secret:\n    bogus: 1\n'
+check "submissions.yaml: an unknown key under a test glob is refused" "rc=$RC" \
+	"$RC" -eq 2 -a "$(has "submissions.yaml: accepted: secret: unknown key 'bogus'")" -eq 1
+
 no_leftovers "no cgroups left"
 finish

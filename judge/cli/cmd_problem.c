@@ -24,6 +24,7 @@
 #include "package_archive.h"
 #include "problem_import.h"
 #include "sandbox.h"
+#include "submission_rules.h"
 #include "time_limit.h"
 #include "fsutil.h"
 #include "validator.h"
@@ -35,8 +36,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-enum outcome { OUT_AC = 1, OUT_WA = 2, OUT_TLE = 4, OUT_RTE = 8 };
 
 static const struct rule {
 	const char *dir;
@@ -60,19 +59,6 @@ static const struct rule {
 	{ "run_time_error", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_RTE, "a crash on some test" },
 	{ "partially_accepted", OUT_AC, 0, "accepted, short of the best score" },
 };
-
-static unsigned outcome_of(enum verdict v)
-{
-	switch (v) {
-	case VERDICT_AC: return OUT_AC;
-	case VERDICT_WA:
-	case VERDICT_OLE: return OUT_WA;
-	case VERDICT_TLE: return OUT_TLE;
-	case VERDICT_RE:
-	case VERDICT_MLE: return OUT_RTE;
-	default: return 0; /* CE, JE: fit no directory */
-	}
-}
 
 static const char usage_text[] =
 	"usage: verdict problem add PATH|ARCHIVE [--publish] [--state DIR | --db FILE]\n"
@@ -114,8 +100,9 @@ static int visible(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
-static void verify_one(const struct package *p, const struct validator *v, const struct rule *rule, const char *dir,
-		       const char *file, const char *work, struct tally *t)
+static void verify_one(const struct package *p, const struct validator *v, const struct rule *rule,
+		       const struct submission_rules *rules, const char *dir, const char *file, const char *work,
+		       struct tally *t)
 {
 	char path[PATH_MAX + 512];
 	snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -139,6 +126,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	struct package q = *p;
 	if (rule->required == OUT_TLE)
 		q.time_limit = p->time_limit * p->time_limit_to_tle;
+	q.judge_every_test = rules->from_yaml; /* its rules speak of every test */
 	struct judging j;
 	char err[512];
 	if (judge_submission(&q, v, lang, path, file, work, &j, err, sizeof err) < 0) {
@@ -148,6 +136,12 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	}
 	unsigned got = outcome_of(j.verdict);
 	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
+	char why[512] = "";
+	if (rules->from_yaml) { /* submissions.yaml: test by test */
+		char sub[PATH_MAX];
+		snprintf(sub, sizeof sub, "%s/%.200s", rule->dir, file);
+		fits = submission_rules_check(rules, p, sub, &j, why, sizeof why);
+	}
 	/* On a scoring problem, accepted means the best score too (when there
 	 * is one), partially accepted anything less. */
 	int partial = !strcmp(rule->dir, "partially_accepted");
@@ -179,7 +173,10 @@ static void verify_one(const struct package *p, const struct validator *v, const
 			printf(" on %s (%s)", where, j.tests[j.failed_test].message);
 		if (j.has_score)
 			printf(", score %g of %g", j.score, p->max_score);
-		printf(", but %s/ means %s\n", rule->dir, rule->meaning);
+		if (why[0])
+			printf(": %s\n", why);
+		else
+			printf(", but %s/ means %s\n", rule->dir, rule->meaning);
 		if (j.verdict == VERDICT_CE || j.verdict == VERDICT_JE)
 			printf("     %.600s\n", j.build.output);
 		t->disagree++;
@@ -219,6 +216,16 @@ static int verify_copy(const char *pkg_path, const char *work)
 		}
 		printf("output validator: %s (built)\n", p.validator_dir);
 	}
+	struct submission_rules sub_rules;
+	if (submission_rules_load(&p, &sub_rules, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem verify: problem %s: %s\n", p.short_name, err);
+		if (p.custom_validator)
+			validator_free(&val);
+		package_free(&p);
+		return 2;
+	}
+	if (sub_rules.from_yaml)
+		printf("submissions/submissions.yaml: its rules apply, every test judged\n");
 	struct tally t = { 0 };
 	const struct rule *rules = p.format == PACKAGE_2025_09 ? rules_2025 : rules_legacy;
 	size_t nrules = p.format == PACKAGE_2025_09 ? sizeof rules_2025 / sizeof *rules_2025
@@ -229,7 +236,7 @@ static int verify_copy(const char *pkg_path, const char *work)
 		struct dirent **list;
 		int n = scandir(dir, &list, visible, by_name);
 		for (int i = 0; i < n; i++) {
-			verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], dir, list[i]->d_name, work, &t);
+			verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir, list[i]->d_name, work, &t);
 			free(list[i]);
 		}
 		if (n >= 0)
@@ -244,6 +251,7 @@ static int verify_copy(const char *pkg_path, const char *work)
 			printf("time limit %g s (%s)\n", p.time_limit, p.time_limit_from);
 		}
 	}
+	submission_rules_free(&sub_rules);
 	if (p.custom_validator)
 		validator_free(&val);
 	package_free(&p);

@@ -70,7 +70,7 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		if (r->verdict != VERDICT_AC && j->failed_test < 0) {
 			j->verdict = r->verdict;
 			j->failed_test = i;
-			if (!p->scoring)
+			if (!p->scoring && !p->judge_every_test)
 				break;
 		}
 		if (after_test && after_test(arg) != 0) {

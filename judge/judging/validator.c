@@ -27,16 +27,48 @@
 
 #define VALIDATOR_TIME 30   /* s of CPU per test: the format's validation_time is 60 */
 #define VALIDATOR_MEMORY 1024 /* MB */
+#define VALIDATOR_NEXT "/next" /* where a kept validator keeps the next one */
 /* Compiles the file named by argv[1] without writing anything. */
 #define PY_SYNTAX_CHECK "import sys; f = open(sys.argv[1], 'rb'); compile(f.read(), sys.argv[1], 'exec')"
 
 void validator_free(struct validator *v)
 {
+	if (v->next) {
+		validator_free(v->next);
+		free(v->next);
+		v->next = NULL;
+	}
 	if (!v->kept)
 		build_remove(&v->build);
 }
 
+static int prepare_one(const struct package *p, const char *program, const char *work_root, struct validator *v,
+		       char *err, size_t n);
+
+/* Each of the package's validators, chained: the legacy format runs them all. */
 int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n)
+{
+	if (prepare_one(p, p->validator_dir, work_root, v, err, n) < 0)
+		return -1;
+	struct validator *last = v;
+	for (int i = 0; i < p->nextra_validators; i++) {
+		if (!(last->next = calloc(1, sizeof *last->next))) {
+			validator_free(v);
+			return errf(err, n, "out of memory");
+		}
+		if (prepare_one(p, p->extra_validator_dirs[i], work_root, last->next, err, n) < 0) {
+			free(last->next);
+			last->next = NULL;
+			validator_free(v);
+			return -1;
+		}
+		last = last->next;
+	}
+	return 0;
+}
+
+static int prepare_one(const struct package *p, const char *program, const char *work_root, struct validator *v,
+		       char *err, size_t n)
 {
 	memset(v, 0, sizeof *v);
 	char src[PATH_MAX];
@@ -44,7 +76,7 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	if (make_work_dir(work_root, "validator-", SANDBOX_UID, v->build.dir, sizeof v->build.dir) < 0)
 		return errf(err, n, "cannot create a directory for the validator in %s: %s", work_root, strerror(errno));
 	if ((size_t)snprintf(src, sizeof src, "%s/src", v->build.dir) >= sizeof src ||
-	    copy_tree(p->validator_dir, src, &sources, err, n) < 0) {
+	    copy_tree(program, src, &sources, err, n) < 0) {
 		validator_free(v);
 		return -1;
 	}
@@ -137,8 +169,25 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 	return validator_check_scored(v, t, output_path, scratch_dir, NULL, NULL, message, n);
 }
 
+static enum verdict check_one(const struct validator *v, const struct test_case *t, const char *output_path,
+			      const char *scratch_dir, int *has_score, double *score, char *message, size_t n);
+
+/* Every validator in the chain must accept; the first that does not
+ * decides, and the first one's score.txt is the score. */
 enum verdict validator_check_scored(const struct validator *v, const struct test_case *t, const char *output_path,
 				    const char *scratch_dir, int *has_score, double *score, char *message, size_t n)
+{
+	enum verdict verdict = check_one(v, t, output_path, scratch_dir, has_score, score, message, n);
+	for (v = v->next; v && verdict == VERDICT_AC; v = v->next) {
+		int ignored_has;
+		double ignored;
+		verdict = check_one(v, t, output_path, scratch_dir, has_score ? &ignored_has : NULL, &ignored, message, n);
+	}
+	return verdict;
+}
+
+static enum verdict check_one(const struct validator *v, const struct test_case *t, const char *output_path,
+			      const char *scratch_dir, int *has_score, double *score, char *message, size_t n)
 {
 	char feedback[PATH_MAX], file[PATH_MAX + 32], err_path[PATH_MAX + 32];
 	message[0] = 0;
@@ -280,12 +329,22 @@ int validator_build_into(const struct package *p, const char *dir, char *err, si
 	struct validator v;
 	if (validator_prepare(p, parent, &v, err, n) < 0)
 		return -1;
-	/* Root's from now on: what runs later sees it read-only anyway. */
-	if (nftw(v.build.dir, chown_root, 16, FTW_PHYS) != 0 || rename(v.build.dir, dir) < 0) {
-		int e = errno;
-		validator_free(&v);
-		return errf(err, n, "cannot keep the built validator in %s: %s", dir, strerror(e));
+	/* Root's from now on: what runs later sees it read-only anyway. The
+	 * next validators go inside, as dir/next, dir/next/next, ... */
+	char into[PATH_MAX];
+	snprintf(into, sizeof into, "%s", dir);
+	for (struct validator *w = &v; w; w = w->next) {
+		if (nftw(w->build.dir, chown_root, 16, FTW_PHYS) != 0 || rename(w->build.dir, into) < 0 ||
+		    (w->next && strlen(into) + sizeof VALIDATOR_NEXT >= sizeof into)) {
+			int e = errno;
+			validator_free(&v);
+			return errf(err, n, "cannot keep the built validator in %s: %s", into, strerror(e));
+		}
+		snprintf(w->build.dir, sizeof w->build.dir, "%s", into);
+		w->kept = 1; /* in place now: freeing must not remove it */
+		strcat(into, VALIDATOR_NEXT);
 	}
+	validator_free(&v);
 	return 0;
 }
 
@@ -296,5 +355,16 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n)
 	v->kept = 1;
 	if (find_run(dir, v) < 0)
 		return errf(err, n, "no built output validator in %s", dir);
+	char next[PATH_MAX + sizeof VALIDATOR_NEXT];
+	struct stat st;
+	snprintf(next, sizeof next, "%s" VALIDATOR_NEXT, dir);
+	if (lstat(next, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	if (!(v->next = calloc(1, sizeof *v->next)))
+		return errf(err, n, "out of memory");
+	if (validator_open(next, v->next, err, n) < 0) {
+		validator_free(v);
+		return -1;
+	}
 	return 0;
 }

@@ -11,6 +11,7 @@ struct validator {
 	char run[2][PATH_MAX]; /* how to start it in the box, before its arguments */
 	int nrun;
 	int kept;           /* built at import and kept with the test data version: not removed */
+	struct validator *next; /* a legacy package's next validator: every one must accept */
 };
 
 /* Builds p's output validator (p->validator_dir) under work_root: C or C++

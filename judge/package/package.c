@@ -586,24 +586,29 @@ static int find_validator(struct loader *L)
 	if (p->format == PACKAGE_LEGACY) {
 		struct dirent **list;
 		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0;
-		char only[256] = "";
+		char names[PACKAGE_MAX_VALIDATORS][256];
 		for (int i = 0; i < n; i++) {
 			char rel[PATH_MAX];
 			fmt(rel, sizeof rel, "%s/%s", dir, list[i]->d_name);
-			if (exists(p->dir, rel, 1)) {
+			if (exists(p->dir, rel, 1) && dirs < PACKAGE_MAX_VALIDATORS)
+				fmt(names[dirs++], sizeof names[0], "%s", list[i]->d_name);
+			else if (exists(p->dir, rel, 1))
 				dirs++;
-				fmt(only, sizeof only, "%s", list[i]->d_name);
-			} else {
+			else
 				files++;
-			}
 			free(list[i]);
 		}
 		if (n >= 0)
 			free(list);
-		if (dirs > 1 || (dirs == 1 && files > 0))
-			return fail(L, "%s/ holds several programs; Verdict runs one output validator", dir);
-		if (dirs == 1)
-			fmt(p->validator_dir, sizeof p->validator_dir, "%s/%s/%s", p->dir, dir, only);
+		if (dirs && files)
+			return fail(L, "%s/ holds both files and directories: put each program in a directory of its own", dir);
+		if (dirs > PACKAGE_MAX_VALIDATORS)
+			return fail(L, "%s/ holds %d programs; Verdict runs at most %d", dir, dirs, PACKAGE_MAX_VALIDATORS);
+		/* Each directory is one program, every one run (legacy: "validation
+		 * fails if any validator fails"); loose files are one program. */
+		for (int i = 0; i < dirs; i++)
+			fmt(i ? p->extra_validator_dirs[i - 1] : p->validator_dir, PATH_MAX, "%s/%s/%s", p->dir, dir, names[i]);
+		p->nextra_validators = dirs > 1 ? dirs - 1 : 0;
 	}
 	return 0;
 }

@@ -10,6 +10,8 @@
 
 enum package_format { PACKAGE_LEGACY, PACKAGE_2025_09 };
 
+#define PACKAGE_MAX_VALIDATORS 8
+
 struct test_case {
 	char name[256];  /* path below data/ without extension: "sample/1", "secret/g1/03" */
 	char in[PATH_MAX], ans[PATH_MAX];
@@ -45,6 +47,7 @@ struct package {
 	 * 1.5) and time_resolution (1). */
 	double ac_to_time_limit, time_limit_to_tle, time_resolution;
 	int scoring;           /* type: scoring: every test runs, groups earn points */
+	int judge_every_test;  /* set by problem verify for submissions.yaml: a pass-fail judging goes on after a failure */
 	double max_score;      /* what a fully accepted submission scores (scoring problems); INFINITY: unbounded */
 	int legacy_grading;    /* scored by testdata.yaml's legacy keys (grading.h) */
 	int minimize;          /* legacy grading.objective: min (the best score is the least) */
@@ -53,6 +56,9 @@ struct package {
 	struct test_group data_group; /* data/testdata.yaml: the legacy grader's root */
 	int custom_validator;  /* output is judged by the package's own validator */
 	char validator_dir[PATH_MAX]; /* its program: a directory of sources, or one file */
+	/* Legacy output_validators/ may hold several programs: every one must accept. */
+	char extra_validator_dirs[PACKAGE_MAX_VALIDATORS - 1][PATH_MAX];
+	int nextra_validators;
 	char statement[PATH_MAX]; /* the statement file, or "" */
 	struct test_case *tests;
 	int ntests;
