@@ -151,9 +151,13 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		fits = 0;
 	else if (fits && !partial && j.has_score && !rule->required && !best)
 		fits = 0;
-	if (!strcmp(rule->dir, "accepted") && j.verdict == VERDICT_AC && j.max_cpu_ms / 1000.0 >= t->slowest_ac) {
+	/* The slowest run that bounds a derived limit from below: accepted/'s
+	 * when accepted (and, in 2025-09, wrong_answer/'s and
+	 * run_time_error/'s when not too slow). */
+	if (time_limit_bounds_below(p, rule->dir) && j.max_cpu_ms / 1000.0 >= t->slowest_ac &&
+	    (strcmp(rule->dir, "accepted") ? j.verdict != VERDICT_TLE && j.verdict != VERDICT_CE : j.verdict == VERDICT_AC)) {
 		t->slowest_ac = j.max_cpu_ms / 1000.0;
-		snprintf(t->slowest_name, sizeof t->slowest_name, "accepted/%.200s", file);
+		snprintf(t->slowest_name, sizeof t->slowest_name, "%s/%.200s", rule->dir, file);
 	}
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
 	if (fits) {
@@ -230,18 +234,25 @@ static int verify_copy(const char *pkg_path, const char *work)
 	const struct rule *rules = p.format == PACKAGE_2025_09 ? rules_2025 : rules_legacy;
 	size_t nrules = p.format == PACKAGE_2025_09 ? sizeof rules_2025 / sizeof *rules_2025
 						   : sizeof rules_legacy / sizeof *rules_legacy;
-	for (size_t r = 0; r < nrules; r++) {
-		char dir[PATH_MAX + 64];
-		snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
-		struct dirent **list;
-		int n = scandir(dir, &list, visible, by_name);
-		for (int i = 0; i < n; i++) {
-			verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir, list[i]->d_name, work, &t);
-			free(list[i]);
+	/* When the limit is to be derived, the directories that bound it from
+	 * below are judged first (at the ceiling), the rest at the limit. */
+	for (int pass = derive ? 0 : 1; pass < 2; pass++) {
+		for (size_t r = 0; r < nrules; r++) {
+			if (derive && time_limit_bounds_below(&p, rules[r].dir) != (pass == 0))
+				continue;
+			char dir[PATH_MAX + 64];
+			snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
+			struct dirent **list;
+			int n = scandir(dir, &list, visible, by_name);
+			for (int i = 0; i < n; i++) {
+				verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir, list[i]->d_name, work,
+					   &t);
+				free(list[i]);
+			}
+			if (n >= 0)
+				free(list);
 		}
-		if (n >= 0)
-			free(list);
-		if (derive && r == 0) { /* accepted/ comes first: the rest run at the derived limit */
+		if (pass == 0) {
 			if (!t.slowest_name[0] || time_limit_set_derived(&p, t.slowest_ac, t.slowest_name, err, sizeof err) < 0) {
 				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no accepted submission "
 							     "was accepted to derive one from");

@@ -25,6 +25,12 @@ int time_limit_wanted(const struct package *p)
 	return strcmp(p->time_limit_from, "default") == 0;
 }
 
+int time_limit_bounds_below(const struct package *p, const char *dir)
+{
+	return !strcmp(dir, "accepted") ||
+	       (p->format == PACKAGE_2025_09 && (!strcmp(dir, "wrong_answer") || !strcmp(dir, "run_time_error")));
+}
+
 double time_limit_ceiling(const struct package *p)
 {
 	return limit_ranges[LIMIT_TIME].max / p->ac_to_time_limit;
@@ -59,18 +65,19 @@ static int visible(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
-int time_limit_derive(struct package *p, const struct validator *v, const char *work, char *err, size_t n)
+/* Judges the submissions in submissions/<dir>, keeping the slowest that
+ * bounds the limit in *slowest and its name. 0, or -1 with err set. */
+static int judge_dir(const struct package *p, const struct validator *v, const char *dir, const char *work,
+		     double *slowest, char *slowest_name, size_t name_len, int *judged, char *err, size_t n)
 {
-	char dir[PATH_MAX + 32], path[PATH_MAX + 300], slowest_name[256] = "";
-	snprintf(dir, sizeof dir, "%s/submissions/accepted", p->dir);
+	char sub[PATH_MAX + 64], path[sizeof sub + 256];
+	snprintf(sub, sizeof sub, "%s/submissions/%s", p->dir, dir);
 	struct dirent **list;
-	int count = scandir(dir, &list, visible, by_name), judged = 0, rc = 0;
-	double slowest = 0;
-	p->time_limit = time_limit_ceiling(p);
+	int count = scandir(sub, &list, visible, by_name), rc = 0, accepted = !strcmp(dir, "accepted");
 	for (int i = 0; i < count; i++) {
 		const char *name = list[i]->d_name;
 		struct stat st;
-		snprintf(path, sizeof path, "%s/%s", dir, name);
+		snprintf(path, sizeof path, "%s/%s", sub, name);
 		const struct language *lang = NULL;
 		if (rc == 0 && lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
 			lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_for_file(name);
@@ -78,14 +85,14 @@ int time_limit_derive(struct package *p, const struct validator *v, const char *
 		if (lang && judge_submission(p, v, lang, path, name, work, &j, err, n) < 0) {
 			rc = -1;
 		} else if (lang) {
-			judged++;
-			if (j.verdict != VERDICT_AC)
+			*judged += accepted;
+			if (accepted && j.verdict != VERDICT_AC)
 				rc = errf(err, n, "no time limit given, and accepted/%s got %s, so none can be derived from it "
 					  "(each accepted submission must pass within %g s)", name, verdict_name(j.verdict),
 					  p->time_limit);
-			else if (j.max_cpu_ms / 1000.0 >= slowest) {
-				slowest = j.max_cpu_ms / 1000.0;
-				snprintf(slowest_name, sizeof slowest_name, "accepted/%.200s", name);
+			else if (j.verdict != VERDICT_TLE && j.verdict != VERDICT_CE && j.max_cpu_ms / 1000.0 >= *slowest) {
+				*slowest = j.max_cpu_ms / 1000.0;
+				snprintf(slowest_name, name_len, "%s/%.200s", dir, name);
 			}
 			judging_free(&j);
 		}
@@ -93,8 +100,22 @@ int time_limit_derive(struct package *p, const struct validator *v, const char *
 	}
 	if (count >= 0)
 		free(list);
-	if (rc == 0 && !judged)
+	return rc;
+}
+
+int time_limit_derive(struct package *p, const struct validator *v, const char *work, char *err, size_t n)
+{
+	static const char *const dirs[] = { "accepted", "wrong_answer", "run_time_error" };
+	char slowest_name[256] = "";
+	double slowest = 0;
+	int judged = 0;
+	p->time_limit = time_limit_ceiling(p);
+	for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++)
+		if (time_limit_bounds_below(p, dirs[d]) &&
+		    judge_dir(p, v, dirs[d], work, &slowest, slowest_name, sizeof slowest_name, &judged, err, n) < 0)
+			return -1;
+	if (!judged)
 		return errf(err, n, "no time limit given, and no accepted submission (in a language this judge has) "
 				    "to derive one from");
-	return rc < 0 ? -1 : time_limit_set_derived(p, slowest, slowest_name, err, n);
+	return time_limit_set_derived(p, slowest, slowest_name, err, n);
 }
