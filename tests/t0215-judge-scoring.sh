@@ -111,6 +111,9 @@ hostile "a link to /etc/shadow" 'os.symlink("/etc/shadow", fb + "score.txt")' \
 hostile "a FIFO" 'os.mkfifo(fb + "score.txt")' "the output validator's score.txt is not a regular file"
 hostile "on a rejection" 'open(fb + "score.txt", "w").write("1"); sys.exit(43)' \
 	"the output validator rejected the output but wrote score.txt"
+sed -i '/^type: scoring/d' "$P/problem.yaml"
+hostile "in a pass-fail problem" 'open(fb + "score.txt", "w").write("1")' \
+	"the output validator wrote score.txt, but the problem is not of type scoring"
 no_leftovers "no boxes left after the hostile validators"
 
 # ---- legacy: validation: custom score, the default grader, on_reject ----

@@ -63,6 +63,11 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			break;
 		}
 		j->nrun++;
+		if (r->has_score && !p->scoring) { /* both formats: score.txt belongs to scoring problems */
+			r->verdict = VERDICT_JE;
+			snprintf(r->message, sizeof r->message, "the output validator wrote score.txt, but the problem is not "
+								"of type scoring");
+		}
 		if (r->cpu_ms > j->max_cpu_ms)
 			j->max_cpu_ms = r->cpu_ms;
 		if (r->mem_kb > j->max_mem_kb)
