@@ -76,7 +76,7 @@ rm "$P/data/secret/test_group.yaml"
 validator "$P/output_validator" 'open(fb + "score.txt", "w").write("31")'
 verify "$P"
 check "2025-09: a score above the test's maximum is a judge error" "rc=$RC" \
-	"$RC" -eq 1 -a "$(has "score.txt in a pass-fail group")" -ge 1
+	"$RC" -eq 1 -a "$(has "a score in a pass-fail group")" -ge 1
 printf 'max_score: 30\nscore_aggregation: min\n' >"$P/data/secret/g1/test_group.yaml"
 printf 'max_score: 70\nscore_aggregation: min\n' >"$P/data/secret/g2/test_group.yaml"
 verify "$P"
@@ -86,6 +86,10 @@ validator "$P/output_validator" 'open(fb + "score.txt", "w").write("12")'
 verify "$P"
 check "2025-09: min groups with bounded maxima: 12 + 12 of 100" "rc=$RC" \
 	"$(has 'FAIL accepted/aplusb.py (Python 3): got AC, score 24 of 100')" -eq 1
+validator "$P/output_validator" 'open(fb + "score_multiplier.txt", "w").write("0.5")'
+verify "$P"
+check "2025-09: score_multiplier.txt: half of each group's 30 and 70" "rc=$RC" \
+	"$(has 'FAIL accepted/aplusb.py (Python 3): got AC, score 50 of 100')" -eq 1
 
 # ---- hostile score.txt: each a judge error with a reason, nothing read ----
 P="$T/hostile/sc"
@@ -109,11 +113,15 @@ hostile "a NUL byte" 'open(fb + "score.txt", "w").write("1\\0 junk")' "the outpu
 hostile "a link to /etc/shadow" 'os.symlink("/etc/shadow", fb + "score.txt")' \
 	"the output validator's score.txt is not a regular file"
 hostile "a FIFO" 'os.mkfifo(fb + "score.txt")' "the output validator's score.txt is not a regular file"
+hostile "score_multiplier.txt above 1" 'open(fb + "score_multiplier.txt", "w").write("1.5")' \
+	"the output validator's score_multiplier.txt says 1.5, above 1"
+hostile "both files" 'open(fb + "score_multiplier.txt", "w").write("1"); open(fb + "score.txt", "w").write("1")' \
+	"the output validator wrote both score.txt and score_multiplier.txt"
 hostile "on a rejection" 'open(fb + "score.txt", "w").write("1"); sys.exit(43)' \
-	"the output validator rejected the output but wrote score.txt"
+	"the output validator rejected the output but wrote a score"
 sed -i '/^type: scoring/d' "$P/problem.yaml"
 hostile "in a pass-fail problem" 'open(fb + "score.txt", "w").write("1")' \
-	"the output validator wrote score.txt, but the problem is not of type scoring"
+	"the output validator wrote a score (score.txt or score_multiplier.txt), but the problem is not of type scoring"
 no_leftovers "no boxes left after the hostile validators"
 
 # ---- legacy: validation: custom score, the default grader, on_reject ----
@@ -245,6 +253,13 @@ verify "$P"
 check "no time limit and an accepted submission that is not: the limit cannot be derived" "rc=$RC" \
 	"$RC" -eq 1 -a "$(has 'FAIL time limit: none given, and no accepted submission')" -eq 0 -a \
 	"$(has 'FAIL accepted/fails02.c (C): got WA')" -eq 1
+P="$T/tight/aplusb"
+pkg "$P" 'problem_format_version: 2025-09\nname: Z\nlimits:\n  time_limit: 1\n  time_multipliers:\n    ac_to_time_limit: 1000\n'
+cp "$A/submissions/accepted/aplusb.py" "$P/submissions/accepted/"
+verify "$P"
+check "2025-09: a given limit tighter than the slowest accepted run times ac_to_time_limit fails" "rc=$RC" \
+	"$RC" -eq 1 -a "$(grep -cE '^FAIL time limit 1 s \(problem.yaml limits.time_limit\) is tighter than accepted/aplusb.py.s [0-9.]+ s x 1000$' "$T/v.out")" -eq 1
+
 # ---- submissions.yaml (2025-09): rules test by test ----
 P="$T/subyaml/aplusb"
 pkg "$P" 'problem_format_version: 2025-09\nname: Y\nlimits:\n  time_limit: 1\n'

@@ -262,6 +262,16 @@ static int verify_copy(const char *pkg_path, const char *work)
 			printf("time limit %g s (%s)\n", p.time_limit, p.time_limit_from);
 		}
 	}
+	/* A limit the package gives must leave the slowest run that bounds it
+	 * from below its margin: an error in 2025-09 ("time_limit must satisfy
+	 * T_ac * ac_to_time_limit <= time_limit"); legacy packages have no such
+	 * rule for a limit from .timelimit or DOMjudge's ini, so a warning. */
+	if (!derive && t.slowest_name[0] && t.slowest_ac * p.ac_to_time_limit > p.time_limit + 1e-9) {
+		int error = p.format == PACKAGE_2025_09;
+		printf("%s time limit %g s (%s) is tighter than %s's %.3f s x %g\n", error ? "FAIL" : "warning:",
+		       p.time_limit, p.time_limit_from, t.slowest_name, t.slowest_ac, p.ac_to_time_limit);
+		t.disagree += error;
+	}
 	submission_rules_free(&sub_rules);
 	if (p.custom_validator)
 		validator_free(&val);

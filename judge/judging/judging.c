@@ -65,8 +65,8 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		j->nrun++;
 		if (r->has_score && !p->scoring) { /* both formats: score.txt belongs to scoring problems */
 			r->verdict = VERDICT_JE;
-			snprintf(r->message, sizeof r->message, "the output validator wrote score.txt, but the problem is not "
-								"of type scoring");
+			snprintf(r->message, sizeof r->message, "the output validator wrote a score (score.txt or "
+								"score_multiplier.txt), but the problem is not of type scoring");
 		}
 		if (r->cpu_ms > j->max_cpu_ms)
 			j->max_cpu_ms = r->cpu_ms;

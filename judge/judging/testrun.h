@@ -18,7 +18,7 @@ struct test_result {
 	enum verdict verdict;
 	long cpu_ms, wall_ms, mem_kb;
 	char message[512]; /* for people: what went wrong, or the checker's remark */
-	int has_score;     /* the output validator wrote score.txt: score */
+	int has_score;     /* the output validator wrote score.txt or score_multiplier.txt (score_file.h): score */
 	double score;
 };
 

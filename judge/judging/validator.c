@@ -258,10 +258,10 @@ static enum verdict check_one(const struct validator *v, const struct test_case 
 	if (has_score && verdict != VERDICT_JE) {
 		char why[256];
 		int got = score_file_read(feedback, score, why, sizeof why);
-		*has_score = got > 0;
+		*has_score = got > 0 ? got : 0;
 		if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
 			verdict = VERDICT_JE;
-			snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote score.txt");
+			snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote a score");
 		}
 	}
 	remove_tree(feedback);

@@ -38,9 +38,9 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n);
 enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
 			     const char *scratch_dir, char *message, size_t n);
 
-/* The same, also reading the score.txt the validator left (score_file.h):
- * *has_score says whether it wrote one; an unreadable or malformed one is
- * JE. */
+/* The same, also reading the score.txt or score_multiplier.txt the
+ * validator left (score_file.h): *has_score is 0 or which one it wrote;
+ * an unreadable or malformed one is JE. */
 enum verdict validator_check_scored(const struct validator *v, const struct test_case *t, const char *output_path,
 				    const char *scratch_dir, int *has_score, double *score, char *message, size_t n);
 

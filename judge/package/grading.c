@@ -10,6 +10,7 @@
  */
 #include "grading.h"
 #include "package.h"
+#include "score_file.h"
 
 #include <errno.h>
 #include <math.h>
@@ -332,6 +333,12 @@ static void grade_legacy(const struct package *p, const struct graded_test *test
 	for (int i = 0; i < nrun && i < p->ntests; i++) {
 		if (!tests[i].has_score)
 			continue;
+		if (tests[i].has_score == SCORE_FILE_MULTIPLIER) {
+			out->verdict = VERDICT_JE;
+			snprintf(out->message, sizeof out->message, "test %.120s: the output validator wrote "
+				 "score_multiplier.txt, which only 2025-09 packages have", p->tests[i].name);
+			return;
+		}
 		if (!p->custom_score) {
 			out->verdict = VERDICT_JE;
 			snprintf(out->message, sizeof out->message, "test %.120s: the output validator wrote score.txt, but "
@@ -420,10 +427,14 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 			double test_max = agg == AGG_MIN ? max : max / count, s = 0;
 			passed += ac;
 			if (x && x->has_score && agg == AGG_PASS_FAIL) {
-				fail(out, p->tests[i].name, "the output validator wrote score.txt in a pass-fail group");
+				fail(out, p->tests[i].name, "the output validator wrote a score in a pass-fail group");
 				return;
 			}
-			if (ac && x->has_score && x->score > test_max + SCORE_EPS) {
+			if (ac && x->has_score == SCORE_FILE_MULTIPLIER && isinf(test_max)) {
+				fail(out, p->tests[i].name, "score_multiplier.txt in an unbounded group (score.txt is needed)");
+				return;
+			}
+			if (ac && x->has_score == SCORE_FILE_SCORE && x->score > test_max + SCORE_EPS) {
 				char why[160];
 				snprintf(why, sizeof why, "the output validator's score.txt says %g, above the test's maximum %g",
 					 x->score, test_max);
@@ -436,7 +447,7 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 				return;
 			}
 			if (ac)
-				s = x->has_score ? x->score : test_max;
+				s = x->has_score == SCORE_FILE_MULTIPLIER ? x->score * test_max : x->has_score ? x->score : test_max;
 			sum += s;
 			least = fmin(least, s);
 		}
@@ -468,7 +479,7 @@ void grading_grade(const struct package *p, const struct graded_test *tests, int
 	out->verdict = VERDICT_AC;
 	for (int i = 0; i < nrun && i < p->ntests; i++)
 		if (tests[i].verdict != VERDICT_AC && tests[i].has_score) {
-			fail(out, p->tests[i].name, "the output validator rejected the output but wrote score.txt");
+			fail(out, p->tests[i].name, "the output validator rejected the output but wrote a score");
 			return;
 		}
 	if (p->legacy_grading) {

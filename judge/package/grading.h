@@ -39,7 +39,7 @@ struct legacy_grading {
 /* One test's result as grading needs it. */
 struct graded_test {
 	enum verdict verdict;
-	int has_score; /* the validator wrote score.txt */
+	int has_score; /* the validator wrote score.txt (1) or 2025-09's score_multiplier.txt (2, score in [0, 1]) */
 	double score;
 };
 
