@@ -114,6 +114,14 @@ int main(void)
 	check(g.verdict == VERDICT_JE && strstr(g.message, "validation: custom score"),
 	      "score.txt without 'validation: custom score' is JE", g.message);
 
+	/* Legacy grading.objective: min: the best score is the range's least. */
+	p.custom_score = 1;
+	p.minimize = 1;
+	p.data_group.legacy.range_lo = 2;
+	p.data_group.legacy.range_hi = 50;
+	check(grading_check(&p, detail, sizeof detail) == 0 && p.max_score == 2, "objective min: the best is range's 2",
+	      detail);
+
 	/* 2025-09: secret's max_score 100 and sum by default. */
 	flat(&p, groups, tests, 4, 0);
 	check(grading_check(&p, detail, sizeof detail) == 0 && p.max_score == 100, "2025-09: the best score is 100", detail);
