@@ -290,5 +290,18 @@ rules 'accepted:\n  secret:\n    bogus: 1\n'
 check "submissions.yaml: an unknown key under a test glob is refused" "rc=$RC" \
 	"$RC" -eq 2 -a "$(has "submissions.yaml: accepted: secret: unknown key 'bogus'")" -eq 1
 
+# use_for_time_limit: false keeps a slow accepted submission out of the derived limit.
+P="$T/derive25/aplusb"
+pkg "$P" 'problem_format_version: 2025-09\nname: E\n'
+printf 'import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass\na, b = map(int, input().split())\nprint(a + b)\n' \
+	>"$P/submissions/accepted/slow.py"
+verify "$P"
+check "2025-09, no time limit: the slow accepted run decides, x 2" "rc=$RC" \
+	"$(grep -cE '^time limit 2 s \(derived: 0\.[6-9][0-9]* s \(accepted/slow.py\) x 2\)$' "$T/v.out")" -eq 1
+printf 'accepted/slow.py:\n  use_for_time_limit: false\n' >"$P/submissions/submissions.yaml"
+verify "$P"
+check "use_for_time_limit: false leaves it out" "rc=$RC" \
+	"$(grep -cE '^time limit 1 s \(derived: [0-9.]+ s \(accepted/aplusb.c\) x 2\)$' "$T/v.out")" -eq 1
+
 no_leftovers "no cgroups left"
 finish

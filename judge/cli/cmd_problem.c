@@ -104,8 +104,9 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		       const struct submission_rules *rules, const char *dir, const char *file, const char *work,
 		       struct tally *t)
 {
-	char path[PATH_MAX + 512];
+	char path[PATH_MAX + 512], sub[PATH_MAX]; /* sub: below submissions/, as submissions.yaml names it */
 	snprintf(path, sizeof path, "%s/%s", dir, file);
+	snprintf(sub, sizeof sub, "%s/%.200s", rule->dir, file);
 	struct stat st;
 	if (stat(path, &st) < 0)
 		return;
@@ -124,7 +125,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	 * still too slow with the limit times time_safety_margin (legacy) or
 	 * time_limit_to_tle (2025-09). */
 	struct package q = *p;
-	if (rule->required == OUT_TLE)
+	if (rule->required == OUT_TLE && submission_rules_for_time_limit(rules, sub))
 		q.time_limit = p->time_limit * p->time_limit_to_tle;
 	q.judge_every_test = rules->from_yaml; /* its rules speak of every test */
 	struct judging j;
@@ -137,11 +138,8 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	unsigned got = outcome_of(j.verdict);
 	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
 	char why[512] = "";
-	if (rules->from_yaml) { /* submissions.yaml: test by test */
-		char sub[PATH_MAX];
-		snprintf(sub, sizeof sub, "%s/%.200s", rule->dir, file);
+	if (rules->from_yaml) /* submissions.yaml: test by test */
 		fits = submission_rules_check(rules, p, sub, &j, why, sizeof why);
-	}
 	/* On a scoring problem, accepted means the best score too (when there
 	 * is one), partially accepted anything less. */
 	int partial = !strcmp(rule->dir, "partially_accepted");
@@ -154,7 +152,8 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	/* The slowest run that bounds a derived limit from below: accepted/'s
 	 * when accepted (and, in 2025-09, wrong_answer/'s and
 	 * run_time_error/'s when not too slow). */
-	if (time_limit_bounds_below(p, rule->dir) && j.max_cpu_ms / 1000.0 >= t->slowest_ac &&
+	if (time_limit_bounds_below(p, rule->dir) && submission_rules_for_time_limit(rules, sub) &&
+	    j.max_cpu_ms / 1000.0 >= t->slowest_ac &&
 	    (strcmp(rule->dir, "accepted") ? j.verdict != VERDICT_TLE && j.verdict != VERDICT_CE : j.verdict == VERDICT_AC)) {
 		t->slowest_ac = j.max_cpu_ms / 1000.0;
 		snprintf(t->slowest_name, sizeof t->slowest_name, "%s/%.200s", rule->dir, file);
@@ -238,15 +237,17 @@ static int verify_copy(const char *pkg_path, const char *work)
 	 * below are judged first (at the ceiling), the rest at the limit. */
 	for (int pass = derive ? 0 : 1; pass < 2; pass++) {
 		for (size_t r = 0; r < nrules; r++) {
-			if (derive && time_limit_bounds_below(&p, rules[r].dir) != (pass == 0))
-				continue;
-			char dir[PATH_MAX + 64];
+			char dir[PATH_MAX + 64], sub[PATH_MAX + 64];
 			snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
 			struct dirent **list;
 			int n = scandir(dir, &list, visible, by_name);
 			for (int i = 0; i < n; i++) {
-				verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir, list[i]->d_name, work,
-					   &t);
+				snprintf(sub, sizeof sub, "%s/%.200s", rules[r].dir, list[i]->d_name);
+				int bounds = time_limit_bounds_below(&p, rules[r].dir) &&
+					     submission_rules_for_time_limit(&sub_rules, sub);
+				if (!derive || bounds == (pass == 0))
+					verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir,
+						   list[i]->d_name, work, &t);
 				free(list[i]);
 			}
 			if (n >= 0)

@@ -6,8 +6,10 @@
  * (every test's verdict in the set), `required` (some test's), `score` (a
  * number or an inclusive [lo, hi]) and `message` (in some test's judge
  * message), for all tests or, under a key naming a group or test glob
- * (relative to data/), for the tests it matches. `language`,
- * `entrypoint`, `authors`, `model_solution` and `use_for_time_limit` are
+ * (relative to data/), for the tests it matches. `use_for_time_limit:
+ * false` on a submission glob keeps its submissions out of a derived time
+ * limit (`lower`/`upper` are read as true, and under a test glob it is
+ * read past); `language`, `entrypoint`, `authors` and `model_solution` are
  * read past.
  */
 #include "submission_rules.h"
@@ -219,6 +221,8 @@ static void read_glob(const char *glob, void *arg)
 		T->rc = errf(T->err, T->n, "out of memory");
 		return;
 	}
+	const char *use = yaml_doc_scalar(yaml_doc_get(T->y, map, "use_for_time_limit"));
+	rule->not_for_time_limit = use && !strcmp(use, "false");
 	struct sub_requirement before = *all;
 	if (read_req(T->y, map, all, glob, T->err, T->n) < 0) {
 		T->rc = -1;
@@ -334,6 +338,14 @@ static int check_req(const struct sub_requirement *q, const struct package *p, c
 		return errf(why, n, "%s: a group's score is not checked by Verdict (only the submission's)", scope), 0;
 	if (q->has_score && (!j->has_score || j->score < q->score_lo - 1e-9 || j->score > q->score_hi + 1e-9))
 		return errf(why, n, "scored %g, not in [%g, %g]", j->has_score ? j->score : 0, q->score_lo, q->score_hi), 0;
+	return 1;
+}
+
+int submission_rules_for_time_limit(const struct submission_rules *r, const char *path)
+{
+	for (int i = 0; i < r->n; i++)
+		if (r->rules[i].not_for_time_limit && matches(r->rules[i].glob, path))
+			return 0;
 	return 1;
 }
 

@@ -23,6 +23,7 @@ struct sub_requirement {
 
 struct sub_rule {
 	char glob[256];             /* a submission glob below submissions/: "accepted", "wrong_answer/x.{c,py}" */
+	int not_for_time_limit;     /* use_for_time_limit: false */
 	struct sub_requirement *reqs;
 	int nreqs;
 };
@@ -43,6 +44,10 @@ void submission_rules_free(struct submission_rules *r);
 /* Whether the judging j of the submission at path (below submissions/:
  * "accepted/a.c") meets every rule that matches it. Returns 1, or 0 with
  * why set to the first requirement it misses. */
+/* Whether the submission at path may bound a derived time limit (no
+ * matching rule says use_for_time_limit: false). */
+int submission_rules_for_time_limit(const struct submission_rules *r, const char *path);
+
 int submission_rules_check(const struct submission_rules *r, const struct package *p, const char *path,
 			   const struct judging *j, char *why, size_t n);
 

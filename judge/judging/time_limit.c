@@ -11,6 +11,7 @@
 #include "judging.h"
 #include "language.h"
 #include "limit.h"
+#include "submission_rules.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -67,8 +68,9 @@ static int visible(const struct dirent *e)
 
 /* Judges the submissions in submissions/<dir>, keeping the slowest that
  * bounds the limit in *slowest and its name. 0, or -1 with err set. */
-static int judge_dir(const struct package *p, const struct validator *v, const char *dir, const char *work,
-		     double *slowest, char *slowest_name, size_t name_len, int *judged, char *err, size_t n)
+static int judge_dir(const struct package *p, const struct validator *v, const struct submission_rules *rules,
+		     const char *dir, const char *work, double *slowest, char *slowest_name, size_t name_len, int *judged,
+		     char *err, size_t n)
 {
 	char sub[PATH_MAX + 64], path[sizeof sub + 256];
 	snprintf(sub, sizeof sub, "%s/submissions/%s", p->dir, dir);
@@ -77,9 +79,12 @@ static int judge_dir(const struct package *p, const struct validator *v, const c
 	for (int i = 0; i < count; i++) {
 		const char *name = list[i]->d_name;
 		struct stat st;
+		char below[PATH_MAX]; /* as submissions.yaml names it */
 		snprintf(path, sizeof path, "%s/%s", sub, name);
+		snprintf(below, sizeof below, "%s/%.200s", dir, name);
 		const struct language *lang = NULL;
-		if (rc == 0 && lstat(path, &st) == 0 && (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
+		if (rc == 0 && submission_rules_for_time_limit(rules, below) && lstat(path, &st) == 0 &&
+		    (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
 			lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_for_file(name);
 		struct judging j;
 		if (lang && judge_submission(p, v, lang, path, name, work, &j, err, n) < 0) {
@@ -109,11 +114,17 @@ int time_limit_derive(struct package *p, const struct validator *v, const char *
 	char slowest_name[256] = "";
 	double slowest = 0;
 	int judged = 0;
+	struct submission_rules rules; /* use_for_time_limit: false leaves a submission out */
+	if (submission_rules_load(p, &rules, err, n) < 0)
+		return -1;
 	p->time_limit = time_limit_ceiling(p);
-	for (size_t d = 0; d < sizeof dirs / sizeof *dirs; d++)
-		if (time_limit_bounds_below(p, dirs[d]) &&
-		    judge_dir(p, v, dirs[d], work, &slowest, slowest_name, sizeof slowest_name, &judged, err, n) < 0)
-			return -1;
+	int rc = 0;
+	for (size_t d = 0; rc == 0 && d < sizeof dirs / sizeof *dirs; d++)
+		if (time_limit_bounds_below(p, dirs[d]))
+			rc = judge_dir(p, v, &rules, dirs[d], work, &slowest, slowest_name, sizeof slowest_name, &judged, err, n);
+	submission_rules_free(&rules);
+	if (rc < 0)
+		return -1;
 	if (!judged)
 		return errf(err, n, "no time limit given, and no accepted submission (in a language this judge has) "
 				    "to derive one from");
