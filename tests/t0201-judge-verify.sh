@@ -76,8 +76,12 @@ malformed "custom validation without a validator" "asks for a custom validator, 
 malformed "bad validator flag" "data/secret: unknown validator flag 'float_tolernce'" \
 	'printf "output_validator_args: [float_tolernce, \"1e-6\"]\n" > data/secret/test_group.yaml'
 malformed "incompatible types" "type submit-answer cannot be interactive too" 'printf "type: [submit-answer, interactive]\n" >> problem.yaml'
-malformed "validator scores" "scores from the validator (score.txt) are not supported yet" \
-	'sed -i "s/problem_format_version: 2025-09/validation: custom score/" problem.yaml'
+malformed "unknown grader flag" "data/secret/testdata.yaml: grader_flags: unknown flag 'fastest'" \
+	'printf "grader_flags: sum fastest\n" > data/secret/testdata.yaml'
+malformed "bad score range" "data/secret/testdata.yaml: range must be two numbers" \
+	'printf "range: 10 0\n" > data/secret/testdata.yaml'
+malformed "bad on_reject" "data/testdata.yaml: on_reject must be break or continue" \
+	'printf "on_reject: stop\n" > data/testdata.yaml'
 
 # Custom validators: one that does not compile is refused up front; one
 # that exits 0 (neither 42 nor 43) makes every test a judge error, never a

@@ -211,6 +211,8 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 	char num[32];
 	snprintf(num, sizeof num, "%g", v.time_limit);
 	tpl_set(d, "TIME", num);
+	if (!strncmp(v.time_limit_from, "derived", 7)) /* how, when the package gave none */
+		tpl_set(tpl_add_section(d, "TIME_DERIVED"), "HOW", v.time_limit_from);
 	tpl_set_int(d, "MEMORY", v.memory_mb);
 	if (!v.visible)
 		tpl_show_section(d, "HIDDEN");

@@ -24,17 +24,18 @@
 #include "package_archive.h"
 #include "problem_import.h"
 #include "sandbox.h"
+#include "submission_rules.h"
+#include "time_limit.h"
 #include "fsutil.h"
 #include "validator.h"
 
 #include <dirent.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-enum outcome { OUT_AC = 1, OUT_WA = 2, OUT_TLE = 4, OUT_RTE = 8 };
 
 static const struct rule {
 	const char *dir;
@@ -48,6 +49,7 @@ static const struct rule {
 	{ "run_time_error", OUT_AC | OUT_RTE, OUT_RTE, "a crash, never too slow nor wrong" },
 	{ "rejected", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_WA | OUT_TLE | OUT_RTE, "rejected somehow" },
 	{ "brute_force", OUT_AC | OUT_TLE | OUT_RTE, OUT_TLE | OUT_RTE, "too slow or crashing, never wrong" },
+	{ "partially_accepted", OUT_AC, 0, "accepted, short of the best score" },
 }, rules_legacy[] = {
 	/* The legacy text: TLE "may also WA but must not crash"; RTE "crashes
 	 * on some test case", with nothing forbidden. */
@@ -55,20 +57,8 @@ static const struct rule {
 	{ "wrong_answer", OUT_AC | OUT_WA, OUT_WA, "a wrong answer, never too slow nor crashing" },
 	{ "time_limit_exceeded", OUT_AC | OUT_WA | OUT_TLE, OUT_TLE, "too slow, never crashing" },
 	{ "run_time_error", OUT_AC | OUT_WA | OUT_TLE | OUT_RTE, OUT_RTE, "a crash on some test" },
+	{ "partially_accepted", OUT_AC, 0, "accepted, short of the best score" },
 };
-
-static unsigned outcome_of(enum verdict v)
-{
-	switch (v) {
-	case VERDICT_AC: return OUT_AC;
-	case VERDICT_WA:
-	case VERDICT_OLE: return OUT_WA;
-	case VERDICT_TLE: return OUT_TLE;
-	case VERDICT_RE:
-	case VERDICT_MLE: return OUT_RTE;
-	default: return 0; /* CE, JE: fit no directory */
-	}
-}
 
 static const char usage_text[] =
 	"usage: verdict problem add PATH|ARCHIVE [--publish] [--state DIR | --db FILE]\n"
@@ -96,6 +86,8 @@ static const char usage_text[] =
 
 struct tally {
 	int total, agree, disagree, skipped;
+	double slowest_ac;      /* CPU seconds of the slowest accepted/ submission that was accepted */
+	char slowest_name[256];
 };
 
 static int by_name(const struct dirent **a, const struct dirent **b)
@@ -108,11 +100,13 @@ static int visible(const struct dirent *e)
 	return e->d_name[0] != '.';
 }
 
-static void verify_one(const struct package *p, const struct validator *v, const struct rule *rule, const char *dir,
-		       const char *file, const char *work, struct tally *t)
+static void verify_one(const struct package *p, const struct validator *v, const struct rule *rule,
+		       const struct submission_rules *rules, const char *dir, const char *file, const char *work,
+		       struct tally *t)
 {
-	char path[PATH_MAX + 512];
+	char path[PATH_MAX + 512], sub[PATH_MAX]; /* sub: below submissions/, as submissions.yaml names it */
 	snprintf(path, sizeof path, "%s/%s", dir, file);
+	snprintf(sub, sizeof sub, "%s/%.200s", rule->dir, file);
 	struct stat st;
 	if (stat(path, &st) < 0)
 		return;
@@ -142,18 +136,43 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		t->skipped++;
 		return;
 	}
+	/* Submissions that must be too slow are held to the safety margin:
+	 * still too slow with the limit times time_safety_margin (legacy) or
+	 * time_limit_to_tle (2025-09). */
+	struct package q = *p;
+	if (rule->required == OUT_TLE && submission_rules_for_time_limit(rules, sub))
+		q.time_limit = p->time_limit * p->time_limit_to_tle;
+	q.judge_every_test = rules->from_yaml; /* its rules speak of every test */
 	struct judging j;
 	char err[512];
-	if (judge_submission(p, v, lang, path, file, work, &j, err, sizeof err) < 0) {
+	if (judge_submission(&q, v, lang, path, file, work, &j, err, sizeof err) < 0) {
 		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, kind, err);
 		t->disagree++;
 		return;
 	}
 	unsigned got = outcome_of(j.verdict);
 	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
-	/* On a scoring problem, accepted means the best score too. */
-	if (fits && j.has_score && !rule->required && j.score < p->max_score)
+	char why[512] = "";
+	if (rules->from_yaml) /* submissions.yaml: test by test */
+		fits = submission_rules_check(rules, p, sub, &j, why, sizeof why);
+	/* On a scoring problem, accepted means the best score too (when there
+	 * is one), partially accepted anything less. */
+	int partial = !strcmp(rule->dir, "partially_accepted");
+	int best = j.has_score && (!isfinite(p->max_score) || j.score == p->max_score ||
+				   (p->minimize ? j.score < p->max_score : j.score > p->max_score));
+	if (fits && partial && (!j.has_score || (best && isfinite(p->max_score))))
 		fits = 0;
+	else if (fits && !partial && j.has_score && !rule->required && !best)
+		fits = 0;
+	/* The slowest run that bounds a derived limit from below: accepted/'s
+	 * when accepted (and, in 2025-09, wrong_answer/'s and
+	 * run_time_error/'s when not too slow). */
+	if (time_limit_bounds_below(p, rule->dir) && submission_rules_for_time_limit(rules, sub) &&
+	    j.max_cpu_ms / 1000.0 >= t->slowest_ac &&
+	    (strcmp(rule->dir, "accepted") ? j.verdict != VERDICT_TLE && j.verdict != VERDICT_CE : j.verdict == VERDICT_AC)) {
+		t->slowest_ac = j.max_cpu_ms / 1000.0;
+		snprintf(t->slowest_name, sizeof t->slowest_name, "%s/%.200s", rule->dir, file);
+	}
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
 	if (fits) {
 		printf("ok   %s/%s (%s): %s", rule->dir, file, kind, verdict_name(j.verdict));
@@ -161,7 +180,10 @@ static void verify_one(const struct package *p, const struct validator *v, const
 			printf(" on %s", where);
 		if (j.has_score)
 			printf(", score %g of %g", j.score, p->max_score);
-		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB)\n", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
+		printf(" (%d of %d tests run, max %ld ms CPU, %ld kB", j.nrun, p->ntests, j.max_cpu_ms, j.max_mem_kb);
+		if (q.time_limit != p->time_limit)
+			printf("; limit %g s = %g s x %g", q.time_limit, p->time_limit, p->time_limit_to_tle);
+		printf(")\n");
 		t->agree++;
 	} else {
 		printf("FAIL %s/%s (%s): got %s", rule->dir, file, kind, verdict_name(j.verdict));
@@ -169,7 +191,10 @@ static void verify_one(const struct package *p, const struct validator *v, const
 			printf(" on %s (%s)", where, j.tests[j.failed_test].message);
 		if (j.has_score)
 			printf(", score %g of %g", j.score, p->max_score);
-		printf(", but %s/ means %s\n", rule->dir, rule->meaning);
+		if (why[0])
+			printf(": %s\n", why);
+		else
+			printf(", but %s/ means %s\n", rule->dir, rule->meaning);
 		if (j.verdict == VERDICT_CE || j.verdict == VERDICT_JE)
 			printf("     %.600s\n", j.build.output);
 		t->disagree++;
@@ -187,9 +212,16 @@ static int verify_copy(const char *pkg_path, const char *work)
 	}
 	if (p.warnings[0])
 		fprintf(stderr, "warnings for problem %s:\n%s", p.short_name, p.warnings);
-	printf("problem %s (%s, %s format): %d test cases, time limit %g s (%s), memory %ld MB, output %ld MB",
-	       p.short_name, p.title, p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests, p.time_limit,
-	       p.time_limit_from, p.memory_mb, p.output_mb);
+	int derive = time_limit_wanted(&p);
+	if (derive)
+		p.time_limit = time_limit_ceiling(&p);
+	printf("problem %s (%s, %s format): %d test cases, ", p.short_name, p.title,
+	       p.format == PACKAGE_LEGACY ? "legacy" : "2025-09", p.ntests);
+	if (derive)
+		printf("time limit to be derived (accepted/ runs with %g s)", p.time_limit);
+	else
+		printf("time limit %g s (%s)", p.time_limit, p.time_limit_from);
+	printf(", memory %ld MB, output %ld MB", p.memory_mb, p.output_mb);
 	if (p.scoring)
 		printf(", scoring (best score %g)", p.max_score);
 	putchar('\n');
@@ -202,22 +234,61 @@ static int verify_copy(const char *pkg_path, const char *work)
 		}
 		printf("output validator: %s (built)\n", p.validator_dir);
 	}
+	struct submission_rules sub_rules;
+	if (submission_rules_load(&p, &sub_rules, err, sizeof err) < 0) {
+		fprintf(stderr, "verdict problem verify: problem %s: %s\n", p.short_name, err);
+		if (p.custom_validator)
+			validator_free(&val);
+		package_free(&p);
+		return 2;
+	}
+	if (sub_rules.from_yaml)
+		printf("submissions/submissions.yaml: its rules apply, every test judged\n");
 	struct tally t = { 0 };
 	const struct rule *rules = p.format == PACKAGE_2025_09 ? rules_2025 : rules_legacy;
 	size_t nrules = p.format == PACKAGE_2025_09 ? sizeof rules_2025 / sizeof *rules_2025
 						   : sizeof rules_legacy / sizeof *rules_legacy;
-	for (size_t r = 0; r < nrules; r++) {
-		char dir[PATH_MAX + 64];
-		snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
-		struct dirent **list;
-		int n = scandir(dir, &list, visible, by_name);
-		for (int i = 0; i < n; i++) {
-			verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], dir, list[i]->d_name, work, &t);
-			free(list[i]);
+	/* When the limit is to be derived, the directories that bound it from
+	 * below are judged first (at the ceiling), the rest at the limit. */
+	for (int pass = derive ? 0 : 1; pass < 2; pass++) {
+		for (size_t r = 0; r < nrules; r++) {
+			char dir[PATH_MAX + 64], sub[PATH_MAX + 64];
+			snprintf(dir, sizeof dir, "%s/submissions/%s", p.dir, rules[r].dir);
+			struct dirent **list;
+			int n = scandir(dir, &list, visible, by_name);
+			for (int i = 0; i < n; i++) {
+				snprintf(sub, sizeof sub, "%s/%.200s", rules[r].dir, list[i]->d_name);
+				int bounds = time_limit_bounds_below(&p, rules[r].dir) &&
+					     submission_rules_for_time_limit(&sub_rules, sub);
+				if (!derive || bounds == (pass == 0))
+					verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir,
+						   list[i]->d_name, work, &t);
+				free(list[i]);
+			}
+			if (n >= 0)
+				free(list);
 		}
-		if (n >= 0)
-			free(list);
+		if (pass == 0) {
+			if (!t.slowest_name[0] || time_limit_set_derived(&p, t.slowest_ac, t.slowest_name, err, sizeof err) < 0) {
+				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no accepted submission "
+							     "was accepted to derive one from");
+				t.disagree++;
+				break;
+			}
+			printf("time limit %g s (%s)\n", p.time_limit, p.time_limit_from);
+		}
 	}
+	/* A limit the package gives must leave the slowest run that bounds it
+	 * from below its margin: an error in 2025-09 ("time_limit must satisfy
+	 * T_ac * ac_to_time_limit <= time_limit"); legacy packages have no such
+	 * rule for a limit from .timelimit or DOMjudge's ini, so a warning. */
+	if (!derive && t.slowest_name[0] && t.slowest_ac * p.ac_to_time_limit > p.time_limit + 1e-9) {
+		int error = p.format == PACKAGE_2025_09;
+		printf("%s time limit %g s (%s) is tighter than %s's %.3f s x %g\n", error ? "FAIL" : "warning:",
+		       p.time_limit, p.time_limit_from, t.slowest_name, t.slowest_ac, p.ac_to_time_limit);
+		t.disagree += error;
+	}
+	submission_rules_free(&sub_rules);
 	if (p.custom_validator)
 		validator_free(&val);
 	package_free(&p);

@@ -96,6 +96,7 @@ struct db_version {
 	char package_dir[PATH_MAX];
 	char format[16];
 	double time_limit;
+	char time_limit_from[256]; /* how the package set it or it was derived (package.h); "" once an instructor set it */
 	long memory_mb, output_mb; /* time_limit and memory_mb: the package's, or an instructor's since */
 	int test_count;
 	double max_score; /* what a fully accepted submission scores on a scoring problem; -1 pass-fail or unknown */

@@ -166,7 +166,8 @@ static inline int insert_row(struct db *db, sqlite3_stmt *st, const char *what, 
 /* A problem's newest test data version, from "problems p JOIN problem_versions v". */
 #define VERSION_COLUMNS \
 	"v.id, v.problem_id, v.version, p.short_name, v.package_dir, v.format, v.time_limit, v.memory_mb, " \
-	"v.output_mb, v.test_count, p.visible, p.title, v.max_score"
+	"v.output_mb, v.test_count, p.visible, p.title, v.max_score, v.time_limit_from"
+#define VERSION_COLUMN_COUNT 14
 
 static inline void read_version(sqlite3_stmt *st, struct db_version *v)
 {
@@ -183,6 +184,7 @@ static inline void read_version(sqlite3_stmt *st, struct db_version *v)
 	v->visible = sqlite3_column_int(st, 10);
 	text_col(st, 11, v->title, sizeof v->title);
 	v->max_score = sqlite3_column_type(st, 12) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 12);
+	text_col(st, 13, v->time_limit_from, sizeof v->time_limit_from);
 }
 
 #endif

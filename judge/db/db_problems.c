@@ -43,7 +43,7 @@ int db_problem_add_version(struct db *db, const char *title, struct db_version *
 	sqlite3_finalize(st);
 	st = prepare(db,
 		     "INSERT INTO problem_versions (problem_id, version, package_dir, format, time_limit, memory_mb, "
-		     "output_mb, test_count, created_at, max_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		     "output_mb, test_count, created_at, max_score, time_limit_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		     err, n);
 	if (!st)
 		goto out;
@@ -57,6 +57,7 @@ int db_problem_add_version(struct db *db, const char *title, struct db_version *
 	sqlite3_bind_int(st, 8, v->test_count);
 	sqlite3_bind_int64(st, 9, now());
 	v->max_score >= 0 ? sqlite3_bind_double(st, 10, v->max_score) : sqlite3_bind_null(st, 10);
+	sqlite3_bind_text(st, 11, v->time_limit_from, -1, SQLITE_STATIC);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_CONSTRAINT) {
 		errf(err, n, "version %d of problem %s was added meanwhile by someone else: try again", v->version,
@@ -134,7 +135,7 @@ int db_problem_list(struct db *db, int count_submissions,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_version v;
 		read_version(st, &v);
-		fn(&v, v.title, (long)sqlite3_column_int64(st, 13), arg);
+		fn(&v, v.title, (long)sqlite3_column_int64(st, VERSION_COLUMN_COUNT), arg);
 	}
 	put(db, st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing problems");
@@ -156,7 +157,7 @@ int db_problem_set_limits(struct db *db, const char *short_name, double time_lim
 	if (limit_check(LIMIT_TIME, time_limit, err, n) < 0 || limit_check(LIMIT_MEMORY, (double)memory_mb, err, n) < 0)
 		return -1;
 	sqlite3_stmt *st = prepare(db,
-				   "UPDATE problem_versions SET time_limit = ?, memory_mb = ? WHERE id = "
+				   "UPDATE problem_versions SET time_limit = ?, memory_mb = ?, time_limit_from = '' WHERE id = "
 				   "(SELECT v.id FROM problem_versions v JOIN problems p ON p.id = v.problem_id "
 				   "WHERE p.short_name = ? ORDER BY v.version DESC LIMIT 1)",
 				   err, n);

@@ -71,6 +71,11 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			break;
 		}
 		j->nrun++;
+		if (r->has_score && !p->scoring) { /* both formats: score.txt belongs to scoring problems */
+			r->verdict = VERDICT_JE;
+			snprintf(r->message, sizeof r->message, "the output validator wrote a score (score.txt or "
+								"score_multiplier.txt), but the problem is not of type scoring");
+		}
 		if (r->cpu_ms > j->max_cpu_ms)
 			j->max_cpu_ms = r->cpu_ms;
 		if (r->mem_kb > j->max_mem_kb)
@@ -78,7 +83,7 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		if (r->verdict != VERDICT_AC && j->failed_test < 0) {
 			j->verdict = r->verdict;
 			j->failed_test = i;
-			if (!p->scoring)
+			if (!p->scoring && !p->judge_every_test)
 				break;
 		}
 		if (after_test && after_test(arg) != 0) {
@@ -87,13 +92,20 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		}
 	}
 	if (rc == 0 && p->scoring) {
-		int *verdicts = malloc(sizeof *verdicts * (size_t)(j->nrun ? j->nrun : 1));
-		if (verdicts) {
+		struct graded_test *graded = calloc((size_t)(j->nrun ? j->nrun : 1), sizeof *graded);
+		if (!graded) {
+			rc = errf(err, n, "out of memory");
+		} else {
 			for (int i = 0; i < j->nrun; i++)
-				verdicts[i] = j->tests[i].verdict;
-			j->score = package_score(p, verdicts, j->nrun);
+				graded[i] = (struct graded_test){ j->tests[i].verdict, j->tests[i].has_score, j->tests[i].score };
+			struct grade g;
+			grading_grade(p, graded, j->nrun, &g);
+			free(graded);
+			j->score = g.score;
 			j->has_score = 1;
-			free(verdicts);
+			j->verdict = g.verdict;
+			if (g.verdict == VERDICT_JE && g.message[0])
+				snprintf(j->build.output, sizeof j->build.output, "%s", g.message);
 		}
 	}
 	build_remove(&j->build);

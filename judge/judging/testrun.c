@@ -94,7 +94,8 @@ void testrun_check_output(const struct validator *v, const struct test_case *t, 
 		r->verdict = validator_check_in(v, t, input_path, out_path, feedback_dir, scratch_dir, r->message,
 						sizeof r->message);
 	} else if (v) {
-		r->verdict = validator_check(v, t, out_path, scratch_dir, r->message, sizeof r->message);
+		r->verdict = validator_check_scored(v, t, out_path, scratch_dir, &r->has_score, &r->score, r->message,
+						    sizeof r->message);
 	} else {
 		struct checker_flags flags;
 		checker_flags_defaults(&flags);

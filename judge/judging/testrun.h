@@ -22,6 +22,8 @@ struct test_result {
 	enum verdict verdict;
 	long cpu_ms, wall_ms, mem_kb; /* a multi-pass test's: its slowest pass's, its largest */
 	char message[512]; /* for people: what went wrong, or the checker's remark */
+	int has_score;     /* the output validator wrote score.txt or score_multiplier.txt (score_file.h): score */
+	double score;
 };
 
 /* Runs b's program with the test's input on stdin in a fresh box (the

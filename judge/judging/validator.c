@@ -11,6 +11,8 @@
  */
 #include "validator.h"
 #include "fsutil.h"
+#include "score_file.h"
+#include "validator_scripts.h"
 #include "sandbox.h"
 #include "util.h"
 
@@ -23,14 +25,48 @@
 #include <string.h>
 #include <unistd.h>
 
+#define VALIDATOR_NEXT "/next" /* where a kept validator keeps the next one */
+/* Compiles the file named by argv[1] without writing anything. */
+#define PY_SYNTAX_CHECK "import sys; f = open(sys.argv[1], 'rb'); compile(f.read(), sys.argv[1], 'exec')"
 
 void validator_free(struct validator *v)
 {
+	if (v->next) {
+		validator_free(v->next);
+		free(v->next);
+		v->next = NULL;
+	}
 	if (!v->kept)
 		build_remove(&v->build);
 }
 
+static int prepare_one(const struct package *p, const char *program, const char *work_root, struct validator *v,
+		       char *err, size_t n);
+
+/* Each of the package's validators, chained: the legacy format runs them all. */
 int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n)
+{
+	if (prepare_one(p, p->validator_dir, work_root, v, err, n) < 0)
+		return -1;
+	struct validator *last = v;
+	for (int i = 0; i < p->nextra_validators; i++) {
+		if (!(last->next = calloc(1, sizeof *last->next))) {
+			validator_free(v);
+			return errf(err, n, "out of memory");
+		}
+		if (prepare_one(p, p->extra_validator_dirs[i], work_root, last->next, err, n) < 0) {
+			free(last->next);
+			last->next = NULL;
+			validator_free(v);
+			return -1;
+		}
+		last = last->next;
+	}
+	return 0;
+}
+
+static int prepare_one(const struct package *p, const char *program, const char *work_root, struct validator *v,
+		       char *err, size_t n)
 {
 	memset(v, 0, sizeof *v);
 	char src[PATH_MAX];
@@ -38,7 +74,7 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	if (make_work_dir(work_root, "validator-", SANDBOX_UID, v->build.dir, sizeof v->build.dir) < 0)
 		return errf(err, n, "cannot create a directory for the validator in %s: %s", work_root, strerror(errno));
 	if ((size_t)snprintf(src, sizeof src, "%s/src", v->build.dir) >= sizeof src ||
-	    copy_tree(p->validator_dir, src, &sources, err, n) < 0) {
+	    copy_tree(program, src, &sources, err, n) < 0) {
 		validator_free(v);
 		return -1;
 	}
@@ -70,7 +106,9 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	int rc = 0;
 	char out[PATH_MAX];
 	if (scripts) {
-		rc = errf(err, n, "output validators with build/run scripts are not supported yet");
+		rc = validator_scripts_build(&v->build, p->compilation_time, err, n);
+		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
+		v->nrun = 1;
 	} else if (ncpp || nc) {
 		/* All sources compiled together, their directory on the include
 		 * path (validate.h and friends). C++ wins if there is any. */
@@ -100,10 +138,14 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	} else if (npy == 1 || main_py[0]) {
 		const char *entry = main_py[0] ? main_py : py;
 		snprintf(out, sizeof out, "src/%s", entry);
-		char *argv[] = { "/usr/bin/python3", "-m", "py_compile", out, NULL };
+		/* Checked by compile(), which writes nothing: py_compile would
+		 * write src/__pycache__, which the box's user may not. */
+		char *argv[] = { "/usr/bin/python3", "-c", PY_SYNTAX_CHECK, out, NULL };
 		rc = build_run_compiler(&v->build, argv, 30, 512, err, n);
 		if (rc == 0 && v->build.verdict != VERDICT_AC)
-			rc = errf(err, n, "the output validator has a syntax error: %.600s", v->build.output);
+			rc = errf(err, n, "the output validator %s: %.600s",
+				  strstr(v->build.output, "SyntaxError") || strstr(v->build.output, "IndentationError")
+					  ? "has a syntax error" : "cannot be checked by Python", v->build.output);
 		snprintf(v->run[0], sizeof v->run[0], "/usr/bin/python3");
 		snprintf(v->run[1], sizeof v->run[1], "/val/src/%s", entry);
 		v->nrun = 2;
@@ -148,6 +190,8 @@ void validator_call_init(struct validator_call *c, const struct validator *v, co
 	cfg->binds[3] = (struct sandbox_bind){ feedback_dir, "/feedback", 1 };
 	cfg->nbinds = 4;
 	cfg->argv = c->argv;
+	if (!strcmp(v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT))
+		cfg->cwd = "/val/src"; /* a run script finds its files beside it */
 }
 
 enum verdict validator_outcome(int rc, const struct sandbox_result *res, const char *feedback_dir,
@@ -201,8 +245,10 @@ enum verdict validator_check_in(const struct validator *v, const struct test_cas
 	return verdict;
 }
 
-enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
-			     const char *scratch_dir, char *message, size_t n)
+/* One validator of the chain: its own feedback directory, then the
+ * score.txt or score_multiplier.txt it left when has_score is asked for. */
+static enum verdict check_one(const struct validator *v, const struct test_case *t, const char *output_path,
+			      const char *scratch_dir, int *has_score, double *score, char *message, size_t n)
 {
 	char feedback[PATH_MAX];
 	message[0] = 0;
@@ -211,8 +257,37 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 		return VERDICT_JE;
 	}
 	enum verdict verdict = validator_check_in(v, t, t->in, output_path, feedback, scratch_dir, message, n);
+	if (has_score && verdict != VERDICT_JE) {
+		char why[256];
+		int got = score_file_read(feedback, score, why, sizeof why);
+		*has_score = got > 0 ? got : 0;
+		if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
+			verdict = VERDICT_JE;
+			snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote a score");
+		}
+	}
 	remove_tree(feedback);
 	return verdict;
+}
+
+/* Every validator in the chain must accept; the first that does not
+ * decides, and the first one's score.txt is the score. */
+enum verdict validator_check_scored(const struct validator *v, const struct test_case *t, const char *output_path,
+				    const char *scratch_dir, int *has_score, double *score, char *message, size_t n)
+{
+	enum verdict verdict = check_one(v, t, output_path, scratch_dir, has_score, score, message, n);
+	for (v = v->next; v && verdict == VERDICT_AC; v = v->next) {
+		int ignored_has;
+		double ignored;
+		verdict = check_one(v, t, output_path, scratch_dir, has_score ? &ignored_has : NULL, &ignored, message, n);
+	}
+	return verdict;
+}
+
+enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
+			     const char *scratch_dir, char *message, size_t n)
+{
+	return validator_check_scored(v, t, output_path, scratch_dir, NULL, NULL, message, n);
 }
 
 /* How to start the validator in dir: the compiled program, or the Python
@@ -224,6 +299,12 @@ static int find_run(const char *dir, struct validator *v)
 	snprintf(path, sizeof path, "%s/validator", dir);
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 		snprintf(v->run[0], sizeof v->run[0], "/val/validator");
+		v->nrun = 1;
+		return 0;
+	}
+	snprintf(path, sizeof path, "%s/src/" VALIDATOR_RUN_SCRIPT, dir);
+	if (lstat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
 		v->nrun = 1;
 		return 0;
 	}
@@ -269,12 +350,22 @@ int validator_build_into(const struct package *p, const char *dir, char *err, si
 	struct validator v;
 	if (validator_prepare(p, parent, &v, err, n) < 0)
 		return -1;
-	/* Root's from now on: what runs later sees it read-only anyway. */
-	if (nftw(v.build.dir, chown_root, 16, FTW_PHYS) != 0 || rename(v.build.dir, dir) < 0) {
-		int e = errno;
-		validator_free(&v);
-		return errf(err, n, "cannot keep the built validator in %s: %s", dir, strerror(e));
+	/* Root's from now on: what runs later sees it read-only anyway. The
+	 * next validators go inside, as dir/next, dir/next/next, ... */
+	char into[PATH_MAX];
+	snprintf(into, sizeof into, "%s", dir);
+	for (struct validator *w = &v; w; w = w->next) {
+		if (nftw(w->build.dir, chown_root, 16, FTW_PHYS) != 0 || rename(w->build.dir, into) < 0 ||
+		    (w->next && strlen(into) + sizeof VALIDATOR_NEXT >= sizeof into)) {
+			int e = errno;
+			validator_free(&v);
+			return errf(err, n, "cannot keep the built validator in %s: %s", into, strerror(e));
+		}
+		snprintf(w->build.dir, sizeof w->build.dir, "%s", into);
+		w->kept = 1; /* in place now: freeing must not remove it */
+		strcat(into, VALIDATOR_NEXT);
 	}
+	validator_free(&v);
 	return 0;
 }
 
@@ -285,5 +376,16 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n)
 	v->kept = 1;
 	if (find_run(dir, v) < 0)
 		return errf(err, n, "no built output validator in %s", dir);
+	char next[PATH_MAX + sizeof VALIDATOR_NEXT];
+	struct stat st;
+	snprintf(next, sizeof next, "%s" VALIDATOR_NEXT, dir);
+	if (lstat(next, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	if (!(v->next = calloc(1, sizeof *v->next)))
+		return errf(err, n, "out of memory");
+	if (validator_open(next, v->next, err, n) < 0) {
+		validator_free(v);
+		return -1;
+	}
 	return 0;
 }

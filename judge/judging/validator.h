@@ -12,6 +12,7 @@ struct validator {
 	char run[2][PATH_MAX]; /* how to start it in the box, before its arguments */
 	int nrun;
 	int kept;           /* built at import and kept with the test data version: not removed */
+	struct validator *next; /* a legacy package's next validator: every one must accept */
 };
 
 /* Builds p's output validator (p->validator_dir) under work_root: C or C++
@@ -67,5 +68,11 @@ enum verdict validator_outcome(int rc, const struct sandbox_result *res, const c
 enum verdict validator_check_in(const struct validator *v, const struct test_case *t, const char *input_path,
 				const char *output_path, const char *feedback_dir, const char *scratch_dir,
 				char *message, size_t n);
+
+/* The same, also reading the score.txt or score_multiplier.txt the
+ * validator left (score_file.h): *has_score is 0 or which one it wrote;
+ * an unreadable or malformed one is JE. */
+enum verdict validator_check_scored(const struct validator *v, const struct test_case *t, const char *output_path,
+				    const char *scratch_dir, int *has_score, double *score, char *message, size_t n);
 
 #endif

@@ -54,6 +54,8 @@ struct loader {
 	char *err;
 	size_t n;
 	char problem_flags[512]; /* problem.yaml validator_flags */
+	int legacy_keys, new_keys; /* a group file used legacy grading keys / max_score or score_aggregation */
+	struct legacy_grading problem_grading; /* legacy problem.yaml grading: imposed on every group */
 };
 
 /* snprintf for paths and names: the package's directory is at most
@@ -235,6 +237,36 @@ static int read_type(struct loader *L, struct yaml_doc *y, yaml_node_t *node)
 	return 0;
 }
 
+/* limits: compilation_time and the multipliers a derived time limit uses,
+ * each a positive number (the multipliers at least 1, as 2025-09 says). */
+static int read_timing(struct loader *L, struct yaml_doc *y, yaml_node_t *limits)
+{
+	struct package *p = L->p;
+	int legacy = p->format == PACKAGE_LEGACY;
+	yaml_node_t *multipliers = legacy ? limits : yaml_doc_get(y, limits, "time_multipliers");
+	const struct {
+		yaml_node_t *map;
+		const char *key;
+		double *value, fallback, least;
+	} keys[] = {
+		{ limits, "compilation_time", &p->compilation_time, 60, 0 },
+		{ multipliers, legacy ? "time_multiplier" : "ac_to_time_limit", &p->ac_to_time_limit, legacy ? 5 : 2, 1 },
+		{ multipliers, legacy ? "time_safety_margin" : "time_limit_to_tle", &p->time_limit_to_tle, legacy ? 2 : 1.5, 1 },
+		{ limits, legacy ? NULL : "time_resolution", &p->time_resolution, 1, 0 },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		*keys[i].value = keys[i].fallback;
+		yaml_node_t *node = keys[i].key ? yaml_doc_get(y, keys[i].map, keys[i].key) : NULL;
+		if (!node)
+			continue;
+		if (parse_seconds(yaml_doc_scalar(node), keys[i].value) < 0 || *keys[i].value < keys[i].least ||
+		    *keys[i].value > 3600)
+			return fail(L, "problem.yaml: %s%s must be a number %s", keys[i].map == limits ? "limits." : "limits.time_multipliers.",
+				    keys[i].key, keys[i].least > 0 ? "from 1 to 3600" : "above 0, at most 3600");
+	}
+	return 0;
+}
+
 static int read_problem_yaml(struct loader *L)
 {
 	struct package *p = L->p;
@@ -289,15 +321,18 @@ static int read_problem_yaml(struct loader *L)
 				rc = fail(L, "problem.yaml: validation must start with 'default' or 'custom', not '%s'", validation);
 			else if (strcmp(word, "interactive") == 0)
 				p->interactive = 1;
-			else if (strcmp(word, "score") == 0)
-				rc = fail(L, "problem.yaml: validation '%s': scores from the validator (score.txt) are not "
-					     "supported yet", validation);
-			else if (w != validation && strcmp(word, "score") != 0)
+			else if (strcmp(word, "score") == 0 && custom)
+				p->custom_score = p->custom_score_required = 1;
+			else if (w != validation)
 				rc = fail(L, "problem.yaml: validation '%s': unknown word '%s' (custom [interactive] [score])",
 					  validation, word);
 		}
 		p->custom_validator = custom;
 	}
+	char why[256];
+	if (rc == 0 && grading_read_problem(&y, p->format == PACKAGE_LEGACY ? yaml_doc_get(&y, root, "grading") : NULL,
+					    &L->problem_grading, &p->minimize, why, sizeof why) < 0)
+		rc = fail(L, "problem.yaml: %s", why);
 	const char *flags = yaml_doc_scalar(yaml_doc_get(&y, root, "validator_flags"));
 	fmt(L->problem_flags, sizeof L->problem_flags, "%s", flags ? flags : "");
 
@@ -329,6 +364,7 @@ static int read_problem_yaml(struct loader *L)
 		rc = fail(L, "problem.yaml: limits.output must be a positive whole number of MiB");
 	if (rc == 0 && o)
 		rc = check_range(L, LIMIT_OUTPUT, (double)p->output_mb, "problem.yaml: limits.output");
+	rc = rc < 0 ? -1 : read_timing(L, &y, limits);
 	yaml_doc_free(&y);
 	if (rc < 0)
 		return -1;
@@ -390,19 +426,19 @@ static int parse_score(const char *s, double *out)
  * (output_validator_flags, a string, or output_validator_args, a list),
  * into out, and its scoring keys into group g. Returns 1 if flags were set,
  * 0 if not, -1 on a bad file. */
-static int group_config(struct loader *L, const char *rel, int g, char *out, size_t n)
+static int group_config(struct loader *L, const char *rel, struct test_group *grp, char *out, size_t n)
 {
 	static const char *const files[] = { "test_group.yaml", "testdata.yaml" };
-	struct test_group *grp = &L->p->groups[g];
 	for (size_t f = 0; f < 2; f++) {
-		char path[PATH_MAX], err[512];
-		fmt(path, sizeof path, "%s/data/%s/%s", L->p->dir, rel, files[f]);
+		char path[PATH_MAX], err[512], file[600]; /* file: "data/secret/g1/testdata.yaml", or data/'s own */
+		fmt(file, sizeof file, "data/%s%s%s", rel, *rel ? "/" : "", files[f]);
+		fmt(path, sizeof path, "%s/%s", L->p->dir, file);
 		struct yaml_doc y;
 		int rc = yaml_doc_load(&y, path, err, sizeof err);
 		if (rc == -2)
-			return fail(L, "data/%s/%s: %s", rel, files[f], err);
+			return fail(L, "%s: %s", file, err);
 		if (rc < 0)
-			return fail(L, "data/%s/%s is not valid YAML: %s", rel, files[f], err);
+			return fail(L, "%s is not valid YAML: %s", file, err);
 		if (rc == 0)
 			continue;
 		yaml_node_t *root = yaml_doc_root(&y);
@@ -424,14 +460,16 @@ static int group_config(struct loader *L, const char *rel, int g, char *out, siz
 		}
 		const char *max = yaml_doc_scalar(yaml_doc_get(&y, root, "max_score"));
 		const char *agg = yaml_doc_scalar(yaml_doc_get(&y, root, "score_aggregation"));
-		const char *acc = yaml_doc_scalar(yaml_doc_get(&y, root, "accept_score"));
-		const char *flags = yaml_doc_scalar(yaml_doc_get(&y, root, "grader_flags"));
+		char why[256];
 		rc = 0;
-		if (max && parse_score(max, &grp->max_score) < 0)
-			rc = fail(L, "data/%s/%s: max_score must be a non-negative number ('unbounded' is not supported)",
-				  rel, files[f]);
-		if (rc == 0 && acc && parse_score(acc, &grp->accept_score) < 0)
-			rc = fail(L, "data/%s/%s: accept_score must be a non-negative number", rel, files[f]);
+		if (max && !strcmp(max, "unbounded"))
+			grp->max_score = INFINITY;
+		else if (max && parse_score(max, &grp->max_score) < 0)
+			rc = fail(L, "%s: max_score must be a non-negative number or unbounded", file);
+		if (rc == 0 && grading_read_legacy(&y, root, &grp->legacy, why, sizeof why) < 0)
+			rc = fail(L, "%s: %s", file, why);
+		L->new_keys |= max || agg;
+		L->legacy_keys |= grp->legacy.set != 0;
 		if (rc == 0 && agg) {
 			if (!strcmp(agg, "pass-fail"))
 				grp->aggregation = AGG_PASS_FAIL;
@@ -440,10 +478,8 @@ static int group_config(struct loader *L, const char *rel, int g, char *out, siz
 			else if (!strcmp(agg, "min"))
 				grp->aggregation = AGG_MIN;
 			else
-				rc = fail(L, "data/%s/%s: score_aggregation must be pass-fail, sum or min", rel, files[f]);
+				rc = fail(L, "%s: score_aggregation must be pass-fail, sum or min", file);
 		}
-		if (rc == 0 && flags && strstr(flags, "min"))
-			grp->aggregation = AGG_MIN;
 		yaml_doc_free(&y);
 		return rc < 0 ? -1 : set;
 	}
@@ -463,7 +499,6 @@ static int add_group(struct loader *L, const char *rel, int parent)
 	fmt(g[p->ngroups].name, sizeof g->name, "%s", rel);
 	g[p->ngroups].parent = parent;
 	g[p->ngroups].max_score = -1;
-	g[p->ngroups].accept_score = -1;
 	return p->ngroups++;
 }
 
@@ -500,16 +535,23 @@ static int walk(struct loader *L, const char *rel, int parent, const char *inher
 	if (group < 0)
 		return -1;
 	char own[512], flags[1100];
-	int set = group_config(L, rel, group, own, sizeof own);
+	int set = group_config(L, rel, &L->p->groups[group], own, sizeof own);
 	if (set < 0)
 		return -1;
+	struct legacy_grading *legacy = &L->p->groups[group].legacy;
+	grading_inherit(legacy, parent >= 0 ? &L->p->groups[parent].legacy : &L->p->data_group.legacy);
+	grading_override(legacy, &L->problem_grading);
+	if (L->p->scoring && legacy->ignore_sample) /* problemtools' rule: the root grades sample and secret */
+		return fail(L, "data/%s: grader_flags ignore_sample (its own or inherited from data/) is only allowed at "
+			       "the root; give data/%s its own grader_flags", rel, rel);
 	if (!set)
 		fmt(own, sizeof own, "%s", inherited);
 	fmt(flags, sizeof flags, "%s%s%s", L->problem_flags, *L->problem_flags && *own ? " " : "", own);
+	/* A custom validator takes the flags as its own arguments, whatever they are. */
 	struct checker_flags check;
 	char err[256];
 	checker_flags_defaults(&check);
-	if (checker_flags_parse(flags, &check, err, sizeof err) < 0)
+	if (!L->p->custom_validator && checker_flags_parse(flags, &check, err, sizeof err) < 0)
 		return fail(L, "data/%s: %s", rel, err);
 
 	char path[PATH_MAX];
@@ -569,99 +611,47 @@ static int find_validator(struct loader *L)
 	{
 		struct dirent **list;
 		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0;
-		char only[256] = "";
+		char names[PACKAGE_MAX_VALIDATORS][256];
 		for (int i = 0; i < n; i++) {
 			char rel[PATH_MAX];
 			fmt(rel, sizeof rel, "%s/%s", dir, list[i]->d_name);
-			if (exists(p->dir, rel, 1)) {
+			if (exists(p->dir, rel, 1) && dirs < PACKAGE_MAX_VALIDATORS)
+				fmt(names[dirs++], sizeof names[0], "%s", list[i]->d_name);
+			else if (exists(p->dir, rel, 1))
 				dirs++;
-				fmt(only, sizeof only, "%s", list[i]->d_name);
-			} else {
+			else
 				files++;
-			}
 			free(list[i]);
 		}
 		if (n >= 0)
 			free(list);
-		if (p->format == PACKAGE_LEGACY && (dirs > 1 || (dirs == 1 && files > 0)))
-			return fail(L, "%s/ holds several programs; Verdict runs one output validator", dir);
-		if (dirs == 1 && files == 0)
-			fmt(p->validator_dir, sizeof p->validator_dir, "%s/%s/%s", p->dir, dir, only);
+		if (dirs && files)
+			return fail(L, "%s/ holds both files and directories: put each program in a directory of its own", dir);
+		if (dirs > PACKAGE_MAX_VALIDATORS)
+			return fail(L, "%s/ holds %d programs; Verdict runs at most %d", dir, dirs, PACKAGE_MAX_VALIDATORS);
+		/* Each directory is one program, every one run (legacy: "validation
+		 * fails if any validator fails"); loose files are one program. */
+		for (int i = 0; i < dirs; i++)
+			fmt(i ? p->extra_validator_dirs[i - 1] : p->validator_dir, PATH_MAX, "%s/%s/%s", p->dir, dir, names[i]);
+		p->nextra_validators = dirs > 1 ? dirs - 1 : 0;
 	}
 	return 0;
 }
 
-/* The group directly under secret that test t belongs to (secret itself
- * when its tests are not in groups). */
-static int top_group(const struct package *p, const struct test_case *t)
-{
-	int g = t->group;
-	while (p->groups[g].parent >= 0 && p->groups[p->groups[g].parent].parent >= 0)
-		g = p->groups[g].parent;
-	return g;
-}
-
-/* A legacy test case's points: the nearest accept_score above it, else 1. */
-static double accept_score(const struct package *p, const struct test_case *t)
-{
-	for (int g = t->group; g >= 0; g = p->groups[g].parent)
-		if (p->groups[g].accept_score >= 0)
-			return p->groups[g].accept_score;
-	return 1;
-}
-
-double package_score(const struct package *p, const int *verdicts, int nrun)
-{
-	double total = 0;
-	if (p->format == PACKAGE_LEGACY) {
-		for (int i = 0; i < p->ntests; i++)
-			if (!p->tests[i].sample && i < nrun && verdicts[i] == VERDICT_AC)
-				total += accept_score(p, &p->tests[i]);
-		return total;
-	}
-	for (int g = 0; g < p->ngroups; g++) {
-		int parent = p->groups[g].parent, is_secret = parent < 0 && strcmp(p->groups[g].name, "secret") == 0;
-		int is_top = (parent >= 0 && p->groups[parent].parent < 0 && strcmp(p->groups[parent].name, "secret") == 0);
-		if (!is_top && !is_secret)
-			continue;
-		int count = 0, passed = 0;
-		for (int i = 0; i < p->ntests; i++)
-			if (!p->tests[i].sample && top_group(p, &p->tests[i]) == g) {
-				count++;
-				passed += i < nrun && verdicts[i] == VERDICT_AC;
-			}
-		if (!count)
-			continue;
-		const struct test_group *grp = &p->groups[g];
-		enum aggregation agg = grp->aggregation != AGG_UNSET ? grp->aggregation : is_secret ? AGG_SUM : AGG_PASS_FAIL;
-		double max = grp->max_score >= 0 ? grp->max_score : 100;
-		total += agg == AGG_SUM ? max * passed / count : (passed == count ? max : 0);
-	}
-	return total;
-}
-
-/* For scoring problems: checks what the format requires of groups and
- * works out the best score. */
+/* For scoring problems: which model grades it, its rules, its best score. */
 static int check_scoring(struct loader *L)
 {
 	struct package *p = L->p;
+	char why[512];
 	if (!p->scoring)
 		return 0;
+	/* A 2023-07-draft package written with testdata.yaml's legacy keys is
+	 * graded as legacy, as problemtools does; 2025-09 keys win. */
+	p->legacy_grading = p->format == PACKAGE_LEGACY || (L->legacy_keys && !L->new_keys);
 	if (p->format == PACKAGE_2025_09)
-		for (int g = 0; g < p->ngroups; g++) {
-			int parent = p->groups[g].parent;
-			if (parent >= 0 && p->groups[parent].parent < 0 && !strcmp(p->groups[parent].name, "secret") &&
-			    p->groups[g].max_score < 0)
-				return fail(L, "data/%s: a scoring problem's groups each need max_score in test_group.yaml",
-					    p->groups[g].name);
-		}
-	int *all_ac = malloc(sizeof *all_ac * (size_t)(p->ntests ? p->ntests : 1));
-	if (!all_ac)
-		return fail(L, "out of memory");
-	for (int i = 0; i < p->ntests; i++)
-		all_ac[i] = VERDICT_AC;
-	p->max_score = package_score(p, all_ac, p->ntests);
-	free(all_ac);
+		p->custom_score = 1;
+	if (grading_check(p, why, sizeof why) < 0)
+		return fail(L, "%s", why);
 	return 0;
 }
 
@@ -696,7 +686,7 @@ static int find_statement(struct loader *L)
 int package_load(const char *dir, struct package *p, char *err, size_t n)
 {
 	memset(p, 0, sizeof *p);
-	struct loader L = { p, err, n, "" };
+	struct loader L = { .p = p, .err = err, .n = n };
 	p->memory_mb = DEFAULT_MEMORY_MB;
 	p->output_mb = DEFAULT_OUTPUT_MB;
 	if (!realpath(dir, p->dir)) {
@@ -725,6 +715,15 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 		rc = find_validator(&L);
 	if (rc == 0 && !exists(p->dir, "data/secret", 1))
 		rc = fail(&L, "data/secret is missing (every package needs secret test data)");
+	if (rc == 0) {
+		char ignored[512];
+		rc = group_config(&L, "", &p->data_group, ignored, sizeof ignored) < 0 ? -1 : 0;
+		grading_inherit(&p->data_group.legacy, NULL);
+		grading_override(&p->data_group.legacy, &L.problem_grading);
+		if (rc == 0 && p->scoring && p->data_group.legacy.ignore_sample && !p->data_group.legacy.on_reject_continue)
+			rc = fail(&L, "data/testdata.yaml: grader_flags ignore_sample needs on_reject: continue (with break a "
+				      "failed sample would leave secret unjudged)");
+	}
 	if (rc == 0 && exists(p->dir, "data/sample", 1))
 		rc = walk(&L, "sample", -1, "", 0);
 	int first_secret = p->ntests;

@@ -3,11 +3,14 @@
 #define VERDICT_PACKAGE_H
 
 #include "checker_default.h"
+#include "grading.h"
 
 #include <limits.h>
 #include <stddef.h>
 
 enum package_format { PACKAGE_LEGACY, PACKAGE_2025_09 };
+
+#define PACKAGE_MAX_VALIDATORS 8
 
 struct test_case {
 	char name[256];  /* path below data/ without extension: "sample/1", "secret/g1/03" */
@@ -24,9 +27,9 @@ struct test_group {
 	int parent;      /* index, or -1 for sample and secret */
 	/* Scoring, as the group's test_group.yaml / testdata.yaml says (-1 or
 	 * AGG_UNSET where it says nothing). */
-	double max_score;         /* 2025-09 */
+	double max_score;         /* 2025-09; INFINITY: unbounded */
 	enum aggregation aggregation;
-	double accept_score;      /* legacy: points of each accepted test case */
+	struct legacy_grading legacy; /* its testdata.yaml's, with what it inherits */
 };
 
 struct package {
@@ -35,17 +38,32 @@ struct package {
 	char title[256];       /* problem.yaml name (English), else the short name */
 	enum package_format format;
 	double time_limit;     /* CPU seconds */
-	char time_limit_from[64]; /* "problem.yaml limits.time_limit", ".timelimit", ... */
+	char time_limit_from[256]; /* "problem.yaml limits.time_limit", ".timelimit", "default", "derived: ..." */
 	long memory_mb, output_mb;
+	double compilation_time; /* CPU seconds for a validator's build (limits.compilation_time, else 60) */
+	/* For a time limit derived from the submissions (time_limit.h):
+	 * legacy limits.time_multiplier and time_safety_margin (5, 2); 2025-09
+	 * limits.time_multipliers ac_to_time_limit and time_limit_to_tle (2,
+	 * 1.5) and time_resolution (1). */
+	double ac_to_time_limit, time_limit_to_tle, time_resolution;
 	int scoring;           /* type: scoring: every test runs, groups earn points */
-	double max_score;      /* what a fully accepted submission scores (scoring problems) */
 	int interactive;       /* type interactive (legacy: validation: custom interactive): the validator
 				* runs with the program, each one's stdout the other's stdin */
 	int multi_pass;        /* type multi-pass: a validator's nextpass.in is the next run's input */
 	int validation_passes; /* multi-pass: the most runs per test (limits.validation_passes, default 2) */
 	int submit_answer;     /* type submit-answer: a submission is the answer files, nothing runs */
+	int judge_every_test;  /* set by problem verify for submissions.yaml: a pass-fail judging goes on after a failure */
+	double max_score;      /* what a fully accepted submission scores (scoring problems); INFINITY: unbounded */
+	int legacy_grading;    /* scored by testdata.yaml's legacy keys (grading.h) */
+	int minimize;          /* legacy grading.objective: min (the best score is the least) */
+	int custom_score;      /* score.txt allowed: legacy 'validation: custom score', or a scoring 2025-09 problem */
+	int custom_score_required; /* legacy 'custom score': every accepted test needs one */
+	struct test_group data_group; /* data/testdata.yaml: the legacy grader's root */
 	int custom_validator;  /* output is judged by the package's own validator */
 	char validator_dir[PATH_MAX]; /* its program: a directory of sources, or one file */
+	/* Legacy output_validators/ may hold several programs: every one must accept. */
+	char extra_validator_dirs[PACKAGE_MAX_VALIDATORS - 1][PATH_MAX];
+	int nextra_validators;
 	char statement[PATH_MAX]; /* the statement file, or "" */
 	struct test_case *tests;
 	int ntests;
@@ -53,14 +71,6 @@ struct package {
 	int ngroups;
 	char warnings[2048];   /* things a person should fix, one per line; not fatal */
 };
-
-/* The score of a scoring problem's judging, given the verdicts of its
- * tests in order (nrun of them; those not run count as failed). Samples
- * never count. 2025-09: each group directly under secret earns its
- * max_score if every test passes (pass-fail, the default) or its share per
- * accepted test (sum); legacy: each accepted secret test earns its
- * group's accept_score (default 1). */
-double package_score(const struct package *p, const int *verdicts, int nrun);
 
 /* Reads the package in directory dir. A malformed package gets an error
  * naming the file (and the problem); nothing is left allocated then.

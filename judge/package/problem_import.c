@@ -23,6 +23,7 @@
 #include "state.h"
 #include "statement.h"
 #include "statement_files.h"
+#include "time_limit.h"
 #include "util.h"
 #include "validator.h"
 
@@ -78,8 +79,10 @@ static unsigned staging_counter;
 
 void problem_import_describe(const struct problem_import_result *r, char *out, size_t n)
 {
-	snprintf(out, n, "problem %s (%s) added as version %d: %d test cases, time limit %g s, memory %ld MB",
-		 r->short_name, r->title, r->version, r->test_count, r->time_limit, r->memory_mb);
+	int derived = !strncmp(r->time_limit_from, "derived", 7); /* how, when it is not the package's own */
+	snprintf(out, n, "problem %s (%s) added as version %d: %d test cases, time limit %g s%s%s%s, memory %ld MB",
+		 r->short_name, r->title, r->version, r->test_count, r->time_limit, derived ? " (" : "",
+		 derived ? r->time_limit_from : "", derived ? ")" : "", r->memory_mb);
 }
 
 /* Builds a custom validator into <stage_parent>/validator, and converts
@@ -118,6 +121,25 @@ static int prepare_staged(const struct package *p, const char *stage_parent, int
 	if (statement_convertible(p->statement) && statement_to_html(p->statement, html, base, reason, sizeof reason) < 0)
 		return errf(why, n, "%.300s: %.600s", rel, reason);
 	return 0;
+}
+
+/* A package with no time limit gets one from its accepted submissions
+ * (time_limit.h), judged here in the sandbox with the validator just
+ * built. -1 with why set; *bad when the package is at fault. */
+static int derive_time_limit(struct package *p, const char *stage_parent, int *bad, char *why, size_t n)
+{
+	if (!time_limit_wanted(p))
+		return 0;
+	struct validator v;
+	char built[PATH_MAX + 32];
+	snprintf(built, sizeof built, "%s/%s", stage_parent, state_part_name(VERSION_VALIDATOR, p->short_name));
+	if (sandbox_init(why, n) < 0 || (p->custom_validator && validator_open(built, &v, why, n) < 0))
+		return -1;
+	*bad = 1;
+	int rc = time_limit_derive(p, p->custom_validator ? &v : NULL, stage_parent, why, n);
+	if (p->custom_validator)
+		validator_free(&v);
+	return rc;
 }
 
 /* Makes the staging directory <data>/problems/.import-<pid>-<k>/ (laid
@@ -174,7 +196,8 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	}
 	snprintf(r->title, sizeof r->title, "%s", p.title);
 	snprintf(r->warnings, sizeof r->warnings, "%s", p.warnings);
-	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
+	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0 ||
+	    derive_time_limit(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
 		goto out;
 	/* <data>/problems/<name>/, made only now: a refused package leaves none. */
 	char *slash = strrchr(final_parent, '/');
@@ -189,6 +212,7 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	memcpy(v.package_dir, final_dir, strlen(final_dir) + 1); /* fits: checked above */
 	snprintf(v.format, sizeof v.format, "%s", p.format == PACKAGE_LEGACY ? "legacy" : "2025-09");
 	v.time_limit = p.time_limit;
+	snprintf(v.time_limit_from, sizeof v.time_limit_from, "%s", p.time_limit_from);
 	v.memory_mb = p.memory_mb;
 	v.output_mb = p.output_mb;
 	v.test_count = p.ntests;
@@ -201,6 +225,7 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	r->version = v.version;
 	r->test_count = p.ntests;
 	r->time_limit = p.time_limit;
+	snprintf(r->time_limit_from, sizeof r->time_limit_from, "%s", p.time_limit_from);
 	r->memory_mb = p.memory_mb;
 	r->output_mb = p.output_mb;
 	rc = 0;

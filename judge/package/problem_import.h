@@ -19,6 +19,7 @@ struct problem_import_result {
 	int version;
 	int test_count;
 	double time_limit;     /* CPU seconds */
+	char time_limit_from[256]; /* how it was set: package.h */
 	long memory_mb, output_mb;
 	char warnings[2048];   /* things in the package a person should fix, one per line; "" if none */
 	int bad_package;       /* on failure: the package is at fault (malformed, hostile, its validator does

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
 {{#ASSIGNMENT}}<p class="flash" id="for-assignment">For <a href="/courses/{{COURSE:u}}/{{SHORT:u}}">{{COURSE}}/{{SHORT}}: {{TITLE}}</a> · {{STATE}} · due <time datetime="{{DUE_ISO}}">{{DUE}}</time></p>
-{{/ASSIGNMENT}}<p class="limits">Time limit <strong>{{TIME}} s</strong> · memory <strong>{{MEMORY}} MB</strong> · <code>{{SHORT}}</code>{{#HIDDEN}} · <span class="badge">hidden from students</span>{{/HIDDEN}}</p>
+{{/ASSIGNMENT}}<p class="limits">Time limit <strong>{{TIME}} s</strong>{{#TIME_DERIVED}} <span class="derived">({{HOW}})</span>{{/TIME_DERIVED}} · memory <strong>{{MEMORY}} MB</strong> · <code>{{SHORT}}</code>{{#HIDDEN}} · <span class="badge">hidden from students</span>{{/HIDDEN}}</p>
 {{#STAFF}}<p class="actions"><a href="/problems/{{SHORT:u}}/settings">Settings</a> · <a href="/problems/{{SHORT:u}}/tests">Test data</a> · <a href="/submissions?problem={{SHORT:u}}">Submissions</a>
 <form method="post" action="/problems/{{SHORT:u}}/rejudge" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge-problem">Rejudge all submissions</button></form></p>{{/STAFF}}
 {{#PDF}}<p class="actions"><a href="/problems/{{SHORT:u}}/statement.pdf" id="statement-pdf" download>The statement as PDF</a></p>
