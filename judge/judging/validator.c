@@ -23,9 +23,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#define VALIDATOR_TIME 30   /* s of CPU per test: the format's validation_time is 60 */
-#define VALIDATOR_MEMORY 1024 /* MB */
-
 void validator_free(struct validator *v)
 {
 	if (!v->kept)
@@ -73,6 +70,9 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	char out[PATH_MAX];
 	if (scripts) {
 		rc = errf(err, n, "output validators with build/run scripts are not supported yet");
+	} else if ((v->protocol = testlib_protocol_of(src)) == PROTOCOL_TESTLIB_INTERACTOR) {
+		rc = errf(err, n, "the validator is a testlib interactor (registerInteraction): interactive problems are not "
+				  "supported yet");
 	} else if (ncpp || nc) {
 		/* All sources compiled together, their directory on the include
 		 * path (validate.h and friends). C++ wins if there is any. */
@@ -126,6 +126,10 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 {
 	char feedback[PATH_MAX], file[PATH_MAX + 32], err_path[PATH_MAX + 32];
 	message[0] = 0;
+	if (v->protocol == PROTOCOL_TESTLIB) {
+		double points;
+		return testlib_check(v, t, output_path, scratch_dir, &points, message, n);
+	}
 	if (make_work_dir(scratch_dir, "feedback-", SANDBOX_UID, feedback, sizeof feedback) < 0) {
 		snprintf(message, n, "cannot create the feedback directory: %s", strerror(errno));
 		return VERDICT_JE;
@@ -147,8 +151,8 @@ enum verdict validator_check(const struct validator *v, const struct test_case *
 
 	struct sandbox_config cfg;
 	sandbox_config_defaults(&cfg);
-	cfg.time_sec = VALIDATOR_TIME;
-	cfg.mem_mb = VALIDATOR_MEMORY;
+	cfg.time_sec = VALIDATOR_TIME_SEC;
+	cfg.mem_mb = VALIDATOR_MEMORY_MB;
 	cfg.stdin_path = output_path;
 	cfg.stdout_path = "/dev/null";
 	cfg.stderr_path = err_path;
@@ -261,6 +265,9 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n)
 	memset(v, 0, sizeof *v);
 	snprintf(v->build.dir, sizeof v->build.dir, "%s", dir);
 	v->kept = 1;
+	char src[PATH_MAX + 8];
+	snprintf(src, sizeof src, "%s/src", dir);
+	v->protocol = testlib_protocol_of(src);
 	if (find_run(dir, v) < 0)
 		return errf(err, n, "no built output validator in %s", dir);
 	return 0;
