@@ -219,8 +219,11 @@ static int verify_copy(const char *pkg_path, const char *work)
  * (problem_import_copy), as it would be imported. */
 static int verify(const char *pkg_path, const char *work)
 {
-	char scratch[PATH_MAX], copy[PATH_MAX], err[1024];
-	if (problem_import_copy(work, pkg_path, scratch, copy, err, sizeof err) < 0) {
+	char scratch[PATH_MAX], copy[PATH_MAX], err[1024], warnings[2048];
+	int copied = problem_import_copy(work, pkg_path, scratch, copy, warnings, sizeof warnings, err, sizeof err);
+	if (warnings[0])
+		fprintf(stderr, "warnings from converting the package:\n%s", warnings);
+	if (copied < 0) {
 		fprintf(stderr, "verdict problem verify: %s\n", err);
 		return 2;
 	}
