@@ -10,9 +10,9 @@
  * (same limits, same isolation), only with that command line, and reads
  * what it printed only as a regular file, only its first bytes.
  *
- * Presentation error: Codeforces has counted it as a wrong answer since
- * 2010, and the Kattis format has no such verdict; Verdict does the same
- * and says "presentation error" in the message.
+ * Presentation error: Codeforces judges it as a wrong answer (it has no
+ * such verdict), and so does the Kattis format; Verdict does the same and
+ * says "presentation error" in the message.
  */
 #include "testlib_checker.h"
 #include "fsutil.h"

@@ -19,13 +19,14 @@
  *   checker source (testlib)          output_validator/ with the
  *                                       resources it includes (*.h)
  *   checker std::NAME, no source      the default validator's flags
- *   validator source                  input_validator/ (kept, not run)
+ *   validator source                  input_validator/, run on every input
  *   statement-sections/LANG/legend.tex  statement/problem.en.tex
  *     else statements LaTeX or PDF
  *   solutions by tag                  submissions/<directory>/
  */
 #include "polygon.h"
 #include "polygon_answers.h"
+#include "polygon_validate.h"
 #include "polygon_xml.h"
 #include "fsutil.h"
 #include "util.h"
@@ -46,6 +47,8 @@
 struct converter {
 	const char *dir, *work_root;
 	struct polygon_problem *p;
+	int *missing, nmissing; /* the tests without an answer file */
+	int width;              /* digits of a test's file name */
 	char *warnings;
 	size_t wn;
 	char *err;
@@ -124,65 +127,79 @@ static const char *base_name(const char *rel)
 	return slash ? slash + 1 : rel;
 }
 
-/* The tests, renamed into data/; the answers the package lacks made by
- * its main solution. */
+/* The tests, renamed into data/; those without an answer file noted. */
 static int convert_tests(struct converter *C)
 {
 	struct polygon_problem *p = C->p;
-	int width = p->test_count >= 100 ? (p->test_count >= 1000 ? (p->test_count >= 10000 ? 5 : 4) : 3) : 2;
-	int *missing = calloc((size_t)p->test_count, sizeof *missing), nmissing = 0, rc = -1;
-	if (!missing)
+	C->width = p->test_count >= 100 ? (p->test_count >= 1000 ? (p->test_count >= 10000 ? 5 : 4) : 3) : 2;
+	C->missing = calloc((size_t)p->test_count, sizeof *C->missing);
+	if (!C->missing)
 		return errf(C->err, C->n, "out of memory");
 	if (make_dir(C, "data") < 0 || make_dir(C, "data/sample") < 0 || make_dir(C, "data/secret") < 0)
-		goto out;
+		return -1;
 	for (int i = 1; i <= p->test_count; i++) {
 		char in[POLYGON_PATH_MAX], ans[POLYGON_PATH_MAX], to[64];
 		polygon_test_path(p->input_pattern, i, in, sizeof in); /* both checked by polygon_xml_read for i = 1, */
 		polygon_test_path(p->answer_pattern, i, ans, sizeof ans); /* and longer numbers still fit */
-		if (!is_file(C, in)) {
-			errf(C->err, C->n, "%s: test %d is missing. Polygon puts generated tests only into a full package: "
-					   "download the full package (Linux), since Verdict does not run generators", in, i);
-			goto out;
-		}
+		if (!is_file(C, in))
+			return errf(C->err, C->n, "%s: test %d is missing. Polygon puts generated tests only into a full "
+						  "package: download the full package (Linux), since Verdict does not run "
+						  "generators", in, i);
 		const char *group = p->sample[i - 1] ? "sample" : "secret";
-		snprintf(to, sizeof to, "data/%s/%0*d.in", group, width, i);
+		snprintf(to, sizeof to, "data/%s/%0*d.in", group, C->width, i);
 		if (move(C, in, to) < 0)
-			goto out;
-		snprintf(to, sizeof to, "data/%s/%0*d.ans", group, width, i);
-		if (is_file(C, ans)) {
-			if (move(C, ans, to) < 0)
-				goto out;
-		} else {
-			missing[nmissing++] = i;
-		}
+			return -1;
+		snprintf(to, sizeof to, "data/%s/%0*d.ans", group, C->width, i);
+		if (!is_file(C, ans))
+			C->missing[C->nmissing++] = i;
+		else if (move(C, ans, to) < 0)
+			return -1;
 	}
-	if (nmissing) {
-		const char *main_rel = NULL;
-		for (int s = 0; s < p->nsolutions && !main_rel; s++)
-			if (!strcmp(p->solutions[s].tag, "main"))
-				main_rel = p->solutions[s].path;
-		if (!main_rel) {
-			errf(C->err, C->n, "%d tests have no answer file (the first: test %d), and package.xml names no main "
-					   "solution to make them", nmissing, missing[0]);
-			goto out;
-		}
-		char main_path[PATH_MAX];
-		in_package(C, main_rel, main_path);
-		struct polygon_answer_job job = { main_path, C->dir, C->work_root, p->time_limit_ms / 1000.0,
-						  (long)((p->memory_bytes + (1 << 20) - 1) >> 20), missing, nmissing, width,
-						  p->sample };
-		if (!is_file(C, main_rel)) {
-			errf(C->err, C->n, "%s: the main solution is not a file of the package", main_rel);
-			goto out;
-		}
-		if (polygon_make_answers(&job, C->err, C->n) < 0)
-			goto out;
-		warn(C, "%d answer files made by running the main solution %s", nmissing, main_rel);
+	return 0;
+}
+
+/* The answers the package lacks, made by its main solution. */
+static int make_answers(struct converter *C)
+{
+	struct polygon_problem *p = C->p;
+	if (!C->nmissing)
+		return 0;
+	const char *main_rel = NULL;
+	for (int s = 0; s < p->nsolutions && !main_rel; s++)
+		if (!strcmp(p->solutions[s].tag, "main"))
+			main_rel = p->solutions[s].path;
+	if (!main_rel)
+		return errf(C->err, C->n, "%d tests have no answer file (the first: test %d), and package.xml names no "
+					  "main solution to make them", C->nmissing, C->missing[0]);
+	if (!is_file(C, main_rel))
+		return errf(C->err, C->n, "%s: the main solution is not a file of the package", main_rel);
+	char main_path[PATH_MAX];
+	in_package(C, main_rel, main_path);
+	struct polygon_answer_job job = { main_path, C->dir, C->work_root, p->time_limit_ms / 1000.0,
+					  (long)((p->memory_bytes + (1 << 20) - 1) >> 20), C->missing, C->nmissing,
+					  C->width, p->sample };
+	if (polygon_make_answers(&job, C->err, C->n) < 0)
+		return -1;
+	warn(C, "%d answer files made by running the main solution %s", C->nmissing, main_rel);
+	return 0;
+}
+
+/* Copies the source rel into the directory to (made here) with every
+ * resource that is a header (testlib.h), as checkers and validators
+ * include them. */
+static int copy_with_headers(struct converter *C, const char *rel, const char *to_dir)
+{
+	const struct polygon_problem *p = C->p;
+	char to[POLYGON_PATH_MAX + 64];
+	snprintf(to, sizeof to, "%s/%s", to_dir, base_name(rel));
+	if (make_dir(C, to_dir) < 0 || copy_into(C, rel, to) < 0)
+		return -1;
+	for (int i = 0; i < p->nresources; i++) {
+		snprintf(to, sizeof to, "%s/%s", to_dir, base_name(p->resources[i]));
+		if (ends_with(p->resources[i], ".h") && !is_file(C, to) && copy_into(C, p->resources[i], to) < 0)
+			return -1;
 	}
-	rc = 0;
-out:
-	free(missing);
-	return rc;
+	return 0;
 }
 
 /* Polygon's standard checkers (files/check.cpp is a copy of one, when the
@@ -212,21 +229,8 @@ static int write_text(struct converter *C, const char *rel, const char *text)
 static int convert_checker(struct converter *C)
 {
 	struct polygon_problem *p = C->p;
-	if (p->checker_source[0] && is_file(C, p->checker_source)) {
-		char to[POLYGON_PATH_MAX + 32];
-		if (make_dir(C, "output_validator") < 0)
-			return -1;
-		snprintf(to, sizeof to, "output_validator/%s", base_name(p->checker_source));
-		if (copy_into(C, p->checker_source, to) < 0)
-			return -1;
-		/* The headers it may include (testlib.h): every resource that is one. */
-		for (int i = 0; i < p->nresources; i++) {
-			snprintf(to, sizeof to, "output_validator/%s", base_name(p->resources[i]));
-			if (ends_with(p->resources[i], ".h") && !is_file(C, to) && copy_into(C, p->resources[i], to) < 0)
-				return -1;
-		}
-		return 0;
-	}
+	if (p->checker_source[0] && is_file(C, p->checker_source))
+		return copy_with_headers(C, p->checker_source, "output_validator");
 	for (size_t i = 0; i < sizeof std_checkers / sizeof *std_checkers; i++)
 		if (!strcmp(p->checker_name, std_checkers[i].name)) {
 			char yaml[128];
@@ -243,18 +247,18 @@ static int convert_checker(struct converter *C)
 				  "yesno, nyesno)", p->checker_name);
 }
 
-/* The input validator: kept as input_validator/ with its headers, for the
- * record; Verdict does not run input validators yet. */
+/* The input validator, kept as input_validator/ with its headers, and
+ * run on every test input, as Polygon does before it builds a package. */
 static int convert_validator(struct converter *C)
 {
 	struct polygon_problem *p = C->p;
-	if (!p->validator_source[0] || !is_file(C, p->validator_source))
+	if (!p->validator_source[0])
 		return 0;
-	char to[POLYGON_PATH_MAX + 32];
-	snprintf(to, sizeof to, "input_validator/%s", base_name(p->validator_source));
-	if (make_dir(C, "input_validator") < 0 || copy_into(C, p->validator_source, to) < 0)
+	char sources[PATH_MAX];
+	in_package(C, "input_validator", sources);
+	if (copy_with_headers(C, p->validator_source, "input_validator") < 0 ||
+	    polygon_validate_inputs(sources, C->dir, C->work_root, C->err, C->n) < 0)
 		return -1;
-	warn(C, "the input validator %s is kept in input_validator/, but not run", p->validator_source);
 	return 0;
 }
 
@@ -427,7 +431,7 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 {
 	if (strlen(dir) + POLYGON_PATH_MAX + 64 >= PATH_MAX)
 		return errf(err, n, "the package's path is too long");
-	struct converter C = { dir, work_root, calloc(1, sizeof(struct polygon_problem)), warnings, wn, err, n };
+	struct converter C = { dir, work_root, calloc(1, sizeof(struct polygon_problem)), NULL, 0, 0, warnings, wn, err, n };
 	if (!C.p)
 		return errf(err, n, "out of memory");
 	char xml[PATH_MAX];
@@ -443,15 +447,18 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 	if (rc == 0)
 		rc = convert_tests(&C);
 	if (rc == 0)
-		rc = convert_checker(&C);
-	if (rc == 0)
 		rc = convert_validator(&C);
+	if (rc == 0)
+		rc = make_answers(&C);
+	if (rc == 0)
+		rc = convert_checker(&C);
 	if (rc == 0)
 		rc = convert_statement(&C);
 	if (rc == 0)
 		rc = convert_solutions(&C);
 	if (rc == 0)
 		rc = write_problem_yaml(&C);
+	free(C.missing);
 	free(C.p);
 	return rc;
 }

@@ -15,7 +15,8 @@ int polygon_is_package(const char *dir);
  * includes, e.g. testlib.h; a standard checker without its source becomes
  * the default validator's flags), statement/problem.en.tex (from the
  * statement sections, else the whole LaTeX statement), input_validator/
- * (kept, not run) and submissions/ by tag. What cannot be converted
+ * (built and run on every test input first: a test it rejects refuses
+ * the package) and submissions/ by tag. What cannot be converted
  * faithfully is refused with the reason; what is left out is said in
  * warnings (one per line, at most n bytes in all). Returns 0, or -1 with
  * err set ("package.xml: ...", "tests/05: ..."). */

@@ -1,76 +1,30 @@
 #!/bin/bash
-# testlib checkers and Polygon packages.
-# testlib: a checker that registers with testlib runs as `checker input
-# output answer` in the sandbox; exit 1 is WA, 2 (presentation error) WA
-# with the reason said, 3 (FAIL: the jury's answer is wrong) JE, 7 (points)
-# AC with the points; a crash is JE.
-# Polygon: a package.xml package is converted and judged as its tags say;
-# answers it lacks are made by the main solution; a testlib checker among
-# its files is used; a standard checker by name becomes the default
-# validator's flags. A hostile package.xml (huge, deep, entities, external
-# entities, paths with .. or absolute, a test that is a link out, counts
-# that lie) is refused with exit 2 and the reason, leaving nothing behind.
+# timeout: 600
+# Polygon packages: a package.xml package is converted and judged as its
+# tags say; answers it lacks are made by the main solution; its testlib
+# checker and input validator are used (the validator checks every test);
+# a standard checker by name becomes the default validator's flags. A
+# hostile package.xml (huge, deep, entities, external entities, paths with
+# .. or absolute, a test that is a link out, counts that lie) is refused
+# with exit 2 and the reason, leaving nothing behind.
 . "$(dirname "$0")/lib.sh"
 
 export VERDICT_DB="$T/verdict.db"
 DATA="$T/verdict.db.data"
 P="$REPO/problems"
-v() { timeout -k 5 "${IMPORT_TIMEOUT:-120}" "$VERDICT" "$@"; }
+v() { timeout -k 5 "${IMPORT_TIMEOUT:-300}" "$VERDICT" "$@"; }
 sql() { sqlite3 "$VERDICT_DB" "$1"; }
 mkdir -p "$T/pkgs" "$T/work"
 
-# ---- testlib checkers, judged as students' submissions are ----
 v user add ann >"$T/out" 2>&1 || echo "# $(cat "$T/out")"
-v problem add "$P/coprimesplit" >"$T/out" 2>&1
-check "a package with a testlib checker imports" "$(cat "$T/out")" $? -eq 0
-# judged SOURCE: submits it, judges it, leaves `result --json` in $T/result.
+# judged SOURCE PROBLEM: submits it, judges it, leaves `result --json` in $T/result.
 judged() {
 	local id
-	id=$(v submit --user ann --problem "${2:-coprimesplit}" "$1" 2>"$T/err")
+	id=$(v submit --user ann --problem "$2" "$1" 2>"$T/err")
 	v judge --once --workers 1 >/dev/null 2>&1
 	v result "$id" --json >"$T/result" 2>&1
 }
 verdict_is() { grep -q "\"verdict\": *\"$1\"" "$T/result"; }
-judged "$P/coprimesplit/submissions/accepted/one.c"
-check "testlib exit 0: AC" "$(head -c 600 "$T/result")" -n "$(verdict_is AC && echo y)"
-judged "$P/coprimesplit/submissions/wrong_answer/halves.py"
-check "testlib exit 1: WA with the checker's message" "$(head -c 600 "$T/result")" \
-	-n "$(verdict_is WA && grep -q 'share the divisor' "$T/result" && echo y)"
-judged "$P/coprimesplit/submissions/wrong_answer/words.py"
-check "testlib exit 2: WA, said to be a presentation error" "$(head -c 600 "$T/result")" \
-	-n "$(verdict_is WA && grep -q 'presentation error' "$T/result" && echo y)"
-
-# A package of our own: the checker is written here, to end as told.
-checker_pkg() { # NAME CHECKER_BODY: coprimesplit with another checker
-	rm -rf "$T/pkgs/$1" && cp -r "$P/coprimesplit" "$T/pkgs/$1"
-	cat >"$T/pkgs/$1/output_validator/checker.cpp" <<EOC
-#include "testlib.h"
-#include <cstdlib>
-int main(int argc, char *argv[])
-{
-	registerTestlibCmd(argc, argv);
-	$2
-}
-EOC
-}
-checker_pkg points 'ouf.readLong(); ouf.readLong(); quitp(0.25, "a quarter");'
-v problem add "$T/pkgs/points" >"$T/out" 2>&1
-judged "$P/coprimesplit/submissions/accepted/one.c" points
-check "testlib exit 7: AC with the points" "$(head -c 600 "$T/result")" \
-	-n "$(verdict_is AC && grep -q 'points 0.25 a quarter' "$T/result" && echo y)"
-checker_pkg crash 'std::abort();'
-v problem add "$T/pkgs/crash" >"$T/out" 2>&1
-judged "$P/coprimesplit/submissions/accepted/one.c" crash
-check "a testlib checker that crashes: JE" "$(head -c 600 "$T/result")" -n "$(verdict_is JE && echo y)"
-# FAIL: the jury's answer is no coprime split (testlib turns a WA found in
-# the answer file into _fail).
-rm -rf "$T/pkgs/badjury" && cp -r "$P/coprimesplit" "$T/pkgs/badjury"
-echo "2 2" >"$T/pkgs/badjury/data/secret/01.ans"
-v problem verify --work "$T/work" "$T/pkgs/badjury" >"$T/out" 2>&1
-rc=$?
-check "testlib exit 3 (FAIL, a wrong jury answer): JE, and verify says so" "rc=$rc $(head -c 600 "$T/out")" \
-	"$rc" -eq 1 -a "$(grep -c 'got JE.*FAIL' "$T/out")" -ge 1
-
 # ---- Polygon packages ----
 v problem verify --work "$T/work" "$P/maxpair" >"$T/out" 2>&1
 check "the Polygon example verifies: its tags as Kattis directories" "$(head -c 600 "$T/out")" \
@@ -116,6 +70,25 @@ EOC
 sed -i 's|<resources/>|<resources><file path="files/testlib.h" type="h.g++"/></resources>|;
 	s|<checker name="std::ncmp.cpp" type="testlib"/>|<checker name="std::ncmp.cpp" type="testlib"><source path="files/check.cpp" type="cpp.g++17"/></checker>|' \
 	"$T/pkgs/withchecker/package.xml"
+cat >"$T/pkgs/withchecker/files/val.cpp" <<'EOC'
+#include "testlib.h"
+int main(int argc, char *argv[])
+{
+	registerValidation(argc, argv);
+	int n = inf.readInt(2, 100000, "n");
+	inf.readEoln();
+	for (int i = 0; i < n; i++) {
+		if (i)
+			inf.readSpace();
+		inf.readLong(-2000000000LL, 2000000000LL, "a_i");
+	}
+	inf.readEoln();
+	inf.readEof();
+}
+EOC
+sed -i 's|<solutions>|<validators><validator><source path="files/val.cpp" type="cpp.g++17"/></validator></validators><solutions>|' \
+	"$T/pkgs/withchecker/package.xml"
+cp -r "$T/pkgs/withchecker" "$T/pkgs/badinput" && printf '1\n5\n' >"$T/pkgs/badinput/tests/02"
 verified withchecker "a Polygon package's own testlib checker is built and used" \
 	"output validator: .*/output_validator \(built\)"
 check "... and it judges: int32 is WA" "$(head -c 600 "$T/out")" "$(grep -c '^ok   wrong_answer/int32.c' "$T/out")" -eq 1
@@ -136,20 +109,22 @@ refused() {
 	check "refused: $1 ($2)" "rc=$rc ${ms}ms $(head -c 400 "$T/out")" \
 		"$rc" -eq 2 -a "$(grep -cF "problem $1: " "$T/out")" -ge 1 -a "$(grep -cE -- "$2" "$T/out")" -ge 1
 }
+# edited NAME SED WHY: maxpair with its package.xml edited by SED is refused for WHY.
+edited() { polygon "$1" && sed -i "$2" "$T/pkgs/$1/package.xml" && refused "$1" "$3"; }
+refused badinput "data/secret/02.in: the package's input validator rejects it \(FAIL Integer parameter \[name=n\] equals to 1"
 refused badmain "test 5 has no answer file, and the main solution best.cpp did not make one: RE"
 polygon standard && rm "$T/pkgs/standard/tests/06" "$T/pkgs/standard/tests/06.a"
 refused standard "tests/06: test 6 is missing.*full package"
-polygon interactive && sed -i 's|<solutions>|<interactor><source path="files/interactor.cpp" type="cpp.g++17"/></interactor><solutions>|' \
-	"$T/pkgs/interactive/package.xml"
-refused interactive "interactive problem .*not supported yet"
-polygon fileio && sed -i 's|input-file=""|input-file="input.txt"|' "$T/pkgs/fileio/package.xml"
-refused fileio "reads and writes files"
-polygon slow && sed -i 's|<time-limit>1000<|<time-limit>100000<|' "$T/pkgs/slow/package.xml"
-refused slow "limits.time_limit"
-polygon nochecker && sed -i 's|std::ncmp.cpp|std::hcmp.cpp|' "$T/pkgs/nochecker/package.xml"
-refused nochecker "std::hcmp.cpp' has no source"
-polygon count && sed -i 's|<test-count>6<|<test-count>7<|' "$T/pkgs/count/package.xml"
-refused count "test-count says 7, but 6 tests are listed"
+edited interactive 's|<solutions>|<interactor><source path="files/interactor.cpp" type="cpp.g++17"/></interactor><solutions>|' \
+	"interactive problem .*not supported yet"
+edited fileio 's|input-file=""|input-file="input.txt"|' \
+	"reads and writes files"
+edited slow 's|<time-limit>1000<|<time-limit>100000<|' \
+	"limits.time_limit"
+edited nochecker 's|std::ncmp.cpp|std::hcmp.cpp|' \
+	"std::hcmp.cpp' has no source"
+edited count 's|<test-count>6<|<test-count>7<|' \
+	"test-count says 7, but 6 tests are listed"
 
 # ---- hostile package.xml ----
 polygon huge && "$PY" -c "
@@ -165,18 +140,17 @@ ents = ''.join('<!ENTITY l%d \"%s\">' % (i, ('&l%d;' % (i - 1)) * 10 if i else '
 print('<?xml version=\"1.0\"?><!DOCTYPE problem [' + ents + ']><problem><names><name language=\"english\" value=\"&l9;\"/></names></problem>')
 " >"$T/pkgs/laughs/package.xml"
 refused laughs "DOCTYPE or other markup declaration"
-polygon xxe && sed -i 's|<?xml version="1.0" encoding="utf-8" standalone="no"?>|<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY x SYSTEM "file:///etc/passwd">]>|; s|value="Best Pair"|value="\&x;"|' \
-	"$T/pkgs/xxe/package.xml"
-refused xxe "DOCTYPE or other markup declaration"
+edited xxe 's|<?xml version="1.0" encoding="utf-8" standalone="no"?>|<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY x SYSTEM "file:///etc/passwd">]>|; s|value="Best Pair"|value="\&x;"|' \
+	"DOCTYPE or other markup declaration"
 check "... and no file outside was read into the message" "$(head -c 300 "$T/out")" "$(grep -c 'root:' "$T/out")" -eq 0
-polygon dotdot && sed -i 's|solutions/best.py|solutions/../../../../../../etc/passwd|' "$T/pkgs/dotdot/package.xml"
-refused dotdot "a solution's source '.*' is not a relative path inside the package"
-polygon absolute && sed -i 's|solutions/int32.c|/etc/passwd|' "$T/pkgs/absolute/package.xml"
-refused absolute "a solution's source '/etc/passwd' is not a relative path"
-polygon pattern && sed -i 's|tests/%02d.a<|../../%02d.a<|' "$T/pkgs/pattern/package.xml"
-refused pattern "path patterns must each hold one %d"
-polygon format && sed -i 's|tests/%02d<|tests/%s%n<|' "$T/pkgs/format/package.xml"
-refused format "path patterns must each hold one %d"
+edited dotdot 's|solutions/best.py|solutions/../../../../../../etc/passwd|' \
+	"a solution's source '.*' is not a relative path inside the package"
+edited absolute 's|solutions/int32.c|/etc/passwd|' \
+	"a solution's source '/etc/passwd' is not a relative path"
+edited pattern 's|tests/%02d.a<|../../%02d.a<|' \
+	"path patterns must each hold one %d"
+edited format 's|tests/%02d<|tests/%s%n<|' \
+	"path patterns must each hold one %d"
 mkdir -p "$T/outside" && echo "OUTSIDEMARKER 1" >"$T/outside/secret"
 polygon linkout && rm "$T/pkgs/linkout/tests/03" && ln -s "$T/outside/secret" "$T/pkgs/linkout/tests/03"
 refused linkout "tests/03.*link that leads out of the package"
