@@ -180,7 +180,8 @@ static int make_answers(struct converter *C)
 					  C->width, p->sample };
 	if (polygon_make_answers(&job, C->err, C->n) < 0)
 		return -1;
-	warn(C, "%d answer files made by running the main solution %s", C->nmissing, main_rel);
+	warn(C, "%d answer file%s made by running the main solution %s", C->nmissing, C->nmissing == 1 ? "" : "s",
+	     main_rel);
 	return 0;
 }
 
