@@ -17,7 +17,8 @@ mkdir -p "$T/pkgs" "$T/work"
 # ---- testlib checkers, judged as students' submissions are ----
 v user add ann >"$T/out" 2>&1 || echo "# $(cat "$T/out")"
 v problem add "$P/coprimesplit" >"$T/out" 2>&1
-check "a package with a testlib checker imports" "$(cat "$T/out")" $? -eq 0
+rc=$?
+check "a package with a testlib checker imports" "$(cat "$T/out")" "$rc" -eq 0
 # judged SOURCE [PROBLEM]: submits it, judges it, leaves `result --json` in $T/result.
 judged() {
 	local id

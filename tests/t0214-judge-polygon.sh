@@ -1,10 +1,10 @@
 #!/bin/bash
 # timeout: 600
-# Polygon packages: a package.xml package is converted and judged as its
+# Polygon packages: a problem.xml (or package.xml) package is converted and judged as its
 # tags say; answers it lacks are made by the main solution; its testlib
 # checker and input validator are used (the validator checks every test);
 # a standard checker by name becomes the default validator's flags. A
-# hostile package.xml (huge, deep, entities, external entities, paths with
+# hostile problem.xml (huge, deep, entities, external entities, paths with
 # .. or absolute, a test that is a link out, counts that lie) is refused
 # with exit 2 and the reason, leaving nothing behind.
 . "$(dirname "$0")/lib.sh"
@@ -27,10 +27,18 @@ judged() {
 verdict_is() { grep -q "\"verdict\": *\"$1\"" "$T/result"; }
 # ---- Polygon packages ----
 v problem verify --work "$T/work" "$P/maxpair" >"$T/out" 2>&1
+rc=$?
 check "the Polygon example verifies: its tags as Kattis directories" "$(head -c 600 "$T/out")" \
-	$? -eq 0 -a "$(grep -c '^ok ' "$T/out")" -eq 4
+	"$rc" -eq 0 -a "$(grep -c '^ok ' "$T/out")" -eq 4
+polygon() { rm -rf "$T/pkgs/$1" && cp -r "$P/maxpair" "$T/pkgs/$1"; }
+# The name issue 11 gives, package.xml, is read too.
+polygon oldname && mv "$T/pkgs/oldname/problem.xml" "$T/pkgs/oldname/package.xml"
+v problem verify --work "$T/work" "$T/pkgs/oldname" >"$T/out" 2>&1
+rc=$?
+check "a Polygon package whose description is named package.xml verifies too" "$(head -c 600 "$T/out")" \
+	"$rc" -eq 0 -a "$(grep -c '^ok ' "$T/out")" -eq 4
 v problem add "$P/maxpair" >"$T/out" 2>&1
-check "problem add: a Polygon package, named and limited as package.xml says" "$(head -c 400 "$T/out")" \
+check "problem add: a Polygon package, named and limited as problem.xml says" "$(head -c 400 "$T/out")" \
 	"$(grep -c 'maxpair (Best Pair) added as version 1: 6 test cases, time limit 1 s, memory 256 MB' "$T/out")" -eq 1
 check "its statement is made from the statement sections" "no Input heading" \
 	-n "$(grep -l 'id="input">Input' "$DATA"/problems/maxpair/v1/statement.html 2>/dev/null)"
@@ -38,7 +46,6 @@ judged "$P/maxpair/solutions/int32.c" maxpair
 check "a submission to it is judged (std::ncmp as case-sensitive tokens)" "$(head -c 400 "$T/result")" \
 	-n "$(verdict_is WA && echo y)"
 
-polygon() { rm -rf "$T/pkgs/$1" && cp -r "$P/maxpair" "$T/pkgs/$1"; }
 # verified NAME PATTERN: problem verify of $T/pkgs/NAME exits 0 and prints PATTERN
 verified() {
 	v problem verify --work "$T/work" "$T/pkgs/$1" >"$T/out" 2>&1
@@ -69,7 +76,7 @@ int main(int argc, char *argv[])
 EOC
 sed -i 's|<resources/>|<resources><file path="files/testlib.h" type="h.g++"/></resources>|;
 	s|<checker name="std::ncmp.cpp" type="testlib"/>|<checker name="std::ncmp.cpp" type="testlib"><source path="files/check.cpp" type="cpp.g++17"/></checker>|' \
-	"$T/pkgs/withchecker/package.xml"
+	"$T/pkgs/withchecker/problem.xml"
 cat >"$T/pkgs/withchecker/files/val.cpp" <<'EOC'
 #include "testlib.h"
 int main(int argc, char *argv[])
@@ -87,7 +94,7 @@ int main(int argc, char *argv[])
 }
 EOC
 sed -i 's|<solutions>|<validators><validator><source path="files/val.cpp" type="cpp.g++17"/></validator></validators><solutions>|' \
-	"$T/pkgs/withchecker/package.xml"
+	"$T/pkgs/withchecker/problem.xml"
 cp -r "$T/pkgs/withchecker" "$T/pkgs/badinput" && printf '1\n5\n' >"$T/pkgs/badinput/tests/02"
 verified withchecker "a Polygon package's own testlib checker is built and used" \
 	"output validator: .*/output_validator \(built\)"
@@ -109,8 +116,8 @@ refused() {
 	check "refused: $1 ($2)" "rc=$rc ${ms}ms $(head -c 400 "$T/out")" \
 		"$rc" -eq 2 -a "$(grep -cF "problem $1: " "$T/out")" -ge 1 -a "$(grep -cE -- "$2" "$T/out")" -ge 1
 }
-# edited NAME SED WHY: maxpair with its package.xml edited by SED is refused for WHY.
-edited() { polygon "$1" && sed -i "$2" "$T/pkgs/$1/package.xml" && refused "$1" "$3"; }
+# edited NAME SED WHY: maxpair with its problem.xml edited by SED is refused for WHY.
+edited() { polygon "$1" && sed -i "$2" "$T/pkgs/$1/problem.xml" && refused "$1" "$3"; }
 refused badinput "data/secret/02.in: the package's input validator rejects it \(FAIL Integer parameter \[name=n\] equals to 1"
 refused badmain "test 5 has no answer file, and the main solution best.cpp did not make one: RE"
 polygon standard && rm "$T/pkgs/standard/tests/06" "$T/pkgs/standard/tests/06.a"
@@ -126,19 +133,19 @@ edited nochecker 's|std::ncmp.cpp|std::hcmp.cpp|' \
 edited count 's|<test-count>6<|<test-count>7<|' \
 	"test-count says 7, but 6 tests are listed"
 
-# ---- hostile package.xml ----
+# ---- hostile problem.xml ----
 polygon huge && "$PY" -c "
 import sys
-sys.stdout.write('<?xml version=\"1.0\"?><problem>' + '<!-- x -->' * 500000 + '</problem>')" >"$T/pkgs/huge/package.xml"
-refused huge "package.xml: larger than 4 MiB"
+sys.stdout.write('<?xml version=\"1.0\"?><problem>' + '<!-- x -->' * 500000 + '</problem>')" >"$T/pkgs/huge/problem.xml"
+refused huge "problem.xml: larger than 4 MiB"
 polygon deep && "$PY" -c "
 import sys
-sys.stdout.write('<problem>' + '<a>' * 100000 + '</a>' * 100000 + '</problem>')" >"$T/pkgs/deep/package.xml"
-refused deep "package.xml: not well-formed XML"
+sys.stdout.write('<problem>' + '<a>' * 100000 + '</a>' * 100000 + '</problem>')" >"$T/pkgs/deep/problem.xml"
+refused deep "problem.xml: not well-formed XML"
 polygon laughs && "$PY" -c "
 ents = ''.join('<!ENTITY l%d \"%s\">' % (i, ('&l%d;' % (i - 1)) * 10 if i else 'lol') for i in range(10))
 print('<?xml version=\"1.0\"?><!DOCTYPE problem [' + ents + ']><problem><names><name language=\"english\" value=\"&l9;\"/></names></problem>')
-" >"$T/pkgs/laughs/package.xml"
+" >"$T/pkgs/laughs/problem.xml"
 refused laughs "DOCTYPE or other markup declaration"
 edited xxe 's|<?xml version="1.0" encoding="utf-8" standalone="no"?>|<?xml version="1.0"?><!DOCTYPE problem [<!ENTITY x SYSTEM "file:///etc/passwd">]>|; s|value="Best Pair"|value="\&x;"|' \
 	"DOCTYPE or other markup declaration"
@@ -154,10 +161,10 @@ edited format 's|tests/%02d<|tests/%s%n<|' \
 mkdir -p "$T/outside" && echo "OUTSIDEMARKER 1" >"$T/outside/secret"
 polygon linkout && rm "$T/pkgs/linkout/tests/03" && ln -s "$T/outside/secret" "$T/pkgs/linkout/tests/03"
 refused linkout "tests/03.*link that leads out of the package"
-polygon notxml && echo "<problem><names>" >"$T/pkgs/notxml/package.xml"
-refused notxml "package.xml: not well-formed XML"
-polygon xmldir && rm "$T/pkgs/xmldir/package.xml" && mkdir "$T/pkgs/xmldir/package.xml"
-refused xmldir "package.xml: not a regular file"
+polygon notxml && echo "<problem><names>" >"$T/pkgs/notxml/problem.xml"
+refused notxml "problem.xml: not well-formed XML"
+polygon xmldir && rm "$T/pkgs/xmldir/problem.xml" && mkdir "$T/pkgs/xmldir/problem.xml"
+refused xmldir "problem.xml: not a regular file"
 check "refused packages leave no version behind" "$(sql 'select count(*) from problem_versions')" \
 	"$(sql 'select count(*) from problem_versions')" -eq "$before"
 check "... and no scratch or staging directory" "$(ls -a "$DATA" "$DATA/problems" | tr '\n' ' ')" \
@@ -174,6 +181,7 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
 " "$T/maxpair-4\$linux.zip")
 cp "$T/maxpair-4\$linux.zip" "$T/bestpair.zip"
 v problem add "$T/bestpair.zip" >"$T/out" 2>&1
-check "a Polygon package as a zip archive imports" "rc=$? $(head -c 400 "$T/out")" \
+rc=$?
+check "a Polygon package as a zip archive imports" "rc=$rc $(head -c 400 "$T/out")" \
 	"$(grep -c 'bestpair (Best Pair) added as version 1: 6 test cases' "$T/out")" -eq 1
 finish

@@ -1,15 +1,16 @@
-/* polygon.c - a Polygon package (package.xml) turned into a Kattis one, in the importer's own copy.
+/* polygon.c - a Polygon package (problem.xml) turned into a Kattis one, in the importer's own copy.
  *
  * Polygon (polygon.codeforces.com) exports a problem as a directory with
- * package.xml describing it. problem add and problem verify read it after
+ * problem.xml describing it (package.xml is accepted too, the name issue
+ * 11 and some tools use). problem add and problem verify read it after
  * copy_tree has made their private copy (regular files and directories
  * only, bounded), and rewrite that copy in place as a 2025-09 Kattis
  * package, which package_load then reads as it reads any other: one
  * reader of problems, one set of checks, and the same judging. Every path
- * package.xml gives is checked (polygon_path_ok: relative, no "..") and
+ * problem.xml gives is checked (polygon_path_ok: relative, no "..") and
  * opened as a regular file only; nothing outside the copy is touched.
  *
- *   package.xml                       Kattis package
+ *   problem.xml                       Kattis package
  *   names/name (English first)        problem.yaml name
  *   testset time-limit (ms)           limits.time_limit (s)
  *   testset memory-limit (bytes)      limits.memory (MiB, rounded up)
@@ -46,6 +47,7 @@
 
 struct converter {
 	const char *dir, *work_root;
+	const char *xml_name;   /* "problem.xml" or "package.xml" */
 	struct polygon_problem *p;
 	int *missing, nmissing; /* the tests without an answer file */
 	int width;              /* digits of a test's file name */
@@ -78,7 +80,7 @@ static void in_package(const struct converter *C, const char *rel, char *out)
 }
 
 /* Is rel a regular file of the copy? (copy_tree left nothing else, but a
- * package.xml can name a directory.) */
+ * problem.xml can name a directory.) */
 static int is_file(const struct converter *C, const char *rel)
 {
 	char path[PATH_MAX];
@@ -115,7 +117,7 @@ static int copy_into(struct converter *C, const char *from, const char *to)
 	in_package(C, from, a);
 	in_package(C, to, b);
 	if (!is_file(C, from))
-		return errf(C->err, C->n, "%s: named in package.xml, but not a file of the package", from);
+		return errf(C->err, C->n, "%s: named in %s, but not a file of the package", from, C->xml_name);
 	if (copy_file(a, b, 0644, COPY_MAX_BYTES) < 0)
 		return errf(C->err, C->n, "%s: cannot copy it to %s: %s", from, to, strerror(errno));
 	return 0;
@@ -169,8 +171,8 @@ static int make_answers(struct converter *C)
 		if (!strcmp(p->solutions[s].tag, "main"))
 			main_rel = p->solutions[s].path;
 	if (!main_rel)
-		return errf(C->err, C->n, "%d tests have no answer file (the first: test %d), and package.xml names no "
-					  "main solution to make them", C->nmissing, C->missing[0]);
+		return errf(C->err, C->n, "%d tests have no answer file (the first: test %d), and %s names no main "
+					  "solution to make them", C->nmissing, C->missing[0], C->xml_name);
 	if (!is_file(C, main_rel))
 		return errf(C->err, C->n, "%s: the main solution is not a file of the package", main_rel);
 	char main_path[PATH_MAX];
@@ -242,10 +244,11 @@ static int convert_checker(struct converter *C)
 				       : 0;
 		}
 	if (p->checker_source[0])
-		return errf(C->err, C->n, "%s: the checker's source is named in package.xml but missing", p->checker_source);
-	return errf(C->err, C->n, "package.xml: the checker '%.100s' has no source in the package, and is not one of "
+		return errf(C->err, C->n, "%s: the checker's source is named in %s but missing", p->checker_source,
+			    C->xml_name);
+	return errf(C->err, C->n, "%s: the checker '%.100s' has no source in the package, and is not one of "
 				  "Polygon's standard checkers Verdict knows by name (wcmp, ncmp, rcmp4, rcmp6, rcmp9, "
-				  "yesno, nyesno)", p->checker_name);
+				  "yesno, nyesno)", C->xml_name, p->checker_name);
 }
 
 /* The input validator, kept as input_validator/ with its headers, and
@@ -407,7 +410,7 @@ static int write_problem_yaml(struct converter *C)
 	}
 	name[k] = 0;
 	snprintf(yaml, sizeof yaml,
-		 "# Converted by Verdict from a Polygon package (package.xml).\n"
+		 "# Converted by Verdict from a Polygon package.\n"
 		 "problem_format_version: 2025-09\n"
 		 "%s%s%s"
 		 "limits:\n"
@@ -418,33 +421,49 @@ static int write_problem_yaml(struct converter *C)
 	return write_text(C, "problem.yaml", yaml);
 }
 
+/* The package's description: Polygon's problem.xml, else package.xml; NULL if neither. */
+static const char *xml_name(const char *dir)
+{
+	static const char *const names[] = { "problem.xml", "package.xml" };
+	char path[PATH_MAX];
+	struct stat st;
+	for (size_t i = 0; i < 2; i++)
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path && lstat(path, &st) == 0)
+			return names[i];
+	return NULL;
+}
+
 int polygon_is_package(const char *dir)
 {
 	char path[PATH_MAX];
 	struct stat st;
 	if ((size_t)snprintf(path, sizeof path, "%s/problem.yaml", dir) >= sizeof path || lstat(path, &st) == 0)
 		return 0;
-	snprintf(path, sizeof path, "%s/package.xml", dir);
-	return lstat(path, &st) == 0;
+	return xml_name(dir) != NULL;
 }
 
 int polygon_convert(const char *dir, const char *work_root, char *warnings, size_t wn, char *err, size_t n)
 {
 	if (strlen(dir) + POLYGON_PATH_MAX + 64 >= PATH_MAX)
 		return errf(err, n, "the package's path is too long");
-	struct converter C = { dir, work_root, calloc(1, sizeof(struct polygon_problem)), NULL, 0, 0, warnings, wn, err, n };
-	if (!C.p)
-		return errf(err, n, "out of memory");
-	char xml[PATH_MAX];
-	in_package(&C, "package.xml", xml);
-	int rc = polygon_xml_read(xml, C.p, err, n);
+	struct converter C = { dir, work_root, xml_name(dir), calloc(1, sizeof(struct polygon_problem)), NULL, 0, 0,
+			       warnings, wn, err, n };
+	if (!C.p || !C.xml_name) {
+		free(C.p);
+		return errf(err, n, C.p ? "no problem.xml" : "out of memory");
+	}
+	char xml[PATH_MAX], why[1024];
+	in_package(&C, C.xml_name, xml);
+	int rc = polygon_xml_read(xml, C.p, why, sizeof why);
+	if (rc < 0)
+		errf(err, n, "%s: %s", C.xml_name, why);
 	if (rc == 0 && C.p->interactive)
-		rc = errf(err, n, "package.xml: an interactive problem (assets/interactor): not supported yet");
+		rc = errf(err, n, "%s: an interactive problem (assets/interactor): not supported yet", C.xml_name);
 	if (rc == 0 && C.p->file_io[0])
-		rc = errf(err, n, "package.xml: the program reads and writes files (input-file, output-file: %s), "
-				  "not stdin and stdout: not supported", C.p->file_io);
+		rc = errf(err, n, "%s: the program reads and writes files (input-file, output-file: %s), not stdin and "
+				  "stdout: not supported", C.xml_name, C.p->file_io);
 	if (rc == 0 && C.p->points)
-		warn(&C, "package.xml: test points and groups are left out: the problem is judged pass-fail");
+		warn(&C, "%s: test points and groups are left out: the problem is judged pass-fail", C.xml_name);
 	if (rc == 0)
 		rc = convert_tests(&C);
 	if (rc == 0)

@@ -1,10 +1,11 @@
-/* polygon.h - a Polygon package (package.xml) turned into a Kattis one, in the importer's own copy. */
+/* polygon.h - a Polygon package (problem.xml) turned into a Kattis one, in the importer's own copy. */
 #ifndef VERDICT_POLYGON_H
 #define VERDICT_POLYGON_H
 
 #include <stddef.h>
 
-/* Is dir a Polygon package: package.xml and no problem.yaml? */
+/* Is dir a Polygon package: problem.xml (Polygon's name) or package.xml,
+ * and no problem.yaml? */
 int polygon_is_package(const char *dir);
 
 /* Rewrites the Polygon package in dir (the importer's copy: regular files
@@ -19,7 +20,7 @@ int polygon_is_package(const char *dir);
  * the package) and submissions/ by tag. What cannot be converted
  * faithfully is refused with the reason; what is left out is said in
  * warnings (one per line, at most n bytes in all). Returns 0, or -1 with
- * err set ("package.xml: ...", "tests/05: ..."). */
+ * err set ("problem.xml: ...", "tests/05: ..."). */
 int polygon_convert(const char *dir, const char *work_root, char *warnings, size_t wn, char *err, size_t n);
 
 #endif

@@ -1,6 +1,6 @@
-/* polygon_xml.c - a Polygon package's package.xml, read with care: what Verdict needs of it, checked.
+/* polygon_xml.c - a Polygon package's problem.xml (or package.xml), read with care: what Verdict needs of it, checked.
  *
- * package.xml is hostile input read by root. The defences, in order:
+ * problem.xml is hostile input read by root. The defences, in order:
  *   - only a regular file (open_regular: no link, FIFO or device), at most
  *     POLYGON_XML_MAX_BYTES, read into memory once;
  *   - any markup declaration ("<!" other than a comment or CDATA) is
@@ -148,7 +148,7 @@ struct reader {
 static int copy_str(struct reader *R, char *dst, size_t size, const char *src, const char *what)
 {
 	if (strlen(src) >= size)
-		return errf(R->err, R->n, "package.xml: %s is longer than %zu bytes", what, size - 1);
+		return errf(R->err, R->n, "%s is longer than %zu bytes", what, size - 1);
 	memcpy(dst, src, strlen(src) + 1);
 	return 0;
 }
@@ -156,7 +156,7 @@ static int copy_str(struct reader *R, char *dst, size_t size, const char *src, c
 static int copy_path(struct reader *R, char *dst, const char *src, const char *what)
 {
 	if (!polygon_path_ok(src))
-		return errf(R->err, R->n, "package.xml: %s '%.80s' is not a relative path inside the package (letters, "
+		return errf(R->err, R->n, "%s '%.80s' is not a relative path inside the package (letters, "
 					  "digits, '.', '_', '-', '+', '/'; no '..')", what, src);
 	memcpy(dst, src, strlen(src) + 1);
 	return 0;
@@ -190,20 +190,22 @@ static int read_testset(struct reader *R, const xmlNode *root)
 		if (named(c, "testset") && (!set || !strcmp(attr(c, "name"), "tests")))
 			set = c;
 	if (!set)
-		return errf(R->err, R->n, "package.xml: no judging/testset");
+		return errf(R->err, R->n, "no judging/testset");
 	const char *in_file = attr(judging, "input-file"), *out_file = attr(judging, "output-file");
 	if (*in_file || *out_file)
 		snprintf(p->file_io, sizeof p->file_io, "%.60s %.60s", in_file, out_file);
 	long long v;
 	if (parse_number(text_of(child(set, "time-limit")), 1, 3600000, &v) < 0)
-		return errf(R->err, R->n, "package.xml: testset time-limit must be a number of milliseconds");
+		return errf(R->err, R->n, "testset time-limit must be a number of milliseconds");
 	p->time_limit_ms = (long)v;
 	if (parse_number(text_of(child(set, "memory-limit")), 1, 1LL << 42, &v) < 0)
-		return errf(R->err, R->n, "package.xml: testset memory-limit must be a number of bytes");
+		return errf(R->err, R->n, "testset memory-limit must be a number of bytes");
 	p->memory_bytes = v;
-	if (parse_number(text_of(child(set, "test-count")), 1, POLYGON_MAX_TESTS, &v) < 0)
-		return errf(R->err, R->n, "package.xml: testset test-count must be 1 to %d", POLYGON_MAX_TESTS);
-	p->test_count = (int)v;
+	/* test-count: Polygon always writes it; without it, the tests listed count. */
+	const char *count = text_of(child(set, "test-count"));
+	if (*count && parse_number(count, 1, POLYGON_MAX_TESTS, &v) < 0)
+		return errf(R->err, R->n, "testset test-count must be 1 to %d", POLYGON_MAX_TESTS);
+	p->test_count = *count ? (int)v : POLYGON_MAX_TESTS;
 	/* (checked below, through the paths they make) */
 	if (copy_str(R, p->input_pattern, sizeof p->input_pattern, text_of(child(set, "input-path-pattern")),
 		     "input-path-pattern") < 0 ||
@@ -213,21 +215,23 @@ static int read_testset(struct reader *R, const xmlNode *root)
 	char a[POLYGON_PATH_MAX], b[POLYGON_PATH_MAX];
 	if (polygon_test_path(p->input_pattern, 1, a, sizeof a) < 0 ||
 	    polygon_test_path(p->answer_pattern, 1, b, sizeof b) < 0 || !strcmp(a, b))
-		return errf(R->err, R->n, "package.xml: the input and answer path patterns must each hold one %%d "
+		return errf(R->err, R->n, "the input and answer path patterns must each hold one %%d "
 					  "(or %%0Nd), make relative paths inside the package (no '..'), and differ");
 	int i = 0;
 	for (xmlNode *t = child(set, "tests") ? child(set, "tests")->children : NULL; t; t = t->next) {
 		if (!named(t, "test"))
 			continue;
 		if (i >= p->test_count)
-			return errf(R->err, R->n, "package.xml: more tests listed than test-count (%d)", p->test_count);
+			return errf(R->err, R->n, "more tests listed than %s%d", *count ? "test-count, " : "", p->test_count);
 		p->sample[i] = !strcmp(attr(t, "sample"), "true");
 		p->generated += !strcmp(attr(t, "method"), "generated");
 		p->points |= *attr(t, "points") || *attr(t, "group");
 		i++;
 	}
-	if (i != p->test_count)
-		return errf(R->err, R->n, "package.xml: test-count says %d, but %d tests are listed", p->test_count, i);
+	if (!*count)
+		p->test_count = i;
+	if (i != p->test_count || i == 0)
+		return errf(R->err, R->n, "test-count says %d, but %d tests are listed", p->test_count, i);
 	return 0;
 }
 
@@ -258,7 +262,7 @@ static int read_assets(struct reader *R, const xmlNode *root)
 		if (!named(s, "solution"))
 			continue;
 		if (p->nsolutions >= POLYGON_MAX_SOLUTIONS)
-			return errf(R->err, R->n, "package.xml: more than %d solutions", POLYGON_MAX_SOLUTIONS);
+			return errf(R->err, R->n, "more than %d solutions", POLYGON_MAX_SOLUTIONS);
 		struct polygon_solution *sol = &p->solutions[p->nsolutions];
 		if (copy_str(R, sol->tag, sizeof sol->tag, attr(s, "tag"), "a solution's tag") < 0 ||
 		    source_of(R, s, sol->path, "a solution's source") < 0)
@@ -277,7 +281,7 @@ static int read_files(struct reader *R, const xmlNode *root)
 		if (!named(f, "file"))
 			continue;
 		if (p->nresources >= POLYGON_MAX_RESOURCES)
-			return errf(R->err, R->n, "package.xml: more than %d resource files", POLYGON_MAX_RESOURCES);
+			return errf(R->err, R->n, "more than %d resource files", POLYGON_MAX_RESOURCES);
 		if (copy_path(R, p->resources[p->nresources++], attr(f, "path"), "a resource file") < 0)
 			return -1;
 	}
@@ -286,7 +290,7 @@ static int read_files(struct reader *R, const xmlNode *root)
 		if (!named(s, "statement"))
 			continue;
 		if (p->nstatements >= POLYGON_MAX_STATEMENTS)
-			return errf(R->err, R->n, "package.xml: more than %d statements", POLYGON_MAX_STATEMENTS);
+			return errf(R->err, R->n, "more than %d statements", POLYGON_MAX_STATEMENTS);
 		struct polygon_statement *st = &p->statements[p->nstatements++];
 		if (copy_str(R, st->language, sizeof st->language, attr(s, "language"), "a statement's language") < 0 ||
 		    copy_str(R, st->type, sizeof st->type, attr(s, "type"), "a statement's type") < 0 ||
@@ -303,7 +307,7 @@ int polygon_xml_read(const char *path, struct polygon_problem *p, char *err, siz
 		return -1;
 	int fd = open_regular(path, POLYGON_XML_MAX_BYTES);
 	if (fd < 0)
-		return errf(err, n, "package.xml: %s", errno == EFBIG ? "larger than 4 MiB" : errno == EINVAL || errno == ELOOP
+		return errf(err, n, "%s", errno == EFBIG ? "larger than 4 MiB" : errno == EINVAL || errno == ELOOP
 												 ? "not a regular file"
 												 : strerror(errno));
 	char *text = malloc(POLYGON_XML_MAX_BYTES);
@@ -312,19 +316,19 @@ int polygon_xml_read(const char *path, struct polygon_problem *p, char *err, siz
 		len += got;
 	close(fd);
 	if (!text)
-		return errf(err, n, "package.xml: out of memory");
+		return errf(err, n, "out of memory");
 	int rc = -1;
 	xmlDoc *doc = NULL;
 	if (has_declaration(text, (size_t)len)) {
-		errf(err, n, "package.xml: a DOCTYPE or other markup declaration ('<!'): Polygon writes none, and Verdict "
+		errf(err, n, "a DOCTYPE or other markup declaration ('<!'): Polygon writes none, and Verdict "
 			     "refuses them (entity expansion, external entities)");
 		goto out;
 	}
-	doc = lx.xmlReadMemory(text, (int)len, "package.xml", NULL,
+	doc = lx.xmlReadMemory(text, (int)len, "problem.xml", NULL,
 			       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
 	xmlNode *root = doc ? lx.xmlDocGetRootElement(doc) : NULL;
 	if (!named(root, "problem")) {
-		errf(err, n, "package.xml: %s", doc ? "its root element is not <problem>" : "not well-formed XML");
+		errf(err, n, "%s", doc ? "its root element is not <problem>" : "not well-formed XML");
 		goto out;
 	}
 	struct reader R = { p, err, n };

@@ -1,10 +1,10 @@
-/* polygon_xml.h - a Polygon package's package.xml, read with care: what Verdict needs of it, checked. */
+/* polygon_xml.h - a Polygon package's problem.xml (or package.xml), read with care: what Verdict needs of it, checked. */
 #ifndef VERDICT_POLYGON_XML_H
 #define VERDICT_POLYGON_XML_H
 
 #include <stddef.h>
 
-#define POLYGON_XML_MAX_BYTES (4 << 20) /* package.xml of 10,000 generated tests is ~0.7 MiB */
+#define POLYGON_XML_MAX_BYTES (4 << 20) /* a problem.xml of 10,000 generated tests is ~0.7 MiB */
 #define POLYGON_MAX_TESTS 10000
 #define POLYGON_MAX_SOLUTIONS 100
 #define POLYGON_MAX_STATEMENTS 16
@@ -26,7 +26,7 @@ struct polygon_problem {
 	char title[256];               /* names/name value, English first; "" if none */
 	long time_limit_ms;            /* of the testset "tests" (else the first) */
 	long long memory_bytes;
-	int test_count;
+	int test_count;                /* test-count, else the number of tests listed */
 	char input_pattern[POLYGON_PATH_MAX], answer_pattern[POLYGON_PATH_MAX]; /* "tests/%02d", "tests/%02d.a" */
 	unsigned char sample[POLYGON_MAX_TESTS]; /* sample[i]: test i+1 is a sample */
 	int generated;                 /* how many tests say method="generated" */
@@ -55,13 +55,13 @@ int polygon_path_ok(const char *rel);
  * Returns 0, or -1 when the pattern or the result is not acceptable. */
 int polygon_test_path(const char *pattern, int i, char *out, size_t n);
 
-/* Reads the package.xml at path: a regular file of at most
+/* Reads the problem.xml (or package.xml) at path: a regular file of at most
  * POLYGON_XML_MAX_BYTES, without a DOCTYPE or entity declarations
  * (Polygon writes none, and they are how XML parsers are attacked), parsed
  * by Debian's libxml2 (loaded when first needed) without network access
  * and without entity substitution. Every path in it is checked with
  * polygon_path_ok, every number against its range. Returns 0 with *p
- * filled, or -1 with err set ("package.xml: ..."). */
+ * filled, or -1 with err set (without the file's name: the caller says it). */
 int polygon_xml_read(const char *path, struct polygon_problem *p, char *err, size_t n);
 
 #endif

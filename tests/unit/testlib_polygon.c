@@ -1,5 +1,5 @@
 /* testlib_polygon: what a testlib checker's exit codes mean, and which
- * paths and test-path patterns a Polygon package.xml may give. Prints TAP
+ * paths and test-path patterns a Polygon problem.xml may give. Prints TAP
  * lines. */
 #include "polygon_xml.h"
 #include "testlib_checker.h"
