@@ -2,7 +2,7 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libmicrohttpd-dev
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libmicrohttpd-dev libxml2-dev
 # Markdown and LaTeX statements become HTML at import (judge/package/statement.c).
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
@@ -17,9 +17,9 @@ CFLAGS  := -std=gnu17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Wshadow -Wstrict-proto
            -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE -MMD -MP
 LDFLAGS := -pie -Wl,-z,relro,-z,now -Wl,-z,pack-relative-relocs
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
-PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libmicrohttpd)
-# libarchive and libmicrohttpd are not linked: judge/package/package_archive.c and
-# web/mhd.c load them when needed.
+PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libmicrohttpd libxml-2.0)
+# libarchive, libmicrohttpd and libxml2 are not linked: judge/package/package_archive.c,
+# web/mhd.c and judge/package/polygon_xml.c load them when needed.
 # The rest is linked statically but for libc and cJSON (which Debian ships
 # only as a shared library): every `verdict sandbox` run is a fresh process,
 # and loading six shared libraries (and relocating libstdc++) cost it

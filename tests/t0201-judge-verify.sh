@@ -1,12 +1,12 @@
 #!/bin/bash
 # timeout: 300
-# verdict problem verify: every package in problems/ verifies; a submission
+# verdict problem verify: every package in problems/ (Kattis or Polygon) verifies; a submission
 # in the wrong directory is reported by name; malformed packages get an
 # error that names the file at fault, and exit status 2.
 . "$(dirname "$0")/lib.sh"
 
 for pkg in "$REPO"/problems/*/; do
-	[ -f "$pkg/problem.yaml" ] || continue
+	[ -f "$pkg/problem.yaml" ] || [ -f "$pkg/problem.xml" ] || continue # (problem.xml: Polygon)
 	name=$(basename "$pkg")
 	"$VERDICT" problem verify --work "$T" "$pkg" >"$T/verify.out" 2>&1
 	rc=$?

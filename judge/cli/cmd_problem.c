@@ -66,7 +66,8 @@ static const char usage_text[] =
 	"       verdict problem verify [--work DIR] PATH\n"
 	"       verdict problem set NAME [--visible | --hidden] [--time-limit SEC] [--memory-mb MB] [--state DIR | --db FILE]\n"
 	"\n"
-	"add imports a problem package (Kattis format, legacy or 2025-09), a directory or\n"
+	"add imports a problem package (Kattis format, legacy or 2025-09, or a Polygon\n"
+	"package with package.xml, converted to 2025-09), a directory or\n"
 	"a .zip/.kpp/.tar.gz/.tgz/.tar archive, as the problem named after the directory\n"
 	"or the archive's base name; adding it again makes a new test data\n"
 	"version. The database is --db, else $VERDICT_DB, else ./verdict.db; packages\n"
@@ -305,8 +306,11 @@ static int verify_copy(const char *pkg_path, const char *work)
  * (problem_import_copy), as it would be imported. */
 static int verify(const char *pkg_path, const char *work)
 {
-	char scratch[PATH_MAX], copy[PATH_MAX], err[1024];
-	if (problem_import_copy(work, pkg_path, scratch, copy, err, sizeof err) < 0) {
+	char scratch[PATH_MAX], copy[PATH_MAX], err[1024], warnings[2048];
+	int copied = problem_import_copy(work, pkg_path, scratch, copy, warnings, sizeof warnings, err, sizeof err);
+	if (warnings[0])
+		fprintf(stderr, "warnings from converting the package:\n%s", warnings);
+	if (copied < 0) {
 		fprintf(stderr, "verdict problem verify: %s\n", err);
 		return 2;
 	}

@@ -109,6 +109,9 @@ static int prepare_one(const struct package *p, const char *program, const char 
 		rc = validator_scripts_build(&v->build, p->compilation_time, err, n);
 		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
 		v->nrun = 1;
+	} else if ((v->protocol = testlib_protocol_of(src)) == PROTOCOL_TESTLIB_INTERACTOR) {
+		rc = errf(err, n, "the validator is a testlib interactor (registerInteraction): testlib interactors are not "
+				  "supported yet");
 	} else if (ncpp || nc) {
 		/* All sources compiled together, their directory on the include
 		 * path (validate.h and friends). C++ wins if there is any. */
@@ -252,6 +255,12 @@ static enum verdict check_one(const struct validator *v, const struct test_case 
 {
 	char feedback[PATH_MAX];
 	message[0] = 0;
+	if (v->protocol == PROTOCOL_TESTLIB) { /* checker input output answer (testlib_checker.c) */
+		double points;
+		if (has_score)
+			*has_score = 0;
+		return testlib_check(v, t, output_path, scratch_dir, &points, message, n);
+	}
 	if (make_work_dir(scratch_dir, "feedback-", SANDBOX_UID, feedback, sizeof feedback) < 0) {
 		snprintf(message, n, "cannot create the feedback directory: %s", strerror(errno));
 		return VERDICT_JE;
@@ -374,6 +383,9 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n)
 	memset(v, 0, sizeof *v);
 	snprintf(v->build.dir, sizeof v->build.dir, "%s", dir);
 	v->kept = 1;
+	char src[PATH_MAX + 8];
+	snprintf(src, sizeof src, "%s/src", dir);
+	v->protocol = testlib_protocol_of(src);
 	if (find_run(dir, v) < 0)
 		return errf(err, n, "no built output validator in %s", dir);
 	char next[PATH_MAX + sizeof VALIDATOR_NEXT];

@@ -5,6 +5,7 @@
 #include "compile.h"
 #include "package.h"
 #include "sandbox.h"
+#include "testlib_checker.h"
 #include "verdict.h"
 
 struct validator {
@@ -13,6 +14,7 @@ struct validator {
 	int nrun;
 	int kept;           /* built at import and kept with the test data version: not removed */
 	struct validator *next; /* a legacy package's next validator: every one must accept */
+	enum validator_protocol protocol; /* Kattis's, or testlib's (testlib_checker.h) */
 };
 
 /* Builds p's output validator (p->validator_dir) under work_root: C or C++
@@ -35,7 +37,8 @@ int validator_open(const char *dir, struct validator *v, char *err, size_t n);
 /* Runs the validator on one test as the format says: `validator input
  * answer feedback_dir/ [flags] < output`, in the sandbox. Exit 42: AC,
  * 43: WA, anything else (or a crash or timeout): JE. The message is its
- * judgemessage.txt, or why it failed. */
+ * judgemessage.txt, or why it failed. A testlib checker is run as testlib
+ * wants instead (testlib_check). */
 enum verdict validator_check(const struct validator *v, const struct test_case *t, const char *output_path,
 			     const char *scratch_dir, char *message, size_t n);
 

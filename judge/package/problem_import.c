@@ -19,6 +19,7 @@
 #include "fsutil.h"
 #include "package.h"
 #include "package_archive.h"
+#include "polygon.h"
 #include "sandbox.h"
 #include "state.h"
 #include "statement.h"
@@ -58,7 +59,9 @@ static int copy_package(const char *data, const char *pkg_path, char *scratch, c
 		r->bad_package = 0;
 		return errf(err, n, "problem %s: cannot create a directory in %s: %s", name, data, strerror(errno));
 	}
-	if (copy_tree(real, copy, &package_limits, why, sizeof why) < 0) {
+	/* A Polygon package becomes a Kattis one, in the copy (polygon.c). */
+	if (copy_tree(real, copy, &package_limits, why, sizeof why) < 0 ||
+	    (polygon_is_package(copy) && polygon_convert(copy, data, r->warnings, sizeof r->warnings, why, sizeof why) < 0)) {
 		remove_tree(scratch);
 		return errf(err, n, "problem %s: %s", name, why);
 	}
@@ -66,11 +69,14 @@ static int copy_package(const char *data, const char *pkg_path, char *scratch, c
 	return 0;
 }
 
-int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *err, size_t n)
+int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *warnings,
+			size_t wn, char *err, size_t n)
 {
 	struct problem_import_result r;
 	memset(&r, 0, sizeof r);
-	return copy_package(parent, pkg_path, scratch, copy, &r, err, n);
+	int rc = copy_package(parent, pkg_path, scratch, copy, &r, err, n);
+	snprintf(warnings, wn, "%s", r.warnings);
+	return rc;
 }
 
 /* Numbers this process's staging directories: with the pid, unique among
@@ -198,6 +204,9 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 	snprintf(r->warnings, sizeof r->warnings, "%s", p.warnings);
 	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0 ||
 	    derive_time_limit(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
+	size_t said = strlen(r->warnings); /* after the Polygon conversion's, if any */
+	snprintf(r->warnings + said, sizeof r->warnings - said, "%s", p.warnings);
+	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
 		goto out;
 	/* <data>/problems/<name>/, made only now: a refused package leaves none. */
 	char *slash = strrchr(final_parent, '/');
@@ -259,7 +268,7 @@ static void lift_single_directory(const char *dir, char *inner_name, size_t inne
 	char yaml[PATH_MAX + 16];
 	snprintf(yaml, sizeof yaml, "%s/problem.yaml", dir);
 	struct stat st;
-	if (stat(yaml, &st) == 0)
+	if (stat(yaml, &st) == 0 || polygon_is_package(dir))
 		return;
 	struct dirent **list;
 	int count = scandir(dir, &list, not_hidden, by_name);

@@ -54,8 +54,11 @@ int problem_import_archive(struct db *db, const char *data_dir, const char *arch
  * <parent>/.package-XXXXXX/<name> (scratch is that directory, copy the
  * package in it; both PATH_MAX long). Returns 0, or -1 with err set
  * ("problem NAME: FILE: why", or why the directory cannot be a package)
- * and nothing left behind. The caller removes scratch when done. */
-int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *err, size_t n);
+ * and nothing left behind. A Polygon package is converted to a Kattis one
+ * in the copy (polygon.h), with what it leaves out in warnings (wn bytes,
+ * "" if nothing). The caller removes scratch when done. */
+int problem_import_copy(const char *parent, const char *pkg_path, char *scratch, char *copy, char *warnings,
+			size_t wn, char *err, size_t n);
 
 /* "problem NAME (TITLE) added as version N: T test cases, time limit S s,
  * memory M MB": what `problem add` prints on success. */
