@@ -201,12 +201,10 @@ int problem_import_dir(struct db *db, const char *data, const char *pkg_path, st
 		goto out;
 	}
 	snprintf(r->title, sizeof r->title, "%s", p.title);
-	snprintf(r->warnings, sizeof r->warnings, "%s", p.warnings);
-	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0 ||
-	    derive_time_limit(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
 	size_t said = strlen(r->warnings); /* after the Polygon conversion's, if any */
 	snprintf(r->warnings + said, sizeof r->warnings - said, "%s", p.warnings);
-	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
+	if (prepare_staged(&p, stage_parent, &r->bad_package, why, sizeof why) < 0 ||
+	    derive_time_limit(&p, stage_parent, &r->bad_package, why, sizeof why) < 0)
 		goto out;
 	/* <data>/problems/<name>/, made only now: a refused package leaves none. */
 	char *slash = strrchr(final_parent, '/');
