@@ -32,7 +32,7 @@ http -b "$T/s1.jar" "$B/problems/polyglot"
 check "the problem page answers 200" "$CODE" "$CODE" = 200
 check "it shows C's version with its standard" "$(grep -o 'gcc (Debian[^<]*' "$T/b")" "$(body_has 'gcc (Debian 12.2.0-14+deb12u1) 12.2.0, -std=gnu17')" -ge 1
 check "it shows Kotlin's, Go's and GHC's" "" "$(body_has 'kotlinc-jvm')$(body_has 'go version go1.19')$(body_has 'Glasgow Haskell')" = 111
-check "the language picker offers Kotlin" "" "$(body_has '<option value="kotlin">Kotlin</option>')" -eq 1
+check "the language picker offers Kotlin" "" "$(body_has '<option value="kotlin" data-ext=".kt">Kotlin</option>')" -eq 1
 check "the picker does not offer Python 2, which this host lacks" "" "$(body_has 'value="python2"')" -eq 0
 
 C1=$(csrf_of "$T/s1.jar")

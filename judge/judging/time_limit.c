@@ -23,7 +23,8 @@
 
 int time_limit_wanted(const struct package *p)
 {
-	return strcmp(p->time_limit_from, "default") == 0;
+	/* A submit-answer problem runs nothing: no time to derive a limit from. */
+	return strcmp(p->time_limit_from, "default") == 0 && !p->submit_answer;
 }
 
 int time_limit_bounds_below(const struct package *p, const char *dir)
