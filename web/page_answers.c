@@ -19,6 +19,33 @@ int page_problem_package(struct request *r, const struct db_version *v, struct p
 	return package_load(path, p, err, sizeof err);
 }
 
+#define KINDS 64 /* versions remembered per thread */
+
+int page_problem_kind(struct request *r, const struct db_version *v, struct problem_kind *k)
+{
+	static __thread struct {
+		char key[160];
+		struct problem_kind k;
+	} kinds[KINDS];
+	static __thread unsigned next;
+	char key[160];
+	snprintf(key, sizeof key, "%lld/%s/%d", v->id, v->short_name, v->version);
+	for (int i = 0; i < KINDS; i++)
+		if (!strcmp(kinds[i].key, key)) {
+			*k = kinds[i].k;
+			return 0;
+		}
+	struct package p;
+	if (page_problem_package(r, v, &p) < 0)
+		return -1;
+	*k = (struct problem_kind){ p.interactive, p.submit_answer };
+	package_free(&p);
+	unsigned at = next++ % KINDS;
+	snprintf(kinds[at].key, sizeof kinds[at].key, "%s", key);
+	kinds[at].k = *k;
+	return 0;
+}
+
 /* The test an uploaded file answers, or -1 (none, or several: *several set). */
 static int test_for(const struct package *p, const char *file_name, int *several)
 {

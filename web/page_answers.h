@@ -11,6 +11,16 @@ struct db_version;
  * or -1 (no package: the page then offers the code form). */
 int page_problem_package(struct request *r, const struct db_version *v, struct package *p);
 
+/* What the problem page and the submit handler need of a version's
+ * package on every request: whether it is interactive or submit-answer.
+ * A version's package never changes, so it is read once per server thread
+ * (package_load walks the whole package: it held the problem page to a
+ * fifth of its speed). Returns 0, or -1 (no package). */
+struct problem_kind {
+	int interactive, submit_answer;
+};
+int page_problem_kind(struct request *r, const struct db_version *v, struct problem_kind *k);
+
 /* The request's uploaded "answers" files as a bundle (answer_bundle.h):
  * each file is the answer to the one test of p whose name ends with its
  * base name less ".out" ("01.out" answers secret/01; "secret-g1-01.out",

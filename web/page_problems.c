@@ -228,11 +228,14 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 			       sizeof err) < 0 ||
 	    !add_statement(d, path))
 		tpl_show_section(d, has_pdf ? "PDF_ONLY" : "NO_STATEMENT");
+	struct problem_kind kind = { 0, 0 };
 	struct package pkg;
-	int loaded = page_problem_package(r, &v, &pkg) == 0;
+	int loaded = 0;
+	if (page_problem_kind(r, &v, &kind) == 0 && kind.submit_answer) /* its tests are named in the form */
+		loaded = page_problem_package(r, &v, &pkg) == 0;
 	if (state_version_path(r->cfg->data_dir, v.short_name, v.version, VERSION_PACKAGE, path, sizeof path, err,
 			       sizeof err) == 0)
-		add_samples(d, path, loaded && pkg.interactive);
+		add_samples(d, path, kind.interactive);
 	if (loaded && pkg.submit_answer) { /* answer files, one per test: named in the form */
 		struct tpl_dict *af = tpl_add_section(d, "ANSWER_FORM");
 		for (int i = 0; af && i < pkg.ntests; i++)

@@ -218,8 +218,9 @@ void page_submit(struct request *r)
 				  NULL, kept_code);
 		return;
 	}
+	struct problem_kind kind;
 	struct package pkg;
-	if (page_problem_package(r, &v, &pkg) == 0) {
+	if (page_problem_kind(r, &v, &kind) == 0 && kind.submit_answer && page_problem_package(r, &v, &pkg) == 0) {
 		int answers = pkg.submit_answer;
 		if (answers)
 			submit_answers(r, &v, &pkg, in ? a.id : 0);

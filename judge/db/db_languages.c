@@ -25,9 +25,9 @@ int db_language_version_set(struct db *db, const char *language, const char *ver
 int db_language_version_get(struct db *db, const char *language, char *version, size_t version_len, int *installed,
 			    char *fingerprint, size_t fingerprint_len, char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db,
-				   "SELECT version, installed, fingerprint FROM language_versions WHERE language = ?", err,
-				   n);
+	/* Kept prepared: the problem page asks once per language. */
+	sqlite3_stmt *st = cached(db, "SELECT version, installed, fingerprint FROM language_versions WHERE language = ?",
+				  err, n);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, language, -1, SQLITE_STATIC);
@@ -38,7 +38,7 @@ int db_language_version_get(struct db *db, const char *language, char *version, 
 		if (fingerprint)
 			snprintf(fingerprint, fingerprint_len, "%s", (const char *)sqlite3_column_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	put(db, st);
 	if (!found && rc != SQLITE_DONE)
 		return sql_error(db, err, n, "reading a language's version");
 	return found;
