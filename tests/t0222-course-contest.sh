@@ -34,6 +34,14 @@ submit bob aplusb icpc "$A/wrong_answer/int32.c"
 submit bob aplusb icpc "$A/accepted/aplusb.c"
 submit carol aplusb icpc "$A/wrong_answer/int32.c"
 submit alice groupsum ioi "$G/wrong_answer/sixty_points.c"
+# Right only on large inputs: subtask 3-large (40 points) alone. With
+# the 60 above, alice has every subtask's best: 100.
+cat >large_only.c <<'EOF2'
+#include <stdio.h>
+int main(void){long long n,x,s=0;if(scanf("%lld",&n)!=1)return 1;for(long long i=0;i<n&&scanf("%lld",&x)==1;i++)s+=x;printf("%lld\n",n>1000?s:s+1);return 0;}
+EOF2
+submit alice groupsum ioi large_only.c
+submit carol groupsum ioi large_only.c
 submit alice aplusb ioi "$A/accepted/aplusb.c"
 submit bob groupsum ioi "$G/accepted/sum.c"
 v judge --once --workers 2 >"$T/out" 2>&1 || echo "# $(cat "$T/out")"
@@ -66,9 +74,12 @@ check "once unfrozen the public board is live" "$(cat board)" \
 v scoreboard ioi --course camp >board 2>&1
 rc=$?
 sed 's/^/# /' board
-check "an IOI board sums each problem's points (60 of groupsum's 100, aplusb's 50)" "rc=$rc $(cat board)" \
-	"$(row alice | awk '{ print $1, $3, $4, $5 }')" = "1 110.00 50.00 60.00" \
-	-a "$(row bob | awk '{ print $1, $3 }')" = "2 100.00"
+check "an IOI board sums each subtask's best: 60 and 40 from two submissions are groupsum's 100 (and aplusb's 50)" "rc=$rc $(cat board)" \
+	"$(row alice | awk '{ print $1, $3, $4, $5 }')" = "1 150.00 50.00 100.00" \
+	-a "$(row bob | awk '{ print $1, $3 }')" = "2 100.00" -a "$(row carol | awk '{ print $1, $3, $5 }')" = "3 40.00 40.00"
+check "a judging keeps its subtasks' scores" "$(sql "SELECT name, score, max_score FROM judging_subtasks ORDER BY judging_id DESC, subtask_index LIMIT 3" | tr '\n' ' ')" \
+	"$(sql "SELECT group_concat(name || ':' || score || '/' || max_score, ' ') FROM (SELECT * FROM judging_subtasks t JOIN judgings j ON j.id = t.judging_id JOIN submissions s ON s.id = j.submission_id JOIN users u ON u.id = s.user_id WHERE u.name = 'bob' AND s.problem_id = (SELECT id FROM problems WHERE short_name = 'groupsum') ORDER BY subtask_index)")" = \
+	"secret/1-small:30.0/30.0 secret/2-medium:30.0/30.0 secret/3-large:40.0/40.0"
 v scoreboard camp/hw >"$T/out" 2>&1
 rc=$?
 check "an assignment that is not a contest has no scoreboard" "rc=$rc $(cat "$T/out")" "$rc" -eq 1 -a "$(grep -c 'not a contest' "$T/out")" -eq 1

@@ -3,6 +3,30 @@
 #include "db_courses.h"
 #include "db_internal.h"
 
+int db_assignment_subtasks(struct db *db, long long assignment_id,
+			   void (*fn)(const struct db_assignment_subtask *t, void *arg), void *arg, char *err, size_t n)
+{
+	sqlite3_stmt *st = cached(db,
+				  "SELECT s.id, t.subtask_index, t.score FROM submissions s "
+				  "JOIN judging_subtasks t ON t.judging_id = s.judging_id "
+				  "WHERE s.assignment_id = ? AND s.state = 'done' ORDER BY s.id, t.subtask_index",
+				  err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, assignment_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_assignment_subtask t = {
+			.submission_id = sqlite3_column_int64(st, 0),
+			.index = sqlite3_column_int(st, 1),
+			.score = sqlite3_column_double(st, 2),
+		};
+		fn(&t, arg);
+	}
+	put(db, st);
+	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "reading an assignment's subtask scores");
+}
+
 int db_assignment_submissions(struct db *db, long long assignment_id, long long user_id,
 			      void (*fn)(const struct db_assignment_submission *s, void *arg), void *arg, char *err,
 			      size_t n)

@@ -196,6 +196,18 @@ struct db_assignment_submission {
 	double max_score;    /* of the test data version it was judged against; -1 unknown or pass-fail */
 };
 
+/* One subtask's score in a submission's current judging (schema 024). */
+struct db_assignment_subtask {
+	long long submission_id;
+	int index;   /* from 0, in the package's order */
+	double score;
+};
+
+/* fn for each subtask score of the assignment's judged submissions, in
+ * (submission, index) order: an IOI board's events. */
+int db_assignment_subtasks(struct db *db, long long assignment_id,
+			   void (*fn)(const struct db_assignment_subtask *t, void *arg), void *arg, char *err, size_t n);
+
 /* fn for each submission made for the assignment, by user_id (0: every
  * user's), in (user, problem, id) order: the gradebook, a student's
  * status, the scoreboard's events. Reads the index submissions_by_assignment. */

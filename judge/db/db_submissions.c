@@ -4,6 +4,8 @@
 #include "judging.h"
 #include "package.h"
 
+#include <math.h>
+
 /* ---- submissions and the queue ---- */
 
 int db_submission_add(struct db *db, long long user_id, long long problem_id, long long assignment_id,
@@ -259,6 +261,26 @@ int db_judging_store(struct db *db, const struct db_claim *c, const struct db_ve
 		sqlite3_bind_text(st, 9, t->message, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sql_error(db, err, n, "storing a test result");
+			goto out;
+		}
+	}
+	sqlite3_finalize(st);
+	st = prepare(db,
+		     "INSERT INTO judging_subtasks (judging_id, subtask_index, name, score, max_score) "
+		     "VALUES (?, ?, ?, ?, ?)",
+		     err, n);
+	if (!st)
+		goto out;
+	for (int i = 0; i < j->nsubtasks; i++) {
+		const struct grade_subtask *t = &j->subtasks[i];
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, judging_id);
+		sqlite3_bind_int(st, 2, i);
+		sqlite3_bind_text(st, 3, p->groups[t->group].name, -1, SQLITE_STATIC);
+		sqlite3_bind_double(st, 4, t->score);
+		isfinite(t->max) ? sqlite3_bind_double(st, 5, t->max) : sqlite3_bind_null(st, 5);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sql_error(db, err, n, "storing a subtask's score");
 			goto out;
 		}
 	}

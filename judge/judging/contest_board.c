@@ -12,6 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct event_subtasks {
+	int first;    /* its first score in sub, -1: none */
+	double scale; /* to the problem's points */
+};
+
 struct loading {
 	struct contest_board *b;
 	int people_cap, problems_cap;
@@ -19,6 +24,14 @@ struct loading {
 	struct member_index people;  /* b->people by user id */
 	struct scoreboard_event *ev;
 	int nev, cap;
+	/* IOI: every subtask score of the assignment, by submission id, and
+	 * for each event where its own start (-1: none) and its scale. */
+	struct db_assignment_subtask *sub;
+	int nsub, sub_cap;
+	struct event_subtasks *ev_sub; /* one per event */
+	int nev_sub, ev_sub_cap;
+	int *subtasks;               /* per problem: how many (0: scored by the total) */
+	int *untold;                 /* per problem: a scored judging without subtask scores (judged before 024) */
 	int failed;
 };
 
@@ -49,6 +62,48 @@ static void on_start(long long user_id, int64_t started, void *arg)
 		l->starts[i] = started;
 }
 
+static void on_subtask(const struct db_assignment_subtask *t, void *arg)
+{
+	struct loading *l = arg;
+	struct db_assignment_subtask *to = array_push((void **)&l->sub, &l->nsub, &l->sub_cap, sizeof *to);
+	if (to)
+		*to = *t;
+	l->failed |= !to;
+}
+
+/* The first of submission id's subtask scores in l->sub (in id order), or -1. */
+static int first_subtask(const struct loading *l, long long id)
+{
+	int lo = 0, hi = l->nsub;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (l->sub[mid].submission_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->nsub && l->sub[lo].submission_id == id ? lo : -1;
+}
+
+/* IOI: notes where event e's subtask scores are and what scales them to
+ * the problem's points; counts the problem's subtasks. */
+static void note_subtasks(struct loading *l, const struct db_assignment_submission *s, int q)
+{
+	int k = s->judged ? first_subtask(l, s->id) : -1;
+	struct event_subtasks *at = array_push((void **)&l->ev_sub, &l->nev_sub, &l->ev_sub_cap, sizeof *at);
+	if (!at) {
+		l->failed = 1;
+		return;
+	}
+	at->first = k;
+	at->scale = (double)l->b->problems[q].points / 100 / (s->max_score > 0 ? s->max_score : 100); /* points: hundredths */
+	for (int i = k; i >= 0 && i < l->nsub && l->sub[i].submission_id == s->id; i++)
+		if (l->sub[i].index >= l->subtasks[q])
+			l->subtasks[q] = l->sub[i].index + 1;
+	if (s->judged && k < 0 && course_grades_fraction(s) > 0)
+		l->untold[q] = 1;
+}
+
 static void on_submission(const struct db_assignment_submission *s, void *arg)
 {
 	struct loading *l = arg;
@@ -72,6 +127,38 @@ static void on_submission(const struct db_assignment_submission *s, void *arg)
 		.verdict = v < 0 ? VERDICT_JE : (enum verdict)v,
 		.score = s->judged ? course_grades_fraction(s) * (double)l->b->problems[q].points / 100 : 0,
 	};
+	if (l->subtasks)
+		note_subtasks(l, s, q);
+}
+
+/* IOI: each event's subtask scores in problem points, in one pool; a
+ * subtask a judging did not report scores 0. A problem with a scored
+ * judging that has none (judged before they were stored) counts totals. */
+static double *subtask_points(struct loading *l)
+{
+	size_t total = 0;
+	for (int q = 0; q < l->b->nproblems; q++)
+		if (l->untold[q])
+			l->subtasks[q] = 0;
+	for (int e = 0; e < l->nev; e++)
+		total += (size_t)l->subtasks[l->ev[e].problem];
+	double *pool = calloc(total + 1, sizeof *pool), *next = pool;
+	if (!pool)
+		return NULL;
+	for (int e = 0; e < l->nev; e++) {
+		struct scoreboard_event *ev = &l->ev[e];
+		int n = l->subtasks[ev->problem];
+		if (!n)
+			continue;
+		ev->subtasks = next;
+		const struct event_subtasks *x = &l->ev_sub[e];
+		long long id = x->first >= 0 ? l->sub[x->first].submission_id : 0;
+		for (int i = x->first; i >= 0 && i < l->nsub && l->sub[i].submission_id == id; i++)
+			if (l->sub[i].index >= 0 && l->sub[i].index < n)
+				next[l->sub[i].index] = l->sub[i].score * x->scale;
+		next += n;
+	}
+	return pool;
 }
 
 int contest_board_load(struct db *db, const struct db_assignment *a, int staff, struct contest_board *b, char *err,
@@ -91,8 +178,18 @@ int contest_board_load(struct db *db, const struct db_assignment *a, int staff, 
 		l.starts[i] = a->window_minutes ? DUE_NONE : a->times.opens;
 	if (rc == 0 && !l.failed && a->window_minutes)
 		rc = db_contest_starts(db, a->id, on_start, &l, err, n);
+	if (rc == 0 && !l.failed && a->contest == DB_CONTEST_IOI) {
+		l.subtasks = calloc((size_t)b->nproblems + 1, sizeof *l.subtasks);
+		l.untold = calloc((size_t)b->nproblems + 1, sizeof *l.untold);
+		l.failed |= !l.subtasks || !l.untold;
+		if (!l.failed)
+			rc = db_assignment_subtasks(db, a->id, on_subtask, &l, err, n);
+	}
 	if (rc == 0 && !l.failed)
 		rc = db_assignment_submissions(db, a->id, 0, on_submission, &l, err, n);
+	double *pool = NULL;
+	if (rc == 0 && !l.failed && l.subtasks)
+		l.failed |= !(pool = subtask_points(&l));
 	if (rc == 0 && l.failed)
 		rc = errf(err, n, "out of memory");
 	int64_t length = a->window_minutes ? (int64_t)a->window_minutes * 60 : a->times.due - a->times.opens;
@@ -104,10 +201,16 @@ int contest_board_load(struct db *db, const struct db_assignment *a, int staff, 
 		.staff = staff,
 		.unfrozen = a->unfrozen,
 		.penalty_minutes = 20,
+		.subtasks = l.subtasks,
 	};
 	if (rc == 0)
 		rc = scoreboard_build(&cfg, l.ev, (size_t)l.nev, &b->sb, err, n);
+	free(pool);
 	free(l.ev);
+	free(l.sub);
+	free(l.ev_sub);
+	free(l.subtasks);
+	free(l.untold);
 	free(l.starts);
 	member_index_free(&l.people);
 	if (rc < 0)

@@ -6,8 +6,10 @@
  * when it has personal windows (a participant who has not started has no
  * events). The freeze is on the same clock: freeze_minutes before the end
  * of the window. In an IOI contest a submission scores its share of the
- * problem's points (course_grades_fraction); subtask scores are not
- * stored yet, so each problem counts its best submission.
+ * problem's points (course_grades_fraction); a problem with subtasks
+ * (schema 024) scores the sum of each subtask's best, scaled the same way.
+ * A problem one of whose scored judgings has no subtask scores (judged
+ * before they were stored: rejudge it) counts its best submission.
  */
 #ifndef VERDICT_CONTEST_BOARD_H
 #define VERDICT_CONTEST_BOARD_H

@@ -103,6 +103,8 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			free(graded);
 			j->score = g.score;
 			j->has_score = 1;
+			j->nsubtasks = g.nsubtasks;
+			memcpy(j->subtasks, g.subtasks, sizeof g.subtasks[0] * (size_t)g.nsubtasks);
 			j->verdict = g.verdict;
 			if (g.verdict == VERDICT_JE && g.message[0])
 				snprintf(j->build.output, sizeof j->build.output, "%s", g.message);

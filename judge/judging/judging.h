@@ -3,6 +3,7 @@
 #define VERDICT_JUDGING_H
 
 #include "compile.h"
+#include "grading.h"
 #include "package.h"
 #include "testrun.h"
 #include "validator.h"
@@ -15,6 +16,8 @@ struct judging {
 	int failed_test;           /* index of the test that decided a rejection, or -1 */
 	int has_score;             /* a scoring problem: score below is meaningful */
 	double score;
+	int nsubtasks;             /* its subtasks' scores (grading.h), in the package's order */
+	struct grade_subtask subtasks[GRADE_MAX_SUBTASKS];
 	long max_cpu_ms, max_mem_kb;
 };
 

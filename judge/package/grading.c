@@ -236,6 +236,22 @@ struct result {
 	double score;
 };
 
+/* Secret's children, as subtasks, when secret sums groups and nothing else. */
+static void note_subtasks(struct tree *T, int g, const struct legacy_grading *cfg, const struct result *kids,
+			  const int *kid_group, int n)
+{
+	const struct package *p = T->p;
+	if (g < 0 || p->groups[g].parent >= 0 || strcmp(p->groups[g].name, "secret") != 0 || cfg->scores != GRADER_SUM ||
+	    n > GRADE_MAX_SUBTASKS)
+		return;
+	for (int k = 0; k < n; k++)
+		if (kid_group[k] < 0)
+			return;
+	for (int k = 0; k < n; k++)
+		T->out->subtasks[k] = (struct grade_subtask){ kid_group[k], kids[k].score, NAN };
+	T->out->nsubtasks = n;
+}
+
 /* The default grader's order of badness for worst_error (JE first). */
 static int badness(enum verdict v)
 {
@@ -292,8 +308,12 @@ static struct result grade_group(struct tree *T, int g, int *i)
 	const struct legacy_grading *cfg = g >= 0 ? &p->groups[g].legacy : &p->data_group.legacy;
 	int cap = 16, n = 0, stopped = 0;
 	struct result *kids = malloc(sizeof *kids * (size_t)cap), r;
-	if (!kids)
+	int *kid_group = malloc(sizeof *kid_group * (size_t)cap); /* the child group each came from, -1: a test */
+	if (!kids || !kid_group) {
+		free(kids);
+		free(kid_group);
 		return (struct result){ VERDICT_JE, 0 };
+	}
 	while (*i < p->ntests && within(p, p->tests[*i].group, g)) {
 		int t = *i, child = p->tests[t].group;
 		while (child >= 0 && p->groups[child].parent != g)
@@ -302,7 +322,8 @@ static struct result grade_group(struct tree *T, int g, int *i)
 			(*i)++;
 			continue;
 		}
-		if (child >= 0 && child != g) {
+		int from = child >= 0 && child != g ? child : -1;
+		if (from >= 0) {
 			r = grade_group(T, child, i);
 		} else {
 			(*i)++;
@@ -313,18 +334,26 @@ static struct result grade_group(struct tree *T, int g, int *i)
 			r.score = x->has_score ? x->score : x->verdict == VERDICT_AC ? cfg->accept_score : cfg->reject_score;
 		}
 		if (n == cap) {
-			struct result *more = realloc(kids, sizeof *kids * (size_t)(cap *= 2));
-			if (!more) {
+			cap *= 2;
+			struct result *more = realloc(kids, sizeof *kids * (size_t)cap);
+			if (more)
+				kids = more;
+			int *more_groups = more ? realloc(kid_group, sizeof *kid_group * (size_t)cap) : NULL;
+			if (!more_groups) {
 				free(kids);
+				free(kid_group);
 				return (struct result){ VERDICT_JE, 0 };
 			}
-			kids = more;
+			kid_group = more_groups;
 		}
+		kid_group[n] = from;
 		kids[n++] = r;
 		stopped = r.verdict != VERDICT_AC && !cfg->on_reject_continue;
 	}
+	note_subtasks(T, g, cfg, kids, kid_group, n);
 	r = aggregate(cfg, kids, n);
 	free(kids);
+	free(kid_group);
 	return r;
 }
 
@@ -358,8 +387,10 @@ static void grade_legacy(const struct package *p, const struct graded_test *test
 	struct result r = grade_group(&T, -1, &i);
 	out->verdict = r.verdict;
 	/* "For non-Accepted verdicts on scoring problems, the score provided
-	 * by the grader will always be ignored." */
+	 * by the grader will always be ignored." So are its subtasks'. */
 	out->score = r.verdict == VERDICT_AC ? r.score : 0;
+	for (int k = 0; r.verdict != VERDICT_AC && k < out->nsubtasks; k++)
+		out->subtasks[k].score = 0;
 }
 
 /* ---- the 2025-09 model ---- */
@@ -407,7 +438,7 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 {
 	int secret = secret_index(p);
 	double total = 0;
-	int all_ac = 1, first = 1;
+	int all_ac = 1, first = 1, subtasks = secret >= 0 && aggregation_of(p, secret) == AGG_SUM;
 	for (int g = 0; g < p->ngroups; g++) {
 		if (g != secret && p->groups[g].parent != secret)
 			continue;
@@ -454,7 +485,12 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 		double score = agg == AGG_PASS_FAIL ? (passed == count ? max : 0) : agg == AGG_SUM ? sum : least;
 		if (g == secret) {
 			total += score;
+			subtasks = 0; /* tests of its own: not only subtasks */
 		} else {
+			if (subtasks && out->nsubtasks < GRADE_MAX_SUBTASKS)
+				out->subtasks[out->nsubtasks++] = (struct grade_subtask){ g, score, max };
+			else
+				subtasks = 0;
 			all_ac &= passed == count;
 			/* secret aggregates its groups as it would its tests. */
 			enum aggregation top = aggregation_of(p, secret);
@@ -471,6 +507,8 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 		return;
 	}
 	out->score = total;
+	if (!subtasks)
+		out->nsubtasks = 0;
 }
 
 void grading_grade(const struct package *p, const struct graded_test *tests, int nrun, struct grade *out)
@@ -484,6 +522,8 @@ void grading_grade(const struct package *p, const struct graded_test *tests, int
 		}
 	if (p->legacy_grading) {
 		grade_legacy(p, tests, nrun, out);
+		if (out->verdict == VERDICT_JE)
+			out->nsubtasks = 0;
 		return;
 	}
 	/* 2025-09: the verdict is the first rejection's; samples are not scored
@@ -494,6 +534,8 @@ void grading_grade(const struct package *p, const struct graded_test *tests, int
 			break;
 		}
 	grade_2025(p, tests, nrun, out);
+	if (out->verdict == VERDICT_JE)
+		out->nsubtasks = 0;
 }
 
 int grading_check(struct package *p, char *err, size_t n)

@@ -43,10 +43,24 @@ struct graded_test {
 	double score;
 };
 
+/* Subtasks: the groups directly under secret, when secret adds them up
+ * (2025-09 aggregation sum; legacy grader flag sum) and holds no test of
+ * its own, so that their scores sum to the judging's. An IOI board adds
+ * up each subtask's best over a participant's submissions. */
+#define GRADE_MAX_SUBTASKS 64
+
+struct grade_subtask {
+	int group;   /* index in the package's groups */
+	double score;
+	double max;  /* 2025-09 max_score; NAN in the legacy model */
+};
+
 struct grade {
 	enum verdict verdict; /* JE when the scores break the format's rules */
 	double score;
 	char message[256];    /* why JE */
+	int nsubtasks;        /* 0: none (no groups, a JE, secret not a sum, or more than GRADE_MAX_SUBTASKS) */
+	struct grade_subtask subtasks[GRADE_MAX_SUBTASKS];
 };
 
 struct package;

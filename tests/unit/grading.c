@@ -144,6 +144,64 @@ int main(void)
 	check(grading_check(&p, detail, sizeof detail) < 0 && strstr(detail, "pass-fail"),
 	      "2025-09: an unbounded secret cannot be pass-fail", detail);
 
+	/* Subtasks: the groups under secret, when secret sums them. */
+	struct test_group sg[4];
+	struct test_case st[5];
+	memset(&p, 0, sizeof p);
+	memset(sg, 0, sizeof sg);
+	memset(st, 0, sizeof st);
+	const char *gname[] = { "sample", "secret", "secret/a", "secret/b" };
+	int gparent[] = { -1, -1, 1, 1 }, tgroup[] = { 0, 2, 2, 3, 3 };
+	for (int i = 0; i < 4; i++) {
+		strcpy(sg[i].name, gname[i]);
+		sg[i].parent = gparent[i];
+		sg[i].max_score = i == 2 ? 40 : i == 3 ? 60 : -1;
+	}
+	for (int i = 0; i < 5; i++) {
+		snprintf(st[i].name, sizeof st[i].name, "t%d", i);
+		st[i].group = tgroup[i];
+		st[i].sample = i == 0;
+	}
+	p.scoring = 1;
+	p.format = PACKAGE_2025_09;
+	p.groups = sg;
+	p.ngroups = 4;
+	p.tests = st;
+	p.ntests = 5;
+	grade(&p, "AAWAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.score == 60 && g.nsubtasks == 2 && g.subtasks[0].group == 2 && g.subtasks[0].score == 0 &&
+		      g.subtasks[0].max == 40 && g.subtasks[1].score == 60 && g.subtasks[1].max == 60,
+	      "2025-09 subtasks: a rejected test costs its pass-fail group, the other keeps its 60", detail);
+	sg[1].aggregation = AGG_MIN;
+	grade(&p, "AAWAA", NULL, &g);
+	check(g.nsubtasks == 0, "2025-09: a secret that takes the least of its groups has no subtasks", "");
+	sg[1].aggregation = AGG_UNSET;
+	p.legacy_grading = 1;
+	p.format = PACKAGE_LEGACY;
+	p.custom_score = 1;
+	grading_inherit(&p.data_group.legacy, NULL);
+	for (int i = 0; i < 4; i++)
+		grading_inherit(&sg[i].legacy, i < 2 ? &p.data_group.legacy : &sg[1].legacy);
+	/* As Kattis' scoring problems have it: the root ignores the samples,
+	 * secret goes on past a rejected group and accepts if any group did. */
+	p.data_group.legacy.ignore_sample = 1;
+	sg[1].legacy.on_reject_continue = 1;
+	sg[1].legacy.accept_if_any_accepted = 1;
+	grade(&p, "AAWAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.verdict == VERDICT_AC && g.score == 3 && g.nsubtasks == 2 && g.subtasks[0].score == 1 &&
+		      g.subtasks[1].score == 2 && isnan(g.subtasks[1].max),
+	      "legacy subtasks: secret sums its groups' grades (1 + 0 for the rejected one, 1 + 1)", detail);
+	sg[1].legacy.accept_if_any_accepted = 0;
+	grade(&p, "AAWAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.verdict == VERDICT_WA && g.score == 0 && g.nsubtasks == 2 && g.subtasks[1].score == 0,
+	      "legacy: a rejected judging's score is ignored, and so are its subtasks'", detail);
+
 	/* The derived time limit's rounding. */
 	memset(&p, 0, sizeof p);
 	p.ac_to_time_limit = 5;
