@@ -24,7 +24,10 @@ expect() {
 # in the second: about 75 s. A box's limits are CPU time, which the guest
 # charges only while a program runs, so the streams do not push each
 # other's runs past a limit.
+T0=$(cut -d. -f1 /proc/uptime)
+mark() { echo "# v2 root: at $(($(cut -d. -f1 /proc/uptime) - T0)) s of the job: $1"; }
 tests/run.sh t0102 2>&1 | grep -v ' passed, ' | name
+mark "t0102 done"
 
 smoke() {
 	local S=/tmp/smoke-root r
@@ -55,6 +58,7 @@ tests/run.sh t0101 t0103 t0105 t0107 t0109 t0111 >$W/a 2>&1 &
 { tests/run.sh t0104 t0106 t0108 t0110 2>&1; smoke; } >$W/b 2>&1
 wait
 cat $W/a $W/b | grep -v ' passed, ' | name
+mark "the two streams done"
 left=$(find /sys/fs/cgroup -name 'box-*' 2>/dev/null)
 [ -z "$left" ] && echo "ok - no box cgroup is left" | name || echo "not ok - no box cgroup is left: $left" | name
 
