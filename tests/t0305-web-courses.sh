@@ -325,6 +325,36 @@ post inst /courses/CSA/clarifications --data-urlencode 'text=Deadline moved? No.
 get s2 /courses/CSA/clarifications
 check "an announcement reaches every student, the private answer does not" "$CODE" \
 	"$(body_has 'Deadline moved? No.')" -eq 1 -a "$(body_has 'No: n &gt;= 0.')" -eq 0
+# About one assignment: asked from its page's link, listed with it; an
+# assignment not open to a student is neither offered, nor accepted, nor
+# are announcements about it shown to them.
+get s1 /courses/CSA/hw1
+check "an assignment's page links to its clarifications" "$(grep -o 'id="clarifications-link"[^>]*' "$T/b")" \
+	"$(body_has 'href="/courses/CSA/clarifications?about=hw1" id="clarifications-link"')" -eq 1
+get s1 '/courses/CSA/clarifications?about=hw1'
+check "the form asks about it, and future (not open yet) is not offered" "$CODE" "$CODE" = 200 -a \
+	"$(body_has '<option value="hw1" selected>')" -eq 1 -a "$(body_has 'value="future"')" -eq 0
+post s1 /courses/CSA/clarifications -d about=hw1 --data-urlencode 'text=Is hw1 graded on samples?'
+check "a student asks about hw1, and is sent back to its clarifications" "$CODE $(hdr Location)" \
+	"$CODE $(hdr Location)" = "303 /courses/CSA/clarifications?about=hw1" -a \
+	"$(sql "select a.short_name from clarifications c join assignments a on a.id = c.assignment_id order by c.id desc limit 1")" = hw1
+before=$(sql "select count(*) from clarifications")
+post s1 /courses/CSA/clarifications -d about=future --data-urlencode 'text=What is in future?'
+c1=$CODE
+post s1 /courses/CSA/clarifications -d about=b1 --data-urlencode 'text=And in the other course?'
+check "a question about an assignment not open yet, or another course's, is refused, nothing stored" "$c1 $CODE" \
+	"$c1 $CODE" = "400 400" -a "$(sql "select count(*) from clarifications")" = "$before"
+post inst /courses/CSA/clarifications -d about=future --data-urlencode 'text=Future: bring a calculator.'
+get inst '/courses/CSA/clarifications?about=future'
+check "staff announce about an assignment not open yet, and see it" "$CODE" "$CODE" = 200 -a "$(body_has 'Future: bring a calculator.')" -eq 1
+get s2 /courses/CSA/clarifications
+c1=$CODE
+check "a student does not see it before it opens" "$c1" "$c1" = 200 -a "$(body_has 'bring a calculator')" -eq 0 -a "$(body_has 'Deadline moved? No.')" -eq 1
+get s2 '/courses/CSA/clarifications?about=future'
+check "nor by asking for it" "$CODE" "$CODE" = 404 -a "$(body_has 'bring a calculator')" -eq 0
+get s2 '/courses/CSA/clarifications?about=hw1'
+check "the list about hw1 holds only hw1's (another's private question is not there)" "$CODE" "$CODE" = 200 -a \
+	"$(body_has 'Deadline moved? No.')" -eq 0 -a "$(body_has 'graded on samples')" -eq 0 -a "$(body_has 'About <a href="/courses/CSA/hw1">')" -eq 1
 
 # ---- a contest's scoreboard: live for staff, frozen for participants ----
 new inst CSA cont $((-H)) $H 'aplusb' -d contest=icpc -d freeze=90

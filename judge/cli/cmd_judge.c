@@ -212,12 +212,32 @@ static void judge_one(struct worker *w, struct db_claim *c)
 	judging_free(&j);
 }
 
+/* Work in progress, for the version commands to wait for (they run only
+ * once the workers have been idle for a second, so that they never slow
+ * a judging down: under a busy host or a slow CPU they cost seconds). */
+static atomic_int busy;
+static _Atomic int64_t last_work_ns;
+
+static void work_begin(void)
+{
+	atomic_fetch_add(&busy, 1);
+}
+
+static void work_end(int worked)
+{
+	if (worked)
+		atomic_store(&last_work_ns, monotonic_ns());
+	atomic_fetch_sub(&busy, 1);
+}
+
 /* One import job, if one waits: 1 carried out, 0 none, -1 error (printed). */
 static int import_one(struct worker *w)
 {
 	struct import_job_outcome out;
 	char err[512];
+	work_begin();
 	int rc = import_job_run_next(w->db, w->o->st, &w->lease, &out, err, sizeof err);
+	work_end(rc == 1);
 	if (rc < 0)
 		log_error("verdict judge: imports: %s", err);
 	else if (rc == 1 && !strcmp(out.state, "lost"))
@@ -263,7 +283,9 @@ static void *worker_main(void *arg)
 			continue;
 		}
 		job_lease_hold(&w->lease, DB_JOB_SUBMISSION, c.submission_id);
+		work_begin();
 		judge_one(w, &c);
+		work_end(1);
 		job_lease_drop(&w->lease);
 		db_claim_free(&c);
 	}
@@ -279,12 +301,21 @@ struct versions_job {
 	int started;
 };
 
+/* Before each version command: until no worker has worked for a second. */
+static void wait_until_idle(void *arg)
+{
+	(void)arg;
+	struct timespec ts = { 0, 100 * 1000 * 1000 };
+	while (!stopping && (atomic_load(&busy) > 0 || monotonic_ns() - atomic_load(&last_work_ns) < 1000 * 1000 * 1000))
+		nanosleep(&ts, NULL);
+}
+
 static void *versions_main(void *arg)
 {
 	struct versions_job *job = arg;
 	struct db *db = cli_open_db("judge", job->o->st->db);
 	char err[512];
-	if (db && language_versions_record(db, &stopping, err, sizeof err) < 0)
+	if (db && language_versions_record(db, &stopping, wait_until_idle, NULL, err, sizeof err) < 0)
 		log_warning("verdict judge: cannot record the languages' versions: %s", err);
 	db_close(db);
 	return NULL;

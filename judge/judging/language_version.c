@@ -96,7 +96,8 @@ static void fingerprint(const struct language *lang, char *out, size_t n)
 	}
 }
 
-int language_versions_record(struct db *db, const atomic_int *stop, char *err, size_t n)
+int language_versions_record(struct db *db, const atomic_int *stop, void (*before_each)(void *arg), void *arg, char *err,
+			     size_t n)
 {
 	int ran = 0;
 	for (const struct language *l = language_all(); l->id && !*stop; l++) {
@@ -109,6 +110,10 @@ int language_versions_record(struct db *db, const atomic_int *stop, char *err, s
 			return -1;
 		if (found && strcmp(now_print, then_print) == 0)
 			continue;
+		if (before_each)
+			before_each(arg);
+		if (*stop)
+			break;
 		installed = language_version(l, version, sizeof version) == 0;
 		if (db_language_version_set(db, l->id, version, installed, now_print, err, n) < 0)
 			return -1;

@@ -20,8 +20,11 @@ struct db;
  * for the problem page, running the version command only for a language
  * whose toolchain changed since it was recorded (its commands' programs'
  * sizes and times; nothing runs on a judge's later starts). Stops between
- * languages once *stop is set. Returns how many were run again, or -1
- * with err set on a database error. */
-int language_versions_record(struct db *db, const atomic_int *stop, char *err, size_t n);
+ * languages once *stop is set. before_each (if not NULL) is called before
+ * each version command is run: the judge's waits until its workers are
+ * idle. Returns how many were run again, or -1 with err set on a
+ * database error. */
+int language_versions_record(struct db *db, const atomic_int *stop, void (*before_each)(void *arg), void *arg, char *err,
+			     size_t n);
 
 #endif

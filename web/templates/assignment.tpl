@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
-<p class="muted"><a href="/courses/{{COURSE:u}}">{{COURSE}}</a> · <code>{{SHORT}}</code>{{#CONTEST}} · <span class="badge">{{KIND}} contest</span> · <a href="/courses/{{COURSE:u}}/{{SHORT:u}}/scoreboard" id="scoreboard-link">Scoreboard</a>{{/CONTEST}}</p>
+<p class="muted"><a href="/courses/{{COURSE:u}}">{{COURSE}}</a> · <code>{{SHORT}}</code> · <a href="/courses/{{COURSE:u}}/clarifications?about={{SHORT:u}}" id="clarifications-link">Clarifications</a>{{#CONTEST}} · <span class="badge">{{KIND}} contest</span> · <a href="/courses/{{COURSE:u}}/{{SHORT:u}}/scoreboard" id="scoreboard-link">Scoreboard</a>{{/CONTEST}}</p>
 <table class="facts" id="times">
 <tr><th>Opens</th><td><time datetime="{{OPENS_ISO}}">{{OPENS}}</time></td></tr>
 <tr><th>Due</th><td id="due"><time datetime="{{DUE_ISO}}">{{DUE}}</time>{{#EXTENDED}} <span class="badge">your extension{{#REASON}}: {{TEXT}}{{/REASON}}</span>{{/EXTENDED}}</td></tr>
