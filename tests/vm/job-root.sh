@@ -26,8 +26,11 @@ expect() {
 # other's runs past a limit.
 T0=$(cut -d. -f1 /proc/uptime)
 mark() { echo "# v2 root: at $(($(cut -d. -f1 /proc/uptime) - T0)) s of the job: $1"; }
-tests/run.sh t0102 2>&1 | grep -v ' passed, ' | name
-mark "t0102 done"
+# t0102 alone: its summed-CPU check needs both vCPUs. t0111 alone: it
+# looks for the group a killed supervisor left, which the next sandbox
+# to start (another stream's) would clean up.
+tests/run.sh t0102 t0111 2>&1 | grep -v ' passed, ' | name
+mark "t0102 and t0111 done"
 
 smoke() {
 	local S=/tmp/smoke-root r
@@ -54,7 +57,7 @@ smoke() {
 }
 W=/tmp/job-root
 mkdir -p $W
-tests/run.sh t0101 t0103 t0105 t0107 t0109 t0111 >$W/a 2>&1 &
+tests/run.sh t0101 t0103 t0105 t0107 t0109 >$W/a 2>&1 &
 { tests/run.sh t0104 t0106 t0108 t0110 2>&1; smoke; } >$W/b 2>&1
 wait
 cat $W/a $W/b | grep -v ' passed, ' | name
