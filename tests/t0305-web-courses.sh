@@ -254,6 +254,32 @@ check "another course's instructor cannot see, read or rejudge it, nor find it i
 	"$c1 $c2 $c3" = "404 404 404" -a "$(body_has "href=\"$SUB_HW1\"")" -eq 0
 get inst /submissions
 check "its course's instructor finds it in the list" "$CODE" "$(body_has "href=\"$SUB_HW1\"")" -eq 1
+# The site-wide practice pages are not a way around that: /grades and a
+# problem's rejudge give a site instructor practice work and their own
+# courses' only (a site admin: everything).
+get inst /grades
+c1=$(body_has '>s1</a>')
+get adm /grades
+c2=$(body_has '>s1</a>')
+get inst2 /grades
+check "/grades: s1 (CSA only, no practice work) is in CSA's instructor's and the admin's, not in CSB's instructor's" \
+	"$c1 $c2 $(body_has '>s1</a>')" "$c1 $c2 $(body_has '>s1</a>')" = "1 1 0"
+get inst2 /grades.csv
+check "nor in its CSV" "$CODE" "$CODE" = 200 -a "$(grep -c '^s1,' "$T/b")" -eq 0
+before=$(sql "select count(*) from regrade_items")
+post inst2 /problems/aplusb/rejudge
+check "a problem's rejudge by CSB's instructor takes none of CSA's submissions" "$CODE $(hdr Location)" \
+	"$(sql "select count(*) from regrade_items i join submissions s on s.id = i.submission_id join assignments a on a.id = s.assignment_id join courses c on c.id = a.course_id where c.short_name = 'CSA'")" = 0 \
+	-a "$(sql "select count(*) from submissions s join assignments a on a.id = s.assignment_id join courses c on c.id = a.course_id where c.short_name = 'CSA' and s.state <> 'done'")" = 0
+post adm /problems/aplusb/rejudge
+RJ=$(sql "select max(id) from regrades")
+get inst2 "/rejudges/$RJ"
+c1=$CODE
+h1=$(body_has "href=\"$SUB_HW1\"")
+get adm "/rejudges/$RJ"
+check "an admin's rejudge of the problem shows CSB's instructor none of CSA's submissions, the admin all" \
+	"inst2: $c1 $h1, adm: $CODE" "$h1" = 0 -a "$c1" -lt 500 -a "$CODE" = 200 -a "$(body_has "href=\"$SUB_HW1\"")" -ge 1
+"$VERDICT" judge --once --workers 2 >"$T/judge.log" 2>&1 || echo "# judge: $(tail -5 "$T/judge.log")"
 get s1 "$SUB_AC"
 check "after-close: not even the verdict before the window closes" "$(grep -o 'Verdict:.*' "$T/b" | head -1)" \
 	"$CODE" = 200 -a "$(body_has 'id="results-later"')" -eq 1 -a "$(body_has '>AC<')" -eq 0 -a "$(body_has 'id="tests"')" -eq 0

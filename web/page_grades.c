@@ -12,7 +12,7 @@
 static int load(struct request *r, struct gradebook *g)
 {
 	char err[512];
-	if (gradebook_load(r->db, g, err, sizeof err) < 0) {
+	if (gradebook_load(r->db, page_staff_of(r), g, err, sizeof err) < 0) {
 		http_error(r, 503, err);
 		return -1;
 	}

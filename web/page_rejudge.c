@@ -15,8 +15,8 @@ static void start(struct request *r, long long submission_id, const char *proble
 	long long regrade = 0;
 	int count = 0;
 	char err[512];
-	if (db_regrade_start(r->db, r->s.user_id, &(struct db_regrade_filter){ submission_id, problem, NULL, 0 }, &regrade,
-			     &count, err, sizeof err) < 0) {
+	struct db_regrade_filter f = { submission_id, problem, NULL, 0, page_staff_of(r) };
+	if (db_regrade_start(r->db, r->s.user_id, &f, &regrade, &count, err, sizeof err) < 0) {
 		http_error(r, 503, err);
 		return;
 	}
@@ -114,7 +114,7 @@ void page_rejudge_result(struct request *r)
 	if (!d)
 		return;
 	struct items s = { .d = d };
-	int n = id ? db_regrade_items(r->db, id, add_item, &s, err, sizeof err) : 0;
+	int n = id ? db_regrade_items(r->db, id, page_staff_of(r), add_item, &s, err, sizeof err) : 0;
 	if (n <= 0) {
 		page_discard(p);
 		http_error(r, n < 0 ? 503 : 404, n < 0 ? err : "There is no such rejudge.");

@@ -60,9 +60,7 @@ void page_submissions(struct request *r)
 	int staff = page_is_staff(r);
 	struct db_submission_filter f = { .limit = PAGE_ROWS };
 	if (staff) {
-		/* A site instructor sees practice submissions and those of the
-		 * courses they teach; a site admin every one. */
-		f.staff_of = strcmp(r->s.role, "admin") == 0 ? 0 : r->s.user_id;
+		f.staff_of = page_staff_of(r);
 		f.user = filter(r, "user");
 		f.problem = filter(r, "problem");
 		f.language = filter(r, "lang");

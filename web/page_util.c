@@ -18,6 +18,11 @@ int page_is_staff(const struct request *r)
 	return r->logged_in && (strcmp(r->s.role, "instructor") == 0 || strcmp(r->s.role, "admin") == 0);
 }
 
+long long page_staff_of(const struct request *r)
+{
+	return strcmp(r->s.role, "admin") == 0 ? 0 : r->s.user_id;
+}
+
 int page_course_staff(const struct request *r)
 {
 	return r->course_role[0] && strcmp(r->course_role, "student") != 0;

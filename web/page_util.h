@@ -12,6 +12,12 @@ struct db_version;
 /* Is the user an instructor or an admin? */
 int page_is_staff(const struct request *r);
 
+/* Whose view the site-wide staff pages (/submissions, /grades, a
+ * problem's rejudge) give: 0 for a site admin (everything), else the
+ * user's id: practice work and that of the courses they teach (the
+ * db layer's staff_of). */
+long long page_staff_of(const struct request *r);
+
 /* Is the user a TA or instructor of the request's course (r->course,
  * routes.c), or a site admin? */
 int page_course_staff(const struct request *r);

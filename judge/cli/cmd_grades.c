@@ -160,7 +160,7 @@ int cmd_grades(int argc, char **argv)
 	}
 	struct gradebook g;
 	char err[512];
-	int rc = gradebook_load(db, &g, err, sizeof err);
+	int rc = gradebook_load(db, 0, &g, err, sizeof err);
 	db_close(db);
 	if (rc < 0) {
 		fprintf(stderr, "verdict grades: %s\n", err);

@@ -557,7 +557,7 @@ int cmd_regrade(int argc, char **argv)
 	}
 	long long regrade;
 	int count;
-	struct db_regrade_filter f = { submission, problem, user, a.id };
+	struct db_regrade_filter f = { submission, problem, user, a.id, 0 }; /* the command line is root's: everything */
 	if (db_regrade_start(db, 0, &f, &regrade, &count, err, sizeof err) < 0) {
 		log_error("verdict regrade: %s", err);
 		course_grades_free(&before);
@@ -576,7 +576,7 @@ int cmd_regrade(int argc, char **argv)
 	int rc = run_workers(&o, &judged);
 	struct report r = { 0 };
 	printf("%-8s %-16s %-16s %s\n", "id", "user", "problem", "old -> new");
-	if (db_regrade_items(db, regrade, report_item, &r, err, sizeof err) < 0) {
+	if (db_regrade_items(db, regrade, 0, report_item, &r, err, sizeof err) < 0) {
 		log_error("verdict regrade: %s", err);
 		rc = 1;
 	}

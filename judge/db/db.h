@@ -164,8 +164,16 @@ struct db_best {
 };
 
 /* Calls fn once per (user, problem) with a judged submission, ordered by
- * user and then problem name (byte order). */
-int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n);
+ * user and then problem name (byte order). staff_of > 0: over only the
+ * submissions that site instructor sees (practice ones, their courses'). */
+int db_best_results(struct db *db, long long staff_of, void (*fn)(const struct db_best *b, void *arg), void *arg,
+		    char *err, size_t n);
+
+/* The students a site instructor (staff_of) sees on the practice
+ * gradebook, by name: those in no course, those with a practice
+ * submission, and those of the courses they teach. */
+int db_students_seen_by(struct db *db, long long staff_of, void (*fn)(const char *name, const char *role, void *arg),
+			void *arg, char *err, size_t n);
 
 /* ---- submissions and the queue ---- */
 /* Stores a queued submission (for assignment_id, 0 for none: practice) made now. */
@@ -254,6 +262,7 @@ struct db_regrade_filter {
 	long long submission_id;
 	const char *problem, *user;
 	long long assignment_id; /* the submissions made for this assignment */
+	long long staff_of;      /* > 0: only what this site instructor sees (db_internal.h, SEEN_BY_STAFF_OF) */
 };
 
 /* Puts the judged submissions matching f back in the queue for a regrade.
@@ -284,10 +293,11 @@ struct db_regrade_item {
 	int changed;         /* done, with a verdict or score other than before */
 };
 
-/* Calls fn for each submission of regrade regrade_id, by id. Returns how
- * many (0 also for no such regrade), or -1. */
-int db_regrade_items(struct db *db, long long regrade_id, void (*fn)(const struct db_regrade_item *it, void *arg),
-		     void *arg, char *err, size_t n);
+/* Calls fn for each submission of regrade regrade_id, by id (staff_of > 0:
+ * only those that site instructor sees). Returns how many (0 also for no
+ * such regrade), or -1. */
+int db_regrade_items(struct db *db, long long regrade_id, long long staff_of,
+		     void (*fn)(const struct db_regrade_item *it, void *arg), void *arg, char *err, size_t n);
 
 /* ---- import jobs: packages the web uploaded, imported by the judge ---- */
 struct db_import {

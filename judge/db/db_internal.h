@@ -15,6 +15,14 @@
 #include <string.h>
 #include <time.h>
 
+/* What a site instructor who is not an admin sees of the submissions s:
+ * practice ones (made for no assignment) and those made for the
+ * assignments of courses where user P (a parameter, "?" or "?N") is a TA
+ * or an instructor. One course's business is not another's staff's. */
+#define SEEN_BY_STAFF_OF(P)                                                                                  \
+	"(s.assignment_id IS NULL OR s.assignment_id IN (SELECT a.id FROM course_members m "                 \
+	"JOIN assignments a ON a.course_id = m.course_id WHERE m.user_id = " P " AND m.role IN ('ta', 'instructor')))"
+
 #define STMT_CACHE 64 /* the statements pages run; about 25 in use */
 
 struct db {

@@ -169,14 +169,10 @@ int db_problem_set_limits(struct db *db, const char *short_name, double time_lim
 	return update_one(db, st, "setting a problem's limits", err, n);
 }
 
-int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
-		 char *err, size_t n)
+/* fn for each row (name, role) of st, which it finalizes. */
+static int each_user(struct db *db, sqlite3_stmt *st, void (*fn)(const char *name, const char *role, void *arg),
+		     void *arg, char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db, "SELECT name, role FROM users WHERE ? IS NULL OR role = ? ORDER BY name", err, n);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char name[64], r[16];
@@ -186,6 +182,33 @@ int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, c
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : sql_error(db, err, n, "listing users");
+}
+
+int db_user_list(struct db *db, const char *role, void (*fn)(const char *name, const char *role, void *arg), void *arg,
+		 char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db, "SELECT name, role FROM users WHERE ? IS NULL OR role = ? ORDER BY name", err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	return each_user(db, st, fn, arg, err, n);
+}
+
+int db_students_seen_by(struct db *db, long long staff_of, void (*fn)(const char *name, const char *role, void *arg),
+			void *arg, char *err, size_t n)
+{
+	sqlite3_stmt *st = prepare(db,
+				   "SELECT u.name, u.role FROM users u WHERE u.role = 'student' AND ("
+				   "NOT EXISTS (SELECT 1 FROM course_members m WHERE m.user_id = u.id) "
+				   "OR EXISTS (SELECT 1 FROM submissions s WHERE s.user_id = u.id AND s.assignment_id IS NULL) "
+				   "OR EXISTS (SELECT 1 FROM course_members m JOIN course_members me ON me.course_id = m.course_id "
+				   "WHERE m.user_id = u.id AND me.user_id = ?1 AND me.role IN ('ta', 'instructor'))) ORDER BY u.name",
+				   err, n);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, staff_of);
+	return each_user(db, st, fn, arg, err, n);
 }
 
 /* One db_best from a row of user name, problem name, attempts, solved,
@@ -211,11 +234,25 @@ static void read_best(sqlite3_stmt *st, struct db_best *b)
 	"FROM best_results b JOIN users u ON u.id = b.user_id JOIN problems p ON p.id = b.problem_id " \
 	"JOIN submissions s ON s.id = b.last_id "
 
-int db_best_results(struct db *db, void (*fn)(const struct db_best *b, void *arg), void *arg, char *err, size_t n)
+/* The same summary, over only the submissions a site instructor sees:
+ * worked out from the submissions, since best_results counts them all. */
+#define BEST_SEEN_BY_STAFF_OF                                                                                     \
+	"SELECT u.name, p.short_name, b.attempts, b.solved, b.best_score, s.verdict FROM (SELECT s.user_id, "      \
+	"s.problem_id, COUNT(*) AS attempts, MAX(CASE WHEN s.verdict = 'AC' THEN 1 ELSE 0 END) AS solved, "        \
+	"MAX(s.score) AS best_score, MAX(s.id) AS last_id FROM submissions s WHERE s.verdict IS NOT NULL AND "      \
+	SEEN_BY_STAFF_OF("?1") " GROUP BY s.user_id, s.problem_id) b JOIN users u ON u.id = b.user_id "            \
+	"JOIN problems p ON p.id = b.problem_id JOIN submissions s ON s.id = b.last_id "
+
+int db_best_results(struct db *db, long long staff_of, void (*fn)(const struct db_best *b, void *arg), void *arg,
+		    char *err, size_t n)
 {
-	sqlite3_stmt *st = prepare(db, BEST_COLUMNS "ORDER BY u.name, p.short_name", err, n);
+	sqlite3_stmt *st = prepare(db, staff_of > 0 ? BEST_SEEN_BY_STAFF_OF "ORDER BY u.name, p.short_name"
+						    : BEST_COLUMNS "ORDER BY u.name, p.short_name",
+				   err, n);
 	if (!st)
 		return -1;
+	if (staff_of > 0)
+		sqlite3_bind_int64(st, 1, staff_of);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_best b;

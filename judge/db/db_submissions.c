@@ -93,8 +93,7 @@ int db_submission_list(struct db *db, const struct db_submission_filter *f,
 		values[nvalues++] = f->verdict;
 	}
 	if (f->staff_of > 0)
-		strcat(sql, " AND (s.assignment_id IS NULL OR s.assignment_id IN (SELECT a.id FROM course_members m "
-			    "JOIN assignments a ON a.course_id = m.course_id WHERE m.user_id = ? AND m.role IN ('ta', 'instructor')))");
+		strcat(sql, " AND " SEEN_BY_STAFF_OF("?"));
 	if (f->before_id > 0)
 		strcat(sql, " AND s.id < ?");
 	strcat(sql, " ORDER BY s.id DESC LIMIT ?");
@@ -324,7 +323,7 @@ out:
 #define REGRADE_FILTER \
 	"FROM submissions s JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id " \
 	"WHERE s.state = 'done' AND (?1 = 0 OR s.id = ?1) AND (?2 IS NULL OR p.short_name = ?2) " \
-	"AND (?3 IS NULL OR u.name = ?3) AND (?4 = 0 OR s.assignment_id = ?4)"
+	"AND (?3 IS NULL OR u.name = ?3) AND (?4 = 0 OR s.assignment_id = ?4) AND (?6 = 0 OR " SEEN_BY_STAFF_OF("?6") ")"
 
 static void bind_regrade_filter(sqlite3_stmt *st, const struct db_regrade_filter *f)
 {
@@ -332,6 +331,7 @@ static void bind_regrade_filter(sqlite3_stmt *st, const struct db_regrade_filter
 	sqlite3_bind_text(st, 2, f->problem, -1, SQLITE_STATIC); /* NULL binds NULL */
 	sqlite3_bind_text(st, 3, f->user, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, f->assignment_id);
+	sqlite3_bind_int64(st, 6, f->staff_of); /* ?5: the regrade's id, where one is recorded */
 }
 
 /* The body of db_requeue, inside the caller's transaction: fn (if not
@@ -452,18 +452,19 @@ out:
 	return rc;
 }
 
-int db_regrade_items(struct db *db, long long regrade_id, void (*fn)(const struct db_regrade_item *it, void *arg),
-		     void *arg, char *err, size_t n)
+int db_regrade_items(struct db *db, long long regrade_id, long long staff_of,
+		     void (*fn)(const struct db_regrade_item *it, void *arg), void *arg, char *err, size_t n)
 {
 	sqlite3_stmt *st = prepare(db,
 				   "SELECT s.id, u.name, p.short_name, i.old_verdict, i.old_score, s.state, s.verdict, "
 				   "s.score FROM regrade_items i JOIN submissions s ON s.id = i.submission_id "
 				   "JOIN users u ON u.id = s.user_id JOIN problems p ON p.id = s.problem_id "
-				   "WHERE i.regrade_id = ? ORDER BY s.id",
+				   "WHERE i.regrade_id = ?1 AND (?2 = 0 OR " SEEN_BY_STAFF_OF("?2") ") ORDER BY s.id",
 				   err, n);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, regrade_id);
+	sqlite3_bind_int64(st, 2, staff_of);
 	int rc, count = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_regrade_item it;

@@ -263,7 +263,7 @@ int course_grades_load_before(struct db *db, const struct db_course *c, long lon
 {
 	struct list before = { .size = sizeof(struct db_regrade_item) };
 	struct list subs = { .size = sizeof(struct db_assignment_submission) };
-	int rc = db_regrade_items(db, regrade_id, on_regrade_item, &before, err, n) < 0 ? -1 : 0;
+	int rc = db_regrade_items(db, regrade_id, 0, on_regrade_item, &before, err, n) < 0 ? -1 : 0;
 	if (rc == 0)
 		rc = db_assignment_submissions(db, assignment_id, 0, on_submission, &subs, err, n);
 	if (rc == 0 && (before.failed || subs.failed))

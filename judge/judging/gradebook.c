@@ -57,11 +57,12 @@ static void on_best(const struct db_best *b, void *arg)
 	c->attempts = b->attempts;
 }
 
-int gradebook_load(struct db *db, struct gradebook *g, char *err, size_t n)
+int gradebook_load(struct db *db, long long staff_of, struct gradebook *g, char *err, size_t n)
 {
 	memset(g, 0, sizeof *g);
 	struct names users = { 0 }, problems = { 0 };
-	if (db_user_list(db, "student", on_user, &users, err, n) < 0 ||
+	if ((staff_of > 0 ? db_students_seen_by(db, staff_of, on_user, &users, err, n)
+			  : db_user_list(db, "student", on_user, &users, err, n)) < 0 ||
 	    db_problem_list(db, 0, on_problem, &problems, err, n) < 0 || users.failed || problems.failed) {
 		free(users.v);
 		free(problems.v);
@@ -76,7 +77,7 @@ int gradebook_load(struct db *db, struct gradebook *g, char *err, size_t n)
 		gradebook_free(g);
 		return errf(err, n, "out of memory");
 	}
-	if (db_best_results(db, on_best, g, err, n) < 0) {
+	if (db_best_results(db, staff_of, on_best, g, err, n) < 0) {
 		gradebook_free(g);
 		return -1;
 	}

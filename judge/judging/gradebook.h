@@ -20,8 +20,10 @@ struct gradebook {
 };
 
 /* Reads every student and problem and the students' best results from db
- * (see db_best_results). Returns 0, or -1 with err. */
-int gradebook_load(struct db *db, struct gradebook *g, char *err, size_t n);
+ * (see db_best_results); staff_of > 0: only the students and submissions
+ * that site instructor sees (db_students_seen_by). Returns 0, or -1 with
+ * err. */
+int gradebook_load(struct db *db, long long staff_of, struct gradebook *g, char *err, size_t n);
 void gradebook_free(struct gradebook *g);
 
 static inline struct grade_cell *gradebook_cell(const struct gradebook *g, int user, int problem)

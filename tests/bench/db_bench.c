@@ -142,7 +142,7 @@ static double measure(struct db *db, int query, int size, int reps)
 		case DEEP_PAGE: f.before_id = size / 2; rc = db_submission_list(db, &f, on_row, &rows, err, sizeof err); break;
 		case GRADEBOOK: {
 			struct gradebook g;
-			rc = gradebook_load(db, &g, err, sizeof err);
+			rc = gradebook_load(db, 0, &g, err, sizeof err);
 			gradebook_free(&g);
 			break;
 		}

@@ -195,7 +195,7 @@ int main(void)
 		      regrade > 0,
 	      "a problem's regrade takes its two judged submissions", err);
 	struct items s = { 0 };
-	check(db_regrade_items(db, regrade, on_item, &s, err, sizeof err) == 2 && s.n == 2 && !strcmp(s.old, "ACWA") &&
+	check(db_regrade_items(db, regrade, 0, on_item, &s, err, sizeof err) == 2 && s.n == 2 && !strcmp(s.old, "ACWA") &&
 		      s.queued == 2 && s.changed == 0,
 	      "its items have the old verdicts, are queued, and not changed yet", s.old);
 	snprintf(text, sizeof text, "SELECT COUNT(*) FROM regrades WHERE scope = 'problem sum' AND user_id = %lld", alice);
@@ -211,14 +211,14 @@ int main(void)
 		 sub[0], sub[1]);
 	check(sql(path, text), "(judging them again: AC -> WA, WA 40 -> WA 50)", "");
 	memset(&s, 0, sizeof s);
-	check(db_regrade_items(db, regrade, on_item, &s, err, sizeof err) == 2 && !strcmp(s.old, "ACWA") &&
+	check(db_regrade_items(db, regrade, 0, on_item, &s, err, sizeof err) == 2 && !strcmp(s.old, "ACWA") &&
 		      !strcmp(s.now, "WAWA") && s.changed == 2,
 	      "a changed verdict and a changed score both show as changed", s.now);
 	check(db_regrade_start(db, 0, &(struct db_regrade_filter){ .submission_id = sub[2] }, &regrade, &count, err, sizeof err) == 0 && count == 1 &&
 		      query(path, "SELECT COUNT(*) FROM regrades WHERE scope LIKE 'submission %' AND user_id IS NULL") == 1,
 	      "a one-submission regrade from the command line", err);
 	memset(&s, 0, sizeof s);
-	check(db_regrade_items(db, 12345, on_item, &s, err, sizeof err) == 0 && s.n == 0,
+	check(db_regrade_items(db, 12345, 0, on_item, &s, err, sizeof err) == 0 && s.n == 0,
 	      "no such regrade has no items", err);
 
 	db_close(db);
