@@ -382,6 +382,32 @@ get s2 '/courses/CSA/clarifications?about=hw1'
 check "the list about hw1 holds only hw1's (another's private question is not there)" "$CODE" "$CODE" = 200 -a \
 	"$(body_has 'Deadline moved? No.')" -eq 0 -a "$(body_has 'graded on samples')" -eq 0 -a "$(body_has 'About <a href="/courses/CSA/hw1">')" -eq 1
 
+# ---- subtask scores on a submission's page, as the feedback policy allows ----
+"$VERDICT" problem add "$REPO/problems/groupsum" >>"$T/setup.log" 2>&1
+new inst CSA subf $((-H)) $D 'groupsum' -d feedback=full
+new inst CSA subs $((-H)) $D 'groupsum' -d feedback=samples
+SIXTY="$REPO/problems/groupsum/submissions/wrong_answer/sixty_points.c"
+for a in subf subs; do
+	post s1 /problems/groupsum/submit -d "assignment=$(sql "select id from assignments where short_name = '$a'")" \
+		-d language=c --data-urlencode "code@$SIXTY"
+done
+SUB_F=$(sql "select max(id) from submissions where assignment_id = (select id from assignments where short_name = 'subf')")
+SUB_S=$(sql "select max(id) from submissions where assignment_id = (select id from assignments where short_name = 'subs')")
+"$VERDICT" judge --once --workers 2 >"$T/judge.log" 2>&1 || echo "# judge: $(tail -5 "$T/judge.log")"
+get s1 "/submissions/$SUB_F"
+check "full feedback: the student sees each subtask's points, numbered, not the groups' names" "$(grep -A6 'id="subtasks"' "$T/b" | tr '\n' ' ')" \
+	"$CODE" = 200 -a "$(body_has '<tr><td>Subtask 1</td><td>30 of 30</td></tr>')" -eq 1 \
+	-a "$(body_has '<tr><td>Subtask 3</td><td>0 of 40</td></tr>')" -eq 1 -a "$(body_has '1-small')" -eq 0
+get s1 "/api/submissions/$SUB_F"
+check "and in the JSON" "$(cat "$T/b")" "$(grep -c '"subtasks":\[{"name":"Subtask 1","score":30,"max_score":30}' "$T/b")" -eq 1
+get inst "/submissions/$SUB_F"
+check "staff see the groups' names" "$CODE" "$(body_has '<td>Subtask 2: secret/2-medium</td><td>30 of 30</td>')" -eq 1
+get s1 "/submissions/$SUB_S"
+c1=$(body_has 'id="subtasks"')
+get s1 "/api/submissions/$SUB_S"
+check "samples only: no subtask scores (they would tell which secret tests failed), the total shown" "$c1 $(cat "$T/b")" \
+	"$c1" -eq 0 -a "$(grep -c '"subtasks":\[\]' "$T/b")" -eq 1 -a "$(grep -c '"score":60' "$T/b")" -eq 1
+
 # ---- a contest's scoreboard: live for staff, frozen for participants ----
 new inst CSA cont $((-H)) $H 'aplusb' -d contest=icpc -d freeze=90
 check "an ICPC contest of two hours, frozen for its last 90 minutes" "$CODE $(grep -o 'class="error"[^<]*' "$T/b")" "$CODE" = 303

@@ -347,6 +347,13 @@ struct db_test_row {
 	char message[512];
 };
 
+/* A subtask's score in a judging (schema 024). */
+struct db_subtask_row {
+	char name[256];  /* the group's path: "secret/1-small" */
+	double score;
+	double max;      /* NAN: the package gives none (legacy) */
+};
+
 struct db_result {
 	long long id;
 	long long user_id, assignment_id; /* assignment_id 0: practice */
@@ -359,6 +366,8 @@ struct db_result {
 	int tests_done;       /* while judging: tests run so far (0 while compiling) */
 	struct db_test_row *tests; /* malloc'd */
 	int ntests;
+	struct db_subtask_row *subtasks; /* malloc'd: a scoring problem's subtasks, if it has any */
+	int nsubtasks;
 };
 
 /* 1 found, 0 no such submission, -1 error. Free with db_result_free. */
