@@ -420,6 +420,23 @@ check "the staff's live board shows s1's solve" "$(grep -A1 '<td>s1</td>' "$T/b"
 get s2 /courses/CSA/cont/scoreboard
 check "participants see it pending behind the freeze" "$(grep '<td>s1</td>' "$T/b")" \
 	"$CODE" = 200 -a "$(grep '<td>s1</td>' "$T/b" | grep -c '<td>0</td><td>0</td><td> ?1</td>')" -eq 1
+cp "$T/b" "$T/board.plain"
+check "the reader's own row is marked by a rule of the page's own (the table is everyone's)" "$(grep -o '<style>#scoreboard[^<]*' "$T/b")" \
+	"$(body_has '<style>#scoreboard tr[data-user="s2"]')" -eq 1 -a "$(body_has 'class="changed"')" -eq 0
+# Compressed for a browser that accepts gzip: the table compressed once,
+# the reader's own head and tail (CSRF token) stored, not compressed.
+http -b "$T/s2.jar" -H 'Accept-Encoding: gzip' "$B/courses/CSA/cont/scoreboard"
+gunzip -c <"$T/b" >"$T/board.gz.html" 2>"$T/gunzip.err"
+check "to a reader who accepts gzip the board comes compressed, a valid gzip (CRC and length checked) of the same page" \
+	"$(hdr Content-Encoding) $(hdr Vary) $(cat "$T/gunzip.err") $(diff "$T/board.plain" "$T/board.gz.html" | head -5)" \
+	"$(hdr Content-Encoding)" = gzip -a "$(hdr Vary)" = Accept-Encoding -a ! -s "$T/gunzip.err" \
+	-a "$(cmp -s "$T/board.plain" "$T/board.gz.html" && echo same)" = same
+http -b "$T/s2.jar" -H 'Accept-Encoding: gzip;q=0, identity' "$B/courses/CSA/cont/scoreboard"
+check "not to one that refuses it (gzip;q=0)" "$(hdr Content-Encoding)" -z "$(hdr Content-Encoding)" -a "$(body_has '<td>s1</td>')" -eq 1
+http -b "$T/inst.jar" -H 'Accept-Encoding: deflate, gzip;q=0.5' "$B/courses/CSA/grades"
+gunzip -c <"$T/b" >"$T/grades.html" 2>"$T/gunzip.err"
+check "the gradebook too" "$(hdr Content-Encoding) $(cat "$T/gunzip.err")" \
+	"$(hdr Content-Encoding)" = gzip -a ! -s "$T/gunzip.err" -a "$(grep -c 'id="u-s1"' "$T/grades.html")" -ge 1
 get s2 /courses/CSA/cont/scoreboard?public=0
 check "whatever they ask for" "$(grep '<td>s1</td>' "$T/b")" "$(grep '<td>s1</td>' "$T/b" | grep -c '+ (')" -eq 0
 get s3 /courses/CSA/cont/scoreboard

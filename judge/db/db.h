@@ -51,6 +51,15 @@ struct db_data_version {
 };
 int db_data_version(struct db *db, struct db_data_version *v, char *err, size_t n);
 
+/* One read transaction around a page's several reads: each statement on
+ * its own takes and drops SQLite's shared locks (fcntl calls, a WAL read
+ * mark), a third of a scoreboard request. Only for code that does not
+ * write in between. db_read_begin returns 1 when it began one, 0 when not
+ * (one is open already, or BEGIN failed: the reads then run on their
+ * own); give that to db_read_end, which ends only what was begun. */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db, int began);
+
 /* ---- users ---- */
 /* password_hash may be NULL (no login yet). */
 int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,
