@@ -19,7 +19,7 @@ LDFLAGS := -pie -Wl,-z,relro,-z,now -Wl,-z,pack-relative-relocs
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libmicrohttpd libxml-2.0)
 # libarchive, libmicrohttpd and libxml2 are not linked: judge/package/package_archive.c,
-# web/mhd.c and judge/package/polygon_xml.c load them when needed.
+# web/mhd.c and judge/package/polygon_xml.c load them when needed (judge/core/late_lib.c).
 # The rest is linked statically but for libc and cJSON (which Debian ships
 # only as a shared library): every `verdict sandbox` run is a fresh process,
 # and loading six shared libraries (and relocating libstdc++) cost it
