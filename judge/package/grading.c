@@ -146,6 +146,28 @@ static int read_rest(struct yaml_doc *y, yaml_node_t *root, struct legacy_gradin
 	return 0;
 }
 
+int grading_read_require_pass(struct yaml_doc *y, yaml_node_t *root, struct test_group *g, char *err, size_t n)
+{
+	yaml_node_t *node = yaml_doc_get(y, root, "require_pass");
+	if (!node)
+		return 0;
+	int count = node->type == YAML_SEQUENCE_NODE ? 0 : 1;
+	while (node->type == YAML_SEQUENCE_NODE && yaml_doc_item(y, node, count))
+		count++;
+	for (int i = 0; i < count; i++) {
+		const char *name = yaml_doc_scalar(node->type == YAML_SEQUENCE_NODE ? yaml_doc_item(y, node, i) : node);
+		size_t len = strlen(g->require_pass);
+		if (!name || !*name || strchr(name, '\n'))
+			return snprintf(err, n, "require_pass must be a group's name or a list of them (sample, "
+						"secret/group1)"), -1;
+		if (len + strlen(name) + 2 > sizeof g->require_pass)
+			return snprintf(err, n, "require_pass names more than %zu bytes of groups", sizeof g->require_pass - 1),
+			       -1;
+		snprintf(g->require_pass + len, sizeof g->require_pass - len, "%s\n", name);
+	}
+	return 0;
+}
+
 int grading_read_problem(struct yaml_doc *y, yaml_node_t *grading, struct legacy_grading *g, int *minimize, char *err,
 			 size_t n)
 {
@@ -434,6 +456,31 @@ static int fail(struct grade *out, const char *test, const char *why)
 	return -1;
 }
 
+/* Were every test of group g (sample: every sample) run and accepted? */
+static int accepted_all(const struct package *p, const struct graded_test *tests, int nrun, int g)
+{
+	int sample = p->groups[g].parent < 0 && !strcmp(p->groups[g].name, "sample");
+	for (int i = 0; i < p->ntests; i++) {
+		int in_g = sample ? p->tests[i].sample : !p->tests[i].sample && scoring_group(p, i) == g;
+		if (in_g && (i >= nrun || tests[i].verdict != VERDICT_AC))
+			return 0;
+	}
+	return 1;
+}
+
+/* require_pass: are the groups g names (and the ones they name) all
+ * accepted? A group not scored for want of them counts as not accepted.
+ * Each names only groups that sort before it, so this ends. */
+static int requirements_met(const struct package *p, const struct graded_test *tests, int nrun, int g)
+{
+	for (int k = 0; k < p->groups[g].nrequires; k++) {
+		int h = p->groups[g].requires[k];
+		if (!accepted_all(p, tests, nrun, h) || !requirements_met(p, tests, nrun, h))
+			return 0;
+	}
+	return 1;
+}
+
 static void grade_2025(const struct package *p, const struct graded_test *tests, int nrun, struct grade *out)
 {
 	int secret = secret_index(p);
@@ -483,6 +530,10 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 			least = fmin(least, s);
 		}
 		double score = agg == AGG_PASS_FAIL ? (passed == count ? max : 0) : agg == AGG_SUM ? sum : least;
+		if (!requirements_met(p, tests, nrun, g)) { /* "the group score is 0" */
+			score = 0;
+			passed = -1;
+		}
 		if (g == secret) {
 			total += score;
 			subtasks = 0; /* tests of its own: not only subtasks */
@@ -498,8 +549,13 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 			first = 0;
 		}
 	}
-	if (secret >= 0 && aggregation_of(p, secret) == AGG_PASS_FAIL && secret >= 0)
+	if (secret >= 0 && aggregation_of(p, secret) == AGG_PASS_FAIL)
 		total = all_ac ? max_of(p, secret) : 0;
+	if (secret >= 0 && !requirements_met(p, tests, nrun, secret)) { /* secret's require_pass: sample */
+		total = 0;
+		for (int k = 0; k < out->nsubtasks; k++)
+			out->subtasks[k].score = 0;
+	}
 	if (secret >= 0 && total > max_of(p, secret) + SCORE_EPS) {
 		out->verdict = VERDICT_JE;
 		snprintf(out->message, sizeof out->message, "the score %g is above secret's max_score %g", total,
@@ -538,8 +594,75 @@ void grading_grade(const struct package *p, const struct graded_test *tests, int
 		out->nsubtasks = 0;
 }
 
+/* The group called name that require_pass may name: sample or a group
+ * directly under secret; -1 if there is none. */
+static int requirable(const struct package *p, const char *name)
+{
+	int secret = secret_index(p);
+	for (int h = 0; h < p->ngroups; h++)
+		if (!strcmp(p->groups[h].name, name) &&
+		    ((p->groups[h].parent < 0 && !strcmp(name, "sample")) || (secret >= 0 && p->groups[h].parent == secret)))
+			return h;
+	return -1;
+}
+
+/* Resolves each group's require_pass into indexes, as the format says:
+ * only in a scoring problem graded by 2025-09's keys, only on secret (which
+ * may require sample alone) and the groups under it, naming sample or
+ * pass-fail groups that sort before it (so there is no cycle). */
+static int check_requires(struct package *p, char *err, size_t n)
+{
+	int secret = secret_index(p);
+	for (int g = 0; g < p->ngroups; g++) {
+		struct test_group *grp = &p->groups[g];
+		char names[sizeof grp->require_pass], *save, *name;
+		grp->nrequires = 0;
+		if (!grp->require_pass[0])
+			continue;
+		const char *file = p->format == PACKAGE_LEGACY ? "testdata.yaml" : "test_group.yaml";
+		if (!p->scoring)
+			return snprintf(err, n, "data/%s/%s: require_pass is only for scoring problems (the format: "
+					"pass-fail problems must not have it)", grp->name, file), -1;
+		if (p->legacy_grading)
+			return snprintf(err, n, "data/%s/%s: require_pass is a 2025-09 key, but this package is graded by "
+					"the legacy keys (accept_score, grader_flags, ...), which have no such rule",
+					grp->name, file), -1;
+		if (g != secret && (secret < 0 || grp->parent != secret))
+			return snprintf(err, n, "data/%s/test_group.yaml: require_pass is only allowed in secret and the "
+					"groups directly under it", grp->name), -1;
+		memcpy(names, grp->require_pass, sizeof names);
+		for (name = strtok_r(names, "\n", &save); name; name = strtok_r(NULL, "\n", &save)) {
+			int h = requirable(p, name);
+			const char *why = NULL;
+			if (!strcmp(name, grp->name))
+				why = "is the group itself";
+			else if (h < 0)
+				why = "is not sample or a test data group under secret (names are paths below data/, "
+				      "like secret/group1)";
+			else if (g == secret && strcmp(name, "sample") != 0)
+				why = "is not sample, the only group secret may require";
+			else if (strcmp(name, grp->name) > 0)
+				why = "sorts after it: a group may only require groups before it (so there are no cycles)";
+			else if (p->groups[h].parent >= 0 && aggregation_of(p, h) != AGG_PASS_FAIL)
+				why = "does not use pass-fail aggregation, which a required group must";
+			if (why)
+				return snprintf(err, n, "data/%s/test_group.yaml: require_pass: '%.200s' %s", grp->name, name,
+						why), -1;
+			if (grp->nrequires == GROUP_MAX_REQUIRES)
+				return snprintf(err, n, "data/%s/test_group.yaml: require_pass names more than %d groups",
+						grp->name, GROUP_MAX_REQUIRES), -1;
+			grp->requires[grp->nrequires++] = h;
+		}
+	}
+	return 0;
+}
+
 int grading_check(struct package *p, char *err, size_t n)
 {
+	if (check_requires(p, err, n) < 0)
+		return -1;
+	if (!p->scoring)
+		return 0;
 	int secret = secret_index(p);
 	if (p->legacy_grading) {
 		/* The best score: the root's range, else what every test accepted earns. */

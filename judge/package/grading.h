@@ -9,7 +9,9 @@
  *            problemtools does (its oddecho example).
  *   2025-09  test_group.yaml max_score (a number or unbounded) and
  *            score_aggregation (pass-fail, sum, min) of secret and the
- *            groups directly under it.
+ *            groups directly under it; require_pass: a group scores only
+ *            when the earlier pass-fail groups (or sample) it names were
+ *            all accepted.
  * A validator's score.txt gives an accepted test's score where the model
  * allows one; where it does not, or where it is missing but required, or
  * above the test's maximum, the judging is a judge error.
@@ -78,11 +80,18 @@ int grading_read_problem(struct yaml_doc *y, yaml_node_t *grading, struct legacy
 			 size_t n);
 void grading_override(struct legacy_grading *g, const struct legacy_grading *problem);
 
+/* Reads a 2025-09 test_group.yaml's require_pass (a name or a list of
+ * names) into g->require_pass; grading_check resolves and checks them.
+ * Returns 0, or -1 with err set. */
+struct test_group;
+int grading_read_require_pass(struct yaml_doc *y, yaml_node_t *root, struct test_group *g, char *err, size_t n);
+
 /* Takes what g does not set from parent (NULL: the format's defaults). */
 void grading_inherit(struct legacy_grading *g, const struct legacy_grading *parent);
 
-/* Checks a scoring package's groups against its model's rules (2025-09:
- * max_score and aggregation; legacy: ranges) and sets p->max_score.
+/* Checks a package's groups against its model's rules (2025-09:
+ * max_score, aggregation and require_pass, which only a scoring problem
+ * may have; legacy: ranges) and sets p->max_score for a scoring one.
  * Returns 0, or -1 with err set. */
 int grading_check(struct package *p, char *err, size_t n);
 

@@ -468,7 +468,9 @@ static int group_config(struct loader *L, const char *rel, struct test_group *gr
 			rc = fail(L, "%s: max_score must be a non-negative number or unbounded", file);
 		if (rc == 0 && grading_read_legacy(&y, root, &grp->legacy, why, sizeof why) < 0)
 			rc = fail(L, "%s: %s", file, why);
-		L->new_keys |= max || agg;
+		if (rc == 0 && grading_read_require_pass(&y, root, grp, why, sizeof why) < 0)
+			rc = fail(L, "%s: %s", file, why);
+		L->new_keys |= max || agg || grp->require_pass[0];
 		L->legacy_keys |= grp->legacy.set != 0;
 		if (rc == 0 && agg) {
 			if (!strcmp(agg, "pass-fail"))
@@ -638,17 +640,16 @@ static int find_validator(struct loader *L)
 	return 0;
 }
 
-/* For scoring problems: which model grades it, its rules, its best score. */
+/* Which model grades a scoring problem, its rules, its best score (and
+ * that no other problem asks for require_pass). */
 static int check_scoring(struct loader *L)
 {
 	struct package *p = L->p;
 	char why[512];
-	if (!p->scoring)
-		return 0;
 	/* A 2023-07-draft package written with testdata.yaml's legacy keys is
 	 * graded as legacy, as problemtools does; 2025-09 keys win. */
-	p->legacy_grading = p->format == PACKAGE_LEGACY || (L->legacy_keys && !L->new_keys);
-	if (p->format == PACKAGE_2025_09)
+	p->legacy_grading = p->scoring && (p->format == PACKAGE_LEGACY || (L->legacy_keys && !L->new_keys));
+	if (p->format == PACKAGE_2025_09 && p->scoring)
 		p->custom_score = 1;
 	if (grading_check(p, why, sizeof why) < 0)
 		return fail(L, "%s", why);

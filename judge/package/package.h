@@ -20,6 +20,8 @@ struct test_case {
 	char validator_flags[512]; /* the default validator's flags for this case */
 };
 
+#define GROUP_MAX_REQUIRES 16
+
 enum aggregation { AGG_UNSET, AGG_PASS_FAIL, AGG_SUM, AGG_MIN };
 
 struct test_group {
@@ -30,6 +32,11 @@ struct test_group {
 	double max_score;         /* 2025-09; INFINITY: unbounded */
 	enum aggregation aggregation;
 	struct legacy_grading legacy; /* its testdata.yaml's, with what it inherits */
+	/* 2025-09 require_pass: the groups (or sample) it is scored only after;
+	 * as written (names, one per line), then their indexes (grading_check). */
+	char require_pass[512];
+	int requires[GROUP_MAX_REQUIRES];
+	int nrequires;
 };
 
 struct package {

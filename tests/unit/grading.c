@@ -174,6 +174,35 @@ int main(void)
 	check(g.score == 60 && g.nsubtasks == 2 && g.subtasks[0].group == 2 && g.subtasks[0].score == 0 &&
 		      g.subtasks[0].max == 40 && g.subtasks[1].score == 60 && g.subtasks[1].max == 60,
 	      "2025-09 subtasks: a rejected test costs its pass-fail group, the other keeps its 60", detail);
+	/* require_pass: secret/b is scored only when secret/a was accepted. */
+	sg[3].requires[0] = 2;
+	sg[3].nrequires = 1;
+	grade(&p, "AAWAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.verdict == VERDICT_WA && g.score == 0 && g.nsubtasks == 2 && g.subtasks[0].score == 0 &&
+		      g.subtasks[1].score == 0,
+	      "require_pass: secret/a rejected, so secret/b scores 0 though accepted, its subtask too", detail);
+	grade(&p, "AAAAA", NULL, &g);
+	check(g.verdict == VERDICT_AC && g.score == 100 && g.subtasks[1].score == 60,
+	      "require_pass: secret/a accepted, secret/b scores its 60", detail);
+	sg[3].requires[0] = 0; /* sample */
+	grade(&p, "WAAAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.verdict == VERDICT_WA && g.score == 40 && g.subtasks[0].score == 40 && g.subtasks[1].score == 0,
+	      "require_pass: sample rejected, so the group requiring it scores 0, the other its 40", detail);
+	sg[3].nrequires = 0;
+	sg[1].requires[0] = 0;
+	sg[1].nrequires = 1;
+	grade(&p, "WAAAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.score == 0 && g.nsubtasks == 2 && g.subtasks[0].score == 0 && g.subtasks[1].score == 0,
+	      "require_pass on secret: sample rejected, every subtask and the total are 0", detail);
+	grade(&p, "AAAAA", NULL, &g);
+	check(g.score == 100, "require_pass on secret: sample accepted, 100", detail);
+	sg[1].nrequires = 0;
 	sg[1].aggregation = AGG_MIN;
 	grade(&p, "AAWAA", NULL, &g);
 	check(g.nsubtasks == 0, "2025-09: a secret that takes the least of its groups has no subtasks", "");
