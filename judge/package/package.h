@@ -10,6 +10,8 @@
 
 enum package_format { PACKAGE_LEGACY, PACKAGE_2025_09 };
 
+struct validator;
+
 #define PACKAGE_MAX_VALIDATORS 8
 
 struct test_case {
@@ -71,6 +73,8 @@ struct package {
 	/* Legacy output_validators/ may hold several programs: every one must accept. */
 	char extra_validator_dirs[PACKAGE_MAX_VALIDATORS - 1][PATH_MAX];
 	int nextra_validators;
+	char grader_dir[PATH_MAX]; /* legacy graders/: the custom grader's program (a directory of sources), or "" */
+	const struct validator *grader; /* that grader built (grader.h), attached by whoever built or opened it; NULL: none */
 	char statement[PATH_MAX]; /* the statement file, or "" */
 	struct test_case *tests;
 	int ntests;

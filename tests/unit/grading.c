@@ -2,6 +2,7 @@
  * the derived time limit's rounding (judge/judging/time_limit.c) and
  * score.txt's reading (judge/judging/score_file.c), on hand-made packages
  * and files. Prints TAP lines. */
+#include "grader.h"
 #include "grading.h"
 #include "package.h"
 #include "score_file.h"
@@ -230,6 +231,30 @@ int main(void)
 		 g.subtasks[0].score, g.subtasks[1].score);
 	check(g.verdict == VERDICT_WA && g.score == 0 && g.nsubtasks == 2 && g.subtasks[1].score == 0,
 	      "legacy: a rejected judging's score is ignored, and so are its subtasks'", detail);
+
+	/* A custom grader's output (grader.c), as problemtools' pattern has it. */
+	static const struct {
+		const char *text;
+		int ok;
+		enum verdict verdict;
+		double score;
+	} outputs[] = {
+		{ "AC 5\n", 1, VERDICT_AC, 5 },    { "RTE 0", 1, VERDICT_RE, 0 },    { "WA -1.5 \n", 1, VERDICT_WA, -1.5 },
+		{ " AC 5", 0, 0, 0 },		   { "AC 5 6", 0, 0, 0 },	     { "AC 5\nWA 3\n", 0, 0, 0 },
+		{ "AC 1e3", 0, 0, 0 },		   { "AC inf", 0, 0, 0 },	     { "ac 5", 0, 0, 0 },
+		{ "RE 1", 0, 0, 0 },		   { "AC", 0, 0, 0 },		     { "AC 1.2.3", 0, 0, 0 },
+		{ "", 0, 0, 0 },		   { "AC -", 0, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+		enum verdict v = VERDICT_CE;
+		double score = NAN;
+		int rc = grader_parse_output(outputs[i].text, &v, &score, detail, sizeof detail);
+		char what[96];
+		snprintf(what, sizeof what, "grader output '%.40s' is %s", outputs[i].text, outputs[i].ok ? "read" : "refused");
+		for (char *c = what; *c; c++)
+			*c = *c == '\n' ? '|' : *c;
+		check(outputs[i].ok ? rc == 0 && v == outputs[i].verdict && score == outputs[i].score : rc < 0, what, detail);
+	}
 
 	/* The derived time limit's rounding. */
 	memset(&p, 0, sizeof p);
