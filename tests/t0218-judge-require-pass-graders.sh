@@ -104,6 +104,7 @@ hostile() {
 }
 hostile 'print("hello")\n' "prints garbage" "group secret/g1: the grader's output is not one line 'VERDICT SCORE'"
 hostile 'print("AC 5")\nprint("AC 6")\n' "prints two lines" "the grader's output is not one line 'VERDICT SCORE'"
+hostile 'print("JE 0")\n' "says JE" "group secret/g1: the grader's verdict is JE"
 hostile 'print("AC nan")\n' "prints NaN" "the grader's output is not one line 'VERDICT SCORE'"
 hostile 'print("OK 5")\n' "prints an unknown verdict" "the grader's output is not one line 'VERDICT SCORE'"
 hostile 'print("AC 5" + " " * 200)\n' "prints a long line" "the grader's output is too long"

@@ -353,7 +353,9 @@ static struct result custom_grade(struct tree *T, int g, const struct legacy_gra
 	}
 	free(verdicts);
 	free(scores);
-	if (rc < 0) {
+	if (rc == 0 && out.verdict == VERDICT_JE)
+		snprintf(message, sizeof message, "the grader's verdict is JE");
+	if (rc < 0 || out.verdict == VERDICT_JE) {
 		out = (struct result){ VERDICT_JE, 0 };
 		if (!T->out->message[0])
 			snprintf(T->out->message, sizeof T->out->message, "group %.100s: %.140s",
