@@ -1,6 +1,7 @@
 /* judging.c - judge one submission against a problem package. */
 #include "judging.h"
 #include "answers.h"
+#include "grader.h"
 #include "fsutil.h"
 #include "util.h"
 
@@ -99,7 +100,10 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			for (int i = 0; i < j->nrun; i++)
 				graded[i] = (struct graded_test){ j->tests[i].verdict, j->tests[i].has_score, j->tests[i].score };
 			struct grade g;
-			grading_grade(p, graded, j->nrun, &g);
+			struct grader_run run = { p->grader, scratch };
+			struct grader_hook hook;
+			grader_hook_init(&hook, &run);
+			grading_grade_with(p, graded, j->nrun, p->grader ? &hook : NULL, &g);
 			free(graded);
 			j->score = g.score;
 			j->has_score = 1;

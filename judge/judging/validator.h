@@ -30,6 +30,14 @@ void validator_free(struct validator *v);
  * import. Returns 0 or -1 with err set. */
 int validator_build_into(const struct package *p, const char *dir, char *err, size_t n);
 
+/* One program of the package built as a validator is (what names it in
+ * messages: "grader"), under work_root, or kept as dir (validator_open
+ * opens it): a grader is built this way. Return 0 or -1 with err set. */
+int validator_prepare_program(const struct package *p, const char *program, const char *what, const char *work_root,
+			      struct validator *v, char *err, size_t n);
+int validator_build_program_into(const struct package *p, const char *program, const char *what, const char *dir,
+				 char *err, size_t n);
+
 /* Opens a validator kept by validator_build_into. Returns 0, or -1 if dir
  * holds none. */
 int validator_open(const char *dir, struct validator *v, char *err, size_t n);
