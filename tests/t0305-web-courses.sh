@@ -382,6 +382,19 @@ get s2 '/courses/CSA/clarifications?about=hw1'
 check "the list about hw1 holds only hw1's (another's private question is not there)" "$CODE" "$CODE" = 200 -a \
 	"$(body_has 'Deadline moved? No.')" -eq 0 -a "$(body_has 'graded on samples')" -eq 0 -a "$(body_has 'About <a href="/courses/CSA/hw1">')" -eq 1
 
+# ---- late days by the student's choice (days,ask) ----
+new inst CSA askd $((-2 * D)) $((-H)) 'aplusb' -d late=days,ask --data-urlencode "late_until=$(at $D)"
+ASKD=$(sql "select id from assignments where short_name = 'askd'")
+get s2 "/problems/aplusb?assignment=$ASKD"
+check "late under days,ask: the problem page offers to spend late days" "$CODE" "$CODE" = 200 -a "$(body_has 'name="spend_late_days"')" -eq 1
+before=$(sql "select count(*) from submissions")
+post s2 /problems/aplusb/submit -d "assignment=$ASKD" -d language=c --data-urlencode "code@$AC"
+check "not ticked: refused, saying what it would take, nothing stored" "$CODE $(grep -o 'takes [^<]*' "$T/b" | head -1)" \
+	"$CODE" -ge 400 -a "$(body_has 'takes 1 more late day from your bank')" -eq 1 -a "$(sql "select count(*) from submissions")" = "$before"
+post s2 /problems/aplusb/submit -d "assignment=$ASKD" -d language=c -d spend_late_days=1 --data-urlencode "code@$AC"
+check "ticked: taken, one day spent" "$CODE" "$CODE" = 303 -a \
+	"$(sql "select days from late_days_used l join users u on u.id = l.user_id where u.name = 's2' and l.assignment_id = $ASKD")" = 1
+
 # ---- subtask scores on a submission's page, as the feedback policy allows ----
 "$VERDICT" problem add "$REPO/problems/groupsum" >>"$T/setup.log" 2>&1
 new inst CSA subf $((-H)) $D 'groupsum' -d feedback=full
