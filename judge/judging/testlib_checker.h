@@ -11,8 +11,13 @@
 enum validator_protocol {
 	PROTOCOL_KATTIS,            /* validator input answer feedback_dir/ [flags] < output; 42/43 */
 	PROTOCOL_TESTLIB,           /* checker input output answer; exit 0 ok, 1 wa, 2 pe, 3 fail, 7 points */
-	PROTOCOL_TESTLIB_INTERACTOR /* registerInteraction: for interactive problems (not run yet) */
+	PROTOCOL_TESTLIB_INTERACTOR /* registerInteraction: interactor input tout answer (interactive.c) */
 };
+
+/* Where a testlib interactor's checker lives: a subdirectory of the
+ * output validator's sources (Polygon's two programs in one Kattis
+ * output_validator/); it judges the interactor's output file, tout. */
+#define VALIDATOR_INTERACTOR_CHECKER "checker"
 
 /* The protocol a validator's sources (the directory src, as copied for
  * building) speak: testlib's when a source registers itself with testlib
