@@ -38,6 +38,31 @@ verify_case "higherlower (Polygon): a testlib interactor, then its checker on to
 	'^ok   wrong_answer/upwards.c \(C\): WA on sample/01' '^ok   time_limit_exceeded/unflushed.c \(C\): TLE' \
 	'^4 submissions: 4 as expected, 0 not$'
 
+# Imported and judged as students' submissions are: the kept interactor
+# and its checker (validator/next) are found again, and the score stored.
+export VERDICT_DB="$T/verdict.db"
+"$VERDICT" user add ann >/dev/null 2>&1
+# judged PROBLEM SOURCE: submits SOURCE, judges it, leaves `result --json` in $T/result.
+judged() {
+	local id
+	id=$("$VERDICT" submit --user ann --problem "$1" "$2" 2>"$T/err")
+	"$VERDICT" judge --once --workers 1 >/dev/null 2>&1
+	"$VERDICT" result "$id" --json >"$T/result" 2>&1
+}
+for pkg in higherlower fewguesses; do
+	"$VERDICT" problem add "$P/$pkg" >"$T/out" 2>&1
+	check "problem add $pkg" "$(head -c 400 "$T/out")" "$?" -eq 0
+done
+judged higherlower "$P/higherlower/solutions/bisect.cpp"
+check "judged: higherlower, halving in C++ is AC" "$(head -c 600 "$T/result")" \
+	"$(grep -c '"verdict": *"AC"' "$T/result")" -ge 1
+judged higherlower "$P/higherlower/solutions/upwards.c"
+check "judged: higherlower, counting up is WA" "$(head -c 600 "$T/result")" \
+	"$(grep -c '"verdict": *"WA"' "$T/result")" -ge 1
+judged fewguesses "$P/fewguesses/submissions/partially_accepted/one_by_one.py"
+check "judged: fewguesses, counting up scores 11.9913" "$(head -c 600 "$T/result")" \
+	"$(grep -cE '"score": *11.99' "$T/result")" -ge 1
+
 # ---- Kattis interactive validators that score badly: JE ----
 # with_score NAME C-STATEMENT PATTERN: fewguesses whose interactor, having
 # seen the right guess, does C-STATEMENT (with `score` the path of
@@ -183,9 +208,13 @@ GAME='for (int k = 1; k <= 10; k++) {
 interactor_pkg plain interactive "${GAME//FINISH/quitf(_ok, \"found\")}"
 cp "$P/fewguesses/submissions/wrong_answer/zero.c" "$P/higherlower/solutions/upwards.c" "$T/ti/plain/submissions/"
 mkdir -p "$T/ti/plain/submissions/wrong_answer" && mv "$T/ti/plain/submissions/"*.c "$T/ti/plain/submissions/wrong_answer/"
+# Still writing after the interactor accepted (exit 0): not killed by SIGPIPE for it.
+sed 's|return 0;|{ usleep(300000); for (int i = 0; i < 1000; i++) puts("bye"); return 0; }|' \
+	"$P/fewguesses/submissions/accepted/halving.c" | sed 's|#include <stdio.h>|#include <stdio.h>\n#include <unistd.h>|' \
+	>"$T/ti/plain/submissions/accepted/writes_after.c"
 verify_case "a testlib interactor in a Kattis package: its verdicts" "$T/ti/plain" \
-	'^ok   accepted/halving.c \(C\): AC' '^ok   wrong_answer/upwards.c \(C\): WA' \
-	'^ok   wrong_answer/zero.c \(C\): WA' '^3 submissions: 3 as expected'
+	'^ok   accepted/halving.c \(C\): AC' '^ok   accepted/writes_after.c \(C\): AC' \
+	'^ok   wrong_answer/upwards.c \(C\): WA' '^ok   wrong_answer/zero.c \(C\): WA' '^4 submissions: 4 as expected'
 interactor_pkg points "[interactive, scoring]" "${GAME//FINISH/quitp(100.0 \/ k, \"fewer is better\")}"
 printf 'max_score: 50\n' >"$T/ti/points/data/secret/test_group.yaml"
 mkdir -p "$T/ti/points/submissions/partially_accepted"
@@ -198,14 +227,14 @@ verify_case "a testlib interactor's points above the maximum: JE" "$T/ti/above" 
 	'^FAIL accepted/halving.c \(C\): got JE' "score.txt says 51, above the test's maximum 50"
 interactor_pkg oddexit interactive 'ouf.readInt(); std::cout << "correct" << std::endl; _exit(5);'
 verify_case "a testlib interactor that exits 5: JE" "$T/ti/oddexit" \
-	'^FAIL accepted/halving.c \(C\): got JE.*exited 5, which testlib never does'
+	'^FAIL accepted/halving.c \(C\): got JE.*the testlib interactor exited 5, which testlib never does'
 interactor_pkg nan "[interactive, scoring]" 'ouf.readInt(); std::cout << "correct" << std::endl; fputs("points abc\n", stderr); _exit(7);'
 verify_case "a testlib interactor whose points are not a number: JE" "$T/ti/nan" \
-	'^FAIL accepted/halving.c \(C\): got JE.*exited 7 \(points\) without printing them'
+	'^FAIL accepted/halving.c \(C\): got JE.*the testlib interactor exited 7 \(points\) without printing them'
 interactor_pkg huge "[interactive, scoring]" 'ouf.readInt(); std::cout << "correct" << std::endl;
 	fputs("points ", stderr); for (int i = 0; i < 1000000; i++) fputc(0x39, stderr); _exit(7);'
 verify_case "a testlib interactor whose points are a million digits: JE" "$T/ti/huge" \
-	'^FAIL accepted/halving.c \(C\): got JE.*exited 7 \(points\) without printing them'
+	'^FAIL accepted/halving.c \(C\): got JE.*the testlib interactor exited 7 \(points\) without printing them'
 
 # ---- a testlib interactor with its checker (checker/) ----
 interactor_pkg checked interactive "${GAME//FINISH/quitf(_ok, \"found\")}"

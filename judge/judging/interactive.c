@@ -23,8 +23,7 @@
 #define TOUT_MAX_BYTES (64LL << 20)
 #define TOUT_IN_BOX "/feedback/tout"
 
-/* What the testlib interactor's ending says (testlib_verdict, with the
- * message's wording about an interactor); *points as there. */
+/* What the testlib interactor's ending says (testlib_verdict); *points as there. */
 static enum verdict interactor_outcome(const struct sandbox_result *val, const char *stderr_path, double *points,
 				       char *message, size_t n)
 {
@@ -39,7 +38,7 @@ static enum verdict interactor_outcome(const struct sandbox_result *val, const c
 			 text);
 		return VERDICT_JE;
 	}
-	return testlib_verdict(val->exit_code, text, points, message, n);
+	return testlib_verdict("interactor", val->exit_code, text, points, message, n);
 }
 
 /* After a testlib interactor accepted: its checker (v->next) judges what
@@ -83,7 +82,8 @@ void interactive_pass(const struct build *b, const struct test_limits *lim, cons
 	double prog_wall = pc.cfg.wall_sec > 0 ? pc.cfg.wall_sec : 2 * pc.cfg.time_sec + 1;
 	vc.cfg.wall_sec = prog_wall + INTERACTOR_GRACE_SEC;
 
-	struct sandbox_pair pair = { &pc.cfg, &vc.cfg, testlib ? 0 : 42 };
+	/* Accepting exits: Kattis's 42; testlib's 0 and 7 (points). */
+	struct sandbox_pair pair = { &pc.cfg, &vc.cfg, testlib ? (1ULL << 0 | 1ULL << 7) : 1ULL << 42 };
 	struct sandbox_pair_result pr;
 	sandbox_run_pair(&pair, &pr);
 	const struct sandbox_result *prog = &pr.program, *val = &pr.peer;

@@ -31,8 +31,10 @@ enum validator_protocol testlib_protocol_of(const char *src);
  * "presentation error" said; 7 AC with the points it printed; 3 and
  * anything else JE. stderr_text is what it printed ("wrong answer 1st
  * numbers differ", "points 0.5 partly right", ...): it becomes the
- * message. *points is the score of exit 7, else -1. */
-enum verdict testlib_verdict(int exit_code, const char *stderr_text, double *points, char *message, size_t n);
+ * message, which names the program as who ("checker", "interactor").
+ * *points is the score of exit 7, else -1. */
+enum verdict testlib_verdict(const char *who, int exit_code, const char *stderr_text, double *points, char *message,
+			     size_t n);
 
 struct validator;
 
