@@ -3,6 +3,7 @@
 #include "answers.h"
 #include "grader.h"
 #include "fsutil.h"
+#include "score_file.h"
 #include "util.h"
 
 #include <errno.h>
@@ -72,6 +73,8 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			break;
 		}
 		j->nrun++;
+		if (r->has_score == SCORE_FILE_POINTS) /* testlib's points: a score where there are scores */
+			r->has_score = p->scoring ? SCORE_FILE_SCORE : 0;
 		if (r->has_score && !p->scoring) { /* both formats: score.txt belongs to scoring problems */
 			r->verdict = VERDICT_JE;
 			snprintf(r->message, sizeof r->message, "the output validator wrote a score (score.txt or "

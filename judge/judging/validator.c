@@ -43,11 +43,44 @@ void validator_free(struct validator *v)
 static int prepare_one(const struct package *p, const char *program, const char *what, const char *work_root,
 		       struct validator *v, char *err, size_t n);
 
+/* A testlib interactor's checker, in the subdirectory checker/ of its
+ * sources (where the Polygon converter puts it), as v->next: it judges the
+ * interactor's output file afterwards (interactive.c). None: the
+ * interactor's verdict is final. */
+static int prepare_interactor_checker(const struct package *p, const char *work_root, struct validator *v,
+				      char *err, size_t n)
+{
+	char dir[PATH_MAX];
+	struct stat st;
+	if (p->nextra_validators > 0)
+		return validator_free(v), errf(err, n, "a testlib interactor cannot be one of several output validators");
+	if ((size_t)snprintf(dir, sizeof dir, "%s/" VALIDATOR_INTERACTOR_CHECKER, p->validator_dir) >= sizeof dir)
+		return validator_free(v), errf(err, n, "the output validator's path is too long");
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	if (!(v->next = calloc(1, sizeof *v->next)))
+		return validator_free(v), errf(err, n, "out of memory");
+	if (prepare_one(p, dir, work_root, v->next, err, n) < 0) {
+		free(v->next);
+		v->next = NULL;
+		validator_free(v);
+		return -1;
+	}
+	if (v->next->protocol != PROTOCOL_TESTLIB) {
+		validator_free(v);
+		return errf(err, n, "output_validator/" VALIDATOR_INTERACTOR_CHECKER "/ beside a testlib interactor must be "
+				    "a testlib checker (its source calls registerTestlibCmd)");
+	}
+	return 0;
+}
+
 /* Each of the package's validators, chained: the legacy format runs them all. */
 int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n)
 {
 	if (prepare_one(p, p->validator_dir, "output validator", work_root, v, err, n) < 0)
 		return -1;
+	if (v->protocol == PROTOCOL_TESTLIB_INTERACTOR)
+		return prepare_interactor_checker(p, work_root, v, err, n);
 	struct validator *last = v;
 	for (int i = 0; i < p->nextra_validators; i++) {
 		if (!(last->next = calloc(1, sizeof *last->next))) {
@@ -111,13 +144,11 @@ static int prepare_one(const struct package *p, const char *program, const char 
 	closedir(d);
 	int rc = 0;
 	char out[PATH_MAX];
+	v->protocol = scripts ? PROTOCOL_KATTIS : testlib_protocol_of(src);
 	if (scripts) {
 		rc = validator_scripts_build(&v->build, p->compilation_time, err, n);
 		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
 		v->nrun = 1;
-	} else if ((v->protocol = testlib_protocol_of(src)) == PROTOCOL_TESTLIB_INTERACTOR) {
-		rc = errf(err, n, "the validator is a testlib interactor (registerInteraction): testlib interactors are not "
-				  "supported yet");
 	} else if (ncpp || nc) {
 		/* All sources compiled together, their directory on the include
 		 * path (validate.h and friends). C++ wins if there is any. */
@@ -264,25 +295,38 @@ static enum verdict check_one(const struct validator *v, const struct test_case 
 	message[0] = 0;
 	if (v->protocol == PROTOCOL_TESTLIB) { /* checker input output answer (testlib_checker.c) */
 		double points;
-		if (has_score)
-			*has_score = 0;
-		return testlib_check(v, t, output_path, scratch_dir, &points, message, n);
+		enum verdict verdict = testlib_check(v, t, output_path, scratch_dir, &points, message, n);
+		if (has_score) { /* exit 7's points: a score, as score.txt's (judging.c keeps them to scoring problems) */
+			*has_score = points >= 0 ? SCORE_FILE_POINTS : 0;
+			*score = points;
+		}
+		return verdict;
 	}
 	if (make_work_dir(scratch_dir, "feedback-", SANDBOX_UID, feedback, sizeof feedback) < 0) {
 		snprintf(message, n, "cannot create the feedback directory: %s", strerror(errno));
 		return VERDICT_JE;
 	}
 	enum verdict verdict = validator_check_in(v, t, t->in, output_path, feedback, scratch_dir, message, n);
-	if (has_score && verdict != VERDICT_JE) {
-		char why[256];
-		int got = score_file_read(feedback, score, why, sizeof why);
-		*has_score = got > 0 ? got : 0;
-		if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
-			verdict = VERDICT_JE;
-			snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote a score");
-		}
-	}
+	if (has_score)
+		verdict = validator_read_score(feedback, verdict, has_score, score, message, n);
 	remove_tree(feedback);
+	return verdict;
+}
+
+enum verdict validator_read_score(const char *feedback_dir, enum verdict verdict, int *has_score, double *score,
+				  char *message, size_t n)
+{
+	*has_score = 0;
+	if (verdict != VERDICT_AC && verdict != VERDICT_WA) /* not the validator's word: nothing to score */
+		return verdict;
+	char why[256];
+	int got = score_file_read(feedback_dir, score, why, sizeof why);
+	*has_score = got > 0 ? got : 0;
+	if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
+		snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote a score");
+		*has_score = 0;
+		return VERDICT_JE;
+	}
 	return verdict;
 }
 

@@ -26,6 +26,7 @@
 #include "package.h"
 #include "fsutil.h"
 #include "limit.h"
+#include "testlib_checker.h"
 #include "util.h"
 #include "yaml_doc.h"
 
@@ -613,11 +614,12 @@ static int find_validator(struct loader *L)
 	 * of output_validator/: taken when it is all there is. */
 	{
 		struct dirent **list;
-		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0;
+		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0, checker_dir = 0;
 		char names[PACKAGE_MAX_VALIDATORS][256];
 		for (int i = 0; i < n; i++) {
 			char rel[PATH_MAX];
 			fmt(rel, sizeof rel, "%s/%s", dir, list[i]->d_name);
+			checker_dir |= !strcmp(list[i]->d_name, VALIDATOR_INTERACTOR_CHECKER) && exists(p->dir, rel, 1);
 			if (exists(p->dir, rel, 1) && dirs < PACKAGE_MAX_VALIDATORS)
 				fmt(names[dirs++], sizeof names[0], "%s", list[i]->d_name);
 			else if (exists(p->dir, rel, 1))
@@ -628,6 +630,8 @@ static int find_validator(struct loader *L)
 		}
 		if (n >= 0)
 			free(list);
+		if (p->interactive && checker_dir && dirs == 1 && files)
+			dirs = 0; /* loose files (a testlib interactor) and its checker/: one program (validator.c) */
 		if (dirs && files)
 			return fail(L, "%s/ holds both files and directories: put each program in a directory of its own", dir);
 		if (dirs > PACKAGE_MAX_VALIDATORS)

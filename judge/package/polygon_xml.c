@@ -248,6 +248,8 @@ static int read_assets(struct reader *R, const xmlNode *root)
 	if (source_of(R, child(validators, "validator"), p->validator_source, "the validator's source") < 0)
 		return -1;
 	p->interactive = child(assets, "interactor") != NULL;
+	if (source_of(R, child(assets, "interactor"), p->interactor_source, "the interactor's source") < 0)
+		return -1;
 	for (xmlNode *s = child(assets, "solutions") ? child(assets, "solutions")->children : NULL; s; s = s->next) {
 		if (!named(s, "solution"))
 			continue;
