@@ -60,7 +60,7 @@ static int prepare_interactor_checker(const struct package *p, const char *work_
 		return 0;
 	if (!(v->next = calloc(1, sizeof *v->next)))
 		return validator_free(v), errf(err, n, "out of memory");
-	if (prepare_one(p, dir, work_root, v->next, err, n) < 0) {
+	if (prepare_one(p, dir, "interactor's checker", work_root, v->next, err, n) < 0) {
 		free(v->next);
 		v->next = NULL;
 		validator_free(v);
