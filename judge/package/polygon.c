@@ -590,12 +590,12 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 	if (rc == 0 && C.p->file_io[0])
 		rc = errf(err, n, "%s: the program reads and writes files (input-file, output-file: %s), not stdin and "
 				  "stdout: not supported", C.xml_name, C.p->file_io);
-	if (rc == 0 && C.p->points) {
+	if (rc == 0) {
 		char plan_why[512];
 		rc = polygon_scoring_plan(C.p, &C.scoring, plan_why, sizeof plan_why);
 		if (rc < 0)
 			errf(err, n, "%s: %s", C.xml_name, plan_why);
-		else if (!C.scoring.scoring)
+		else if (C.p->points && !C.scoring.scoring)
 			warn(&C, "%s: tests are grouped but worth no points: the problem is judged pass-fail", C.xml_name);
 	}
 	if (rc == 0)

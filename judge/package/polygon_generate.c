@@ -27,8 +27,15 @@
 
 static int shell_syntax(const char *cmd, int test, char c, char *err, size_t n)
 {
-	return errf(err, n, "test %d: its cmd '%.80s' has '%c': generators are run without a shell, so a cmd is "
-			    "plain words (letters, digits, \"._-+=:,@/%%\") and at most '> $' at its end", test, cmd, c);
+	char shown[8], quoted[96];
+	size_t k = 0;
+	snprintf(shown, sizeof shown, (unsigned char)c < 0x20 || (unsigned char)c >= 0x7f ? "\\x%02x" : "%c",
+		 (unsigned char)c);
+	for (const char *s = cmd; *s && k + 1 < sizeof quoted && s - cmd < 80; s++) /* no control character echoed */
+		quoted[k++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
+	quoted[k] = 0;
+	return errf(err, n, "test %d: its cmd '%s' has '%s': generators are run without a shell, so a cmd is "
+			    "plain words (letters, digits, \"._-+=:,@/%%\") and at most '> $' at its end", test, quoted, shown);
 }
 
 int polygon_cmd_parse(const char *cmd, int test, struct polygon_cmd *out, char *err, size_t n)
@@ -91,8 +98,25 @@ static int generate_one(const struct validator *v, const struct polygon_cmd *cmd
 		    sandbox_status_name(res.status), res.message, text[0] ? ": " : "", text);
 }
 
+/* The index of the generator cmd names, or -1 with err set. */
+static int generator_of(const struct polygon_generate_job *job, int k, struct polygon_cmd *cmd, char *err, size_t n)
+{
+	if (polygon_cmd_parse(job->cmds[k], job->tests[k], cmd, err, n) < 0)
+		return -1;
+	for (int g = 0; g < job->ngenerators; g++)
+		if (!strcmp(job->generators[g].name, cmd->argv[0]))
+			return g;
+	return errf(err, n, "test %d: its cmd names '%.60s', which is not one of the package's executables "
+			    "(files/<executables>)", job->tests[k], cmd->argv[0]);
+}
+
 int polygon_generate_inputs(const struct polygon_generate_job *job, char *err, size_t n)
 {
+	struct polygon_cmd cmd;
+	/* Every cmd is checked before anything is built: a bad one is found at once. */
+	for (int k = 0; k < job->ntests; k++)
+		if (generator_of(job, k, &cmd, err, n) < 0)
+			return -1;
 	struct validator *built = calloc((size_t)(job->ngenerators ? job->ngenerators : 1), sizeof *built);
 	char *ready = calloc((size_t)(job->ngenerators ? job->ngenerators : 1), 1);
 	int rc = -1;
@@ -103,17 +127,7 @@ int polygon_generate_inputs(const struct polygon_generate_job *job, char *err, s
 	if (sandbox_init(err, n) < 0)
 		goto out;
 	for (int k = 0; k < job->ntests; k++) {
-		struct polygon_cmd cmd;
-		if (polygon_cmd_parse(job->cmds[k], job->tests[k], &cmd, err, n) < 0)
-			goto out;
-		int g = 0;
-		while (g < job->ngenerators && strcmp(job->generators[g].name, cmd.argv[0]))
-			g++;
-		if (g == job->ngenerators) {
-			errf(err, n, "test %d: its cmd names '%.60s', which is not one of the package's executables "
-				     "(files/<executables>)", job->tests[k], cmd.argv[0]);
-			goto out;
-		}
+		int g = generator_of(job, k, &cmd, err, n);
 		if (!ready[g]) {
 			struct package p;
 			char why[1024];
