@@ -179,11 +179,8 @@ static int generate_inputs(struct converter *C)
 	if (!C->ngenerate)
 		return 0;
 	struct polygon_generator *gens = calloc((size_t)(p->nexecutables ? p->nexecutables : 1), sizeof *gens);
-	const char **cmds = calloc((size_t)C->ngenerate, sizeof *cmds);
-	char (*inputs)[PATH_MAX] = calloc((size_t)C->ngenerate, PATH_MAX);
-	const char **input_ptrs = calloc((size_t)C->ngenerate, sizeof *input_ptrs);
 	int rc = -1;
-	if (!gens || !cmds || !inputs || !input_ptrs) {
+	if (!gens) {
 		errf(C->err, C->n, "out of memory");
 		goto out;
 	}
@@ -207,28 +204,20 @@ static int generate_inputs(struct converter *C)
 			errf(C->err, C->n, "%s: two executables are called %s", p->executables[e], gens[e].name);
 			goto out;
 		}
+		if (!is_file(C, p->executables[e]))
+			continue; /* (a binary only, say): refused if a cmd names it */
 		in_package(C, rel, gens[e].dir);
 		if (copy_with_headers(C, p->executables[e], rel) < 0)
 			goto out;
 	}
-	for (int k = 0; k < C->ngenerate; k++) {
-		int i = C->generate[k];
-		cmds[k] = p->cmd[i - 1];
-		snprintf(inputs[k], PATH_MAX, "%s/data/%s/%0*d.in", C->dir, p->sample[i - 1] ? "sample" : "secret",
-			 C->width, i);
-		input_ptrs[k] = inputs[k];
-	}
-	struct polygon_generate_job job = { C->work_root, gens, p->nexecutables, C->generate, cmds, input_ptrs,
-					    C->ngenerate };
+	struct polygon_generate_job job = { C->work_root, gens, p->nexecutables, C->dir,
+					    C->width, p->sample, p->cmd, C->generate, C->ngenerate };
 	rc = polygon_generate_inputs(&job, C->err, C->n);
 	if (rc == 0)
 		warn(C, "%d test input%s made by running the package's generators", C->ngenerate,
 		     C->ngenerate == 1 ? "" : "s");
 out:
 	free(gens);
-	free(cmds);
-	free(inputs);
-	free(input_ptrs);
 	return rc;
 }
 
@@ -464,7 +453,7 @@ static int convert_solutions(struct converter *C)
 }
 
 /* A group's test_group.yaml: its scoring (if any) and the standard
- * checker's flags (which its subgroups inherit). */
+ * checker's flags (repeated in each group, so that each file says it all). */
 static int write_group_yaml(struct converter *C, const char *group, const char *scoring)
 {
 	char rel[POLYGON_SCORED_NAME_MAX + 64], yaml[512];

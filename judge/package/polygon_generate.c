@@ -101,7 +101,7 @@ static int generate_one(const struct validator *v, const struct polygon_cmd *cmd
 /* The index of the generator cmd names, or -1 with err set. */
 static int generator_of(const struct polygon_generate_job *job, int k, struct polygon_cmd *cmd, char *err, size_t n)
 {
-	if (polygon_cmd_parse(job->cmds[k], job->tests[k], cmd, err, n) < 0)
+	if (polygon_cmd_parse(job->cmds[job->tests[k] - 1], job->tests[k], cmd, err, n) < 0)
 		return -1;
 	for (int g = 0; g < job->ngenerators; g++)
 		if (!strcmp(job->generators[g].name, cmd->argv[0]))
@@ -128,6 +128,11 @@ int polygon_generate_inputs(const struct polygon_generate_job *job, char *err, s
 		goto out;
 	for (int k = 0; k < job->ntests; k++) {
 		int g = generator_of(job, k, &cmd, err, n);
+		if (!job->generators[g].dir[0]) {
+			errf(err, n, "test %d: its generator '%s' has no source in the package (only the source is "
+				     "built: Verdict runs no binary a package brings)", job->tests[k], cmd.argv[0]);
+			goto out;
+		}
 		if (!ready[g]) {
 			struct package p;
 			char why[1024];
@@ -140,7 +145,14 @@ int polygon_generate_inputs(const struct polygon_generate_job *job, char *err, s
 			}
 			ready[g] = 1;
 		}
-		if (generate_one(&built[g], &cmd, job->tests[k], job->inputs[k], err, n) < 0)
+		char input[PATH_MAX];
+		int test = job->tests[k];
+		if ((size_t)snprintf(input, sizeof input, "%s/data/%s/%0*d.in", job->package_dir,
+				     job->sample[test - 1] ? "sample" : "secret", job->width, test) >= sizeof input) {
+			errf(err, n, "the package's path is too long");
+			goto out;
+		}
+		if (generate_one(&built[g], &cmd, test, input, err, n) < 0)
 			goto out;
 	}
 	rc = 0;

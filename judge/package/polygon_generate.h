@@ -28,16 +28,18 @@ int polygon_cmd_parse(const char *cmd, int test, struct polygon_cmd *out, char *
 
 struct polygon_generator {
 	char name[64];          /* what a cmd calls it: its source's name without the extension */
-	char dir[PATH_MAX];     /* its source with the headers it includes, in the package copy */
+	char dir[PATH_MAX];     /* its source with the headers it includes, in the package copy; "" if it has none */
 };
 
 struct polygon_generate_job {
 	const char *work_root;  /* where to build (a directory the sandbox's user may enter) */
 	const struct polygon_generator *generators;
 	int ngenerators;
+	const char *package_dir; /* the copy: test i's input is data/{sample,secret}/NN.in there (must not exist) */
+	int width;              /* digits of a test's file name */
+	const unsigned char *sample; /* sample[i - 1]: test i is in data/sample */
+	const char (*cmds)[POLYGON_CMD_MAX]; /* cmds[i - 1]: test i's cmd */
 	const int *tests;       /* the tests (1-based) to make */
-	const char *const *cmds; /* cmds[k]: tests[k]'s cmd */
-	const char *const *inputs; /* inputs[k]: the file to write (must not exist) */
 	int ntests;
 };
 
