@@ -31,6 +31,8 @@
  */
 #include "polygon.h"
 #include "polygon_answers.h"
+#include "polygon_generate.h"
+#include "polygon_groups.h"
 #include "polygon_validate.h"
 #include "polygon_xml.h"
 #include "testlib_checker.h"
@@ -55,6 +57,10 @@ struct converter {
 	const char *xml_name;   /* "problem.xml" or "package.xml" */
 	struct polygon_problem *p;
 	int *missing, nmissing; /* the tests without an answer file */
+	int *generate, ngenerate; /* the generated tests without an input file */
+	char validator_args[64]; /* the default validator's flags for a standard checker, as a YAML flow list's items */
+	int has_validator_args;
+	struct polygon_scoring scoring; /* the groups under data/secret, when tests carry points */
 	int width;              /* digits of a test's file name */
 	char *warnings;
 	size_t wn;
@@ -140,7 +146,8 @@ static int convert_tests(struct converter *C)
 	struct polygon_problem *p = C->p;
 	C->width = p->test_count >= 100 ? (p->test_count >= 1000 ? (p->test_count >= 10000 ? 5 : 4) : 3) : 2;
 	C->missing = calloc((size_t)p->test_count, sizeof *C->missing);
-	if (!C->missing)
+	C->generate = calloc((size_t)p->test_count, sizeof *C->generate);
+	if (!C->missing || !C->generate)
 		return errf(C->err, C->n, "out of memory");
 	if (make_dir(C, "data") < 0 || make_dir(C, "data/sample") < 0 || make_dir(C, "data/secret") < 0)
 		return -1;
@@ -148,13 +155,14 @@ static int convert_tests(struct converter *C)
 		char in[POLYGON_PATH_MAX], ans[POLYGON_PATH_MAX], to[64];
 		polygon_test_path(p->input_pattern, i, in, sizeof in); /* both checked by polygon_xml_read for i = 1, */
 		polygon_test_path(p->answer_pattern, i, ans, sizeof ans); /* and longer numbers still fit */
-		if (!is_file(C, in))
-			return errf(C->err, C->n, "%s: test %d is missing. Polygon puts generated tests only into a full "
-						  "package: download the full package (Linux), since Verdict does not run "
-						  "generators", in, i);
 		const char *group = p->sample[i - 1] ? "sample" : "secret";
 		snprintf(to, sizeof to, "data/%s/%0*d.in", group, C->width, i);
-		if (move(C, in, to) < 0)
+		if (!is_file(C, in) && !p->cmd[i - 1][0])
+			return errf(C->err, C->n, "%s: test %d is missing, and it is not a generated test (no cmd): "
+						  "download the full package (Linux), which holds every test", in, i);
+		if (!is_file(C, in))
+			C->generate[C->ngenerate++] = i;
+		else if (move(C, in, to) < 0)
 			return -1;
 		snprintf(to, sizeof to, "data/%s/%0*d.ans", group, C->width, i);
 		if (!is_file(C, ans))
@@ -163,6 +171,59 @@ static int convert_tests(struct converter *C)
 			return -1;
 	}
 	return 0;
+}
+
+static int copy_with_headers(struct converter *C, const char *rel, const char *to_dir);
+
+/* The inputs of generated tests the package lacks, made by its
+ * executables (each copied with its headers to generators/NAME/, where
+ * it is built). */
+static int generate_inputs(struct converter *C)
+{
+	struct polygon_problem *p = C->p;
+	if (!C->ngenerate)
+		return 0;
+	struct polygon_generator *gens = calloc((size_t)(p->nexecutables ? p->nexecutables : 1), sizeof *gens);
+	int rc = -1;
+	if (!gens) {
+		errf(C->err, C->n, "out of memory");
+		goto out;
+	}
+	if (make_dir(C, "generators") < 0)
+		goto out;
+	for (int e = 0; e < p->nexecutables; e++) {
+		const char *file = base_name(p->executables[e]);
+		size_t len = strcspn(file, ".");
+		if (len == 0 || len >= sizeof gens[e].name) {
+			errf(C->err, C->n, "%s: an executable's name must be 1 to %zu characters before its extension",
+			     p->executables[e], sizeof gens[e].name - 1);
+			goto out;
+		}
+		memcpy(gens[e].name, file, len);
+		char rel[POLYGON_PATH_MAX + 64];
+		snprintf(rel, sizeof rel, "generators/%s", gens[e].name);
+		int dup = 0;
+		for (int d = 0; d < e; d++)
+			dup |= !strcmp(gens[d].name, gens[e].name);
+		if (dup) {
+			errf(C->err, C->n, "%s: two executables are called %s", p->executables[e], gens[e].name);
+			goto out;
+		}
+		if (!is_file(C, p->executables[e]))
+			continue; /* (a binary only, say): refused if a cmd names it */
+		in_package(C, rel, gens[e].dir);
+		if (copy_with_headers(C, p->executables[e], rel) < 0)
+			goto out;
+	}
+	struct polygon_generate_job job = { C->work_root, gens, p->nexecutables, C->dir,
+					    C->width, p->sample, p->cmd, C->generate, C->ngenerate };
+	rc = polygon_generate_inputs(&job, C->err, C->n);
+	if (rc == 0)
+		warn(C, "%d test input%s made by running the package's generators", C->ngenerate,
+		     C->ngenerate == 1 ? "" : "s");
+out:
+	free(gens);
+	return rc;
 }
 
 /* The answers the package lacks, made by its main solution. */
@@ -265,12 +326,9 @@ static int convert_checker(struct converter *C)
 		return copy_with_headers(C, p->checker_source, "output_validator");
 	for (size_t i = 0; i < sizeof std_checkers / sizeof *std_checkers; i++)
 		if (!strcmp(p->checker_name, std_checkers[i].name)) {
-			char yaml[128];
-			snprintf(yaml, sizeof yaml, "output_validator_args: [%s]\n", std_checkers[i].flags);
-			return write_text(C, "data/sample/test_group.yaml", yaml) < 0 ||
-						       write_text(C, "data/secret/test_group.yaml", yaml) < 0
-				       ? -1
-				       : 0;
+			snprintf(C->validator_args, sizeof C->validator_args, "%s", std_checkers[i].flags);
+			C->has_validator_args = 1;
+			return 0;
 		}
 	if (p->checker_source[0])
 		return errf(C->err, C->n, "%s: the checker's source is named in %s but missing", p->checker_source,
@@ -423,6 +481,56 @@ static int convert_solutions(struct converter *C)
 	return 0;
 }
 
+/* A group's test_group.yaml: its scoring (if any) and the standard
+ * checker's flags (repeated in each group, so that each file says it all). */
+static int write_group_yaml(struct converter *C, const char *group, const char *scoring)
+{
+	char rel[POLYGON_SCORED_NAME_MAX + 64], yaml[512];
+	snprintf(rel, sizeof rel, "data/%s/test_group.yaml", group);
+	snprintf(yaml, sizeof yaml, "%s%s%s%s", scoring, C->has_validator_args ? "output_validator_args: [" : "",
+		 C->has_validator_args ? C->validator_args : "", C->has_validator_args ? "]\n" : "");
+	return yaml[0] ? write_text(C, rel, yaml) : 0;
+}
+
+/* The tests worth points, into their groups under data/secret (a scored
+ * sample copied there, as it stays a sample too), with each group's
+ * test_group.yaml. */
+static int arrange_groups(struct converter *C)
+{
+	const struct polygon_problem *p = C->p;
+	const struct polygon_scoring *s = &C->scoring;
+	char yaml[256];
+	for (int k = 0; k < s->ngroups; k++) {
+		char rel[POLYGON_SCORED_NAME_MAX + 64];
+		snprintf(rel, sizeof rel, "data/secret/%s", s->groups[k].name);
+		snprintf(yaml, sizeof yaml, "max_score: %.10g\nscore_aggregation: %s\n", s->groups[k].max_score,
+			 s->groups[k].pass_fail ? "pass-fail" : "sum");
+		if (make_dir(C, rel) < 0 || write_group_yaml(C, rel + 5, yaml) < 0)
+			return -1;
+	}
+	for (int i = 1; i <= p->test_count; i++) {
+		int k = s->test_group[i - 1];
+		if (k < 0)
+			continue;
+		for (int a = 0; a < 2; a++) {
+			const char *ext = a ? "ans" : "in";
+			char from[64], to[POLYGON_SCORED_NAME_MAX + 64];
+			snprintf(from, sizeof from, "data/%s/%0*d.%s", p->sample[i - 1] ? "sample" : "secret", C->width, i, ext);
+			snprintf(to, sizeof to, "data/secret/%s/%0*d.%s", s->groups[k].name, C->width, i, ext);
+			if ((p->sample[i - 1] ? copy_into(C, from, to) : move(C, from, to)) < 0)
+				return -1;
+		}
+	}
+	for (int g = 0; g < p->ngroups; g++)
+		if (*p->groups[g].feedback && strcmp(p->groups[g].feedback, "complete")) {
+			warn(C, "group '%s': feedback-policy %.20s is not applied (Verdict's own settings decide what a "
+				"submitter sees)", p->groups[g].name, p->groups[g].feedback);
+			break;
+		}
+	snprintf(yaml, sizeof yaml, "max_score: %.10g\n", s->total);
+	return write_group_yaml(C, "sample", "") < 0 || write_group_yaml(C, "secret", s->scoring ? yaml : "") < 0 ? -1 : 0;
+}
+
 /* problem.yaml: the name as a YAML double-quoted string (\ and " escaped,
  * control characters dropped), the limits as Polygon gives them. */
 static int write_problem_yaml(struct converter *C)
@@ -446,7 +554,11 @@ static int write_problem_yaml(struct converter *C)
 		 "limits:\n"
 		 "  time_limit: %g\n"
 		 "  memory: %lld\n",
-		 p->interactive ? "type: interactive\n" : "", k ? "name: \"" : "", name, k ? "\"\n" : "", p->time_limit_ms / 1000.0,
+		 p->interactive && C->scoring.scoring ? "type: [interactive, scoring]\n"
+		 : p->interactive		      ? "type: interactive\n"
+		 : C->scoring.scoring		      ? "type: scoring\n"
+						      : "",
+		 k ? "name: \"" : "", name, k ? "\"\n" : "", p->time_limit_ms / 1000.0,
 		 (p->memory_bytes + (1 << 20) - 1) >> 20);
 	return write_text(C, "problem.yaml", yaml);
 }
@@ -476,8 +588,16 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 {
 	if (strlen(dir) + POLYGON_PATH_MAX + 64 >= PATH_MAX)
 		return errf(err, n, "the package's path is too long");
-	struct converter C = { dir, work_root, xml_name(dir), calloc(1, sizeof(struct polygon_problem)), NULL, 0, 0,
-			       warnings, wn, err, n };
+	struct converter C;
+	memset(&C, 0, sizeof C);
+	C.dir = dir;
+	C.work_root = work_root;
+	C.xml_name = xml_name(dir);
+	C.p = calloc(1, sizeof *C.p);
+	C.warnings = warnings;
+	C.wn = wn;
+	C.err = err;
+	C.n = n;
 	if (!C.p || !C.xml_name) {
 		free(C.p);
 		return errf(err, n, C.p ? "no problem.xml" : "out of memory");
@@ -490,10 +610,18 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 	if (rc == 0 && C.p->file_io[0])
 		rc = errf(err, n, "%s: the program reads and writes files (input-file, output-file: %s), not stdin and "
 				  "stdout: not supported", C.xml_name, C.p->file_io);
-	if (rc == 0 && C.p->points)
-		warn(&C, "%s: test points and groups are left out: the problem is judged pass-fail", C.xml_name);
+	if (rc == 0) {
+		char plan_why[512];
+		rc = polygon_scoring_plan(C.p, &C.scoring, plan_why, sizeof plan_why);
+		if (rc < 0)
+			errf(err, n, "%s: %s", C.xml_name, plan_why);
+		else if (C.p->points && !C.scoring.scoring)
+			warn(&C, "%s: tests are grouped but worth no points: the problem is judged pass-fail", C.xml_name);
+	}
 	if (rc == 0)
 		rc = convert_tests(&C);
+	if (rc == 0)
+		rc = generate_inputs(&C);
 	if (rc == 0)
 		rc = convert_validator(&C);
 	if (rc == 0)
@@ -501,12 +629,15 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 	if (rc == 0)
 		rc = convert_checker(&C);
 	if (rc == 0)
+		rc = arrange_groups(&C);
+	if (rc == 0)
 		rc = convert_statement(&C);
 	if (rc == 0)
 		rc = convert_solutions(&C);
 	if (rc == 0)
 		rc = write_problem_yaml(&C);
 	free(C.missing);
+	free(C.generate);
 	free(C.p);
 	return rc;
 }

@@ -9,6 +9,7 @@
  * validators' limits.
  */
 #include "polygon_validate.h"
+#include "polygon_run.h"
 #include "fsutil.h"
 #include "sandbox.h"
 #include "util.h"
@@ -30,26 +31,10 @@ static int in_file(const struct dirent *e)
 /* Runs v on one input; 0 when it accepts, else -1 with err set. */
 static int validate_one(const struct validator *v, const char *input, const char *rel, char *err, size_t n)
 {
-	char stderr_path[PATH_MAX + 32], text[300] = "";
-	snprintf(stderr_path, sizeof stderr_path, "%s/validate.stderr", v->build.dir);
-	char *argv[] = { (char *)v->run[0], v->nrun > 1 ? (char *)v->run[1] : NULL, NULL };
-	struct sandbox_config cfg;
-	sandbox_config_defaults(&cfg);
-	cfg.time_sec = VALIDATOR_TIME;
-	cfg.mem_mb = VALIDATOR_MEMORY;
-	cfg.stdin_path = input;
-	cfg.stdout_path = "/dev/null";
-	cfg.stderr_path = stderr_path;
-	cfg.binds[0] = (struct sandbox_bind){ v->build.dir, "/val", 0 };
-	cfg.nbinds = 1;
-	cfg.argv = argv;
+	char text[300] = "";
+	struct polygon_run r = { NULL, input, "/dev/null", VALIDATOR_TIME, VALIDATOR_MEMORY, 0 };
 	struct sandbox_result res;
-	int rc = sandbox_run(&cfg, &res), truncated;
-	if (read_prefix(stderr_path, text, sizeof text, &truncated) < 0)
-		text[0] = 0;
-	unlink(stderr_path);
-	text[strcspn(text, "\n")] = 0;
-	if (rc < 0)
+	if (polygon_run(v, &r, &res, text, sizeof text) < 0)
 		return errf(err, n, "the sandbox failed running the input validator: %s", res.message);
 	if (res.status == SANDBOX_OK)
 		return 0;

@@ -172,6 +172,107 @@ static int read_names(struct reader *R, const xmlNode *root)
 	return copy_str(R, R->p->title, sizeof R->p->title, title, "the problem's name");
 }
 
+static int parse_points(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (errno || end == s || *end || !(v >= 0 && v <= POLYGON_MAX_POINTS))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* The index of the group called name, added (unlisted) if new; -1 with
+ * err set if the name is not acceptable or there are too many. */
+static int group_index(struct reader *R, const char *name)
+{
+	struct polygon_problem *p = R->p;
+	size_t len = strlen(name);
+	for (int g = 0; g < p->ngroups; g++)
+		if (!strcmp(p->groups[g].name, name))
+			return g;
+	/* It names a directory of the converted package. */
+	if (len == 0 || len >= POLYGON_GROUP_NAME_MAX ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") != len)
+		return errf(R->err, R->n, "group name '%.40s' must be 1 to %d letters, digits, '_' or '-'", name,
+			    POLYGON_GROUP_NAME_MAX - 1);
+	if (p->ngroups >= POLYGON_MAX_GROUPS)
+		return errf(R->err, R->n, "more than %d test groups", POLYGON_MAX_GROUPS);
+	memcpy(p->groups[p->ngroups].name, name, len + 1);
+	return p->ngroups++;
+}
+
+/* <groups>: each group's points-policy, feedback-policy, points and
+ * dependencies. */
+static int read_groups(struct reader *R, const xmlNode *set)
+{
+	struct polygon_problem *p = R->p;
+	for (xmlNode *e = child(set, "groups") ? child(set, "groups")->children : NULL; e; e = e->next) {
+		if (!named(e, "group"))
+			continue;
+		int g = group_index(R, attr(e, "name"));
+		if (g < 0)
+			return -1;
+		struct polygon_group *grp = &p->groups[g];
+		if (grp->listed)
+			return errf(R->err, R->n, "group '%s' is listed twice", grp->name);
+		grp->listed = 1;
+		const char *policy = attr(e, "points-policy");
+		if (!strcmp(policy, "complete-group"))
+			grp->complete = 1;
+		else if (*policy && strcmp(policy, "each-test"))
+			return errf(R->err, R->n, "group '%s': points-policy '%.40s' is not complete-group or each-test",
+				    grp->name, policy);
+		if (*attr(e, "points")) {
+			if (parse_points(attr(e, "points"), &grp->points) < 0)
+				return errf(R->err, R->n, "group '%s': points must be a number from 0 to %g", grp->name,
+					    POLYGON_MAX_POINTS);
+			grp->has_points = 1;
+		}
+		if (copy_str(R, grp->feedback, sizeof grp->feedback, attr(e, "feedback-policy"), "a feedback-policy") < 0)
+			return -1;
+		for (xmlNode *d = child(e, "dependencies") ? child(e, "dependencies")->children : NULL; d; d = d->next) {
+			if (!named(d, "dependency"))
+				continue;
+			int need = group_index(R, attr(d, "group"));
+			if (need < 0)
+				return -1;
+			if (need == g || grp->nrequires >= POLYGON_MAX_GROUPS)
+				return errf(R->err, R->n, "group '%s': a dependency on itself, or too many", grp->name);
+			grp->requires[grp->nrequires++] = need;
+		}
+	}
+	for (int g = 0; g < p->ngroups; g++)
+		if (!p->groups[g].listed)
+			return errf(R->err, R->n, "group '%s' is a dependency but not in <groups>", p->groups[g].name);
+	return 0;
+}
+
+/* One <test>: sample, points, group, and a generated test's cmd. */
+static int read_test(struct reader *R, const xmlNode *t, int i)
+{
+	struct polygon_problem *p = R->p;
+	p->sample[i] = !strcmp(attr(t, "sample"), "true");
+	p->generated += !strcmp(attr(t, "method"), "generated");
+	p->points |= *attr(t, "points") || *attr(t, "group");
+	p->test_group[i] = -1;
+	if (*attr(t, "points") && parse_points(attr(t, "points"), &p->test_points[i]) < 0)
+		return errf(R->err, R->n, "test %d: points must be a number from 0 to %g", i + 1, POLYGON_MAX_POINTS);
+	if (*attr(t, "group")) {
+		int g = group_index(R, attr(t, "group"));
+		if (g < 0)
+			return errf(R->err + strlen(R->err), R->n - strlen(R->err), " (test %d)", i + 1), -1;
+		p->test_group[i] = (signed char)g;
+	}
+	if (*attr(t, "from-file"))
+		return errf(R->err, R->n, "test %d: from-file (a generator writing several tests at once) is not "
+					  "supported; download the full package, which holds the tests", i + 1);
+	if (!strcmp(attr(t, "method"), "generated"))
+		return copy_str(R, p->cmd[i], sizeof p->cmd[i], attr(t, "cmd"), "a test's cmd");
+	return 0;
+}
+
 static int read_testset(struct reader *R, const xmlNode *root)
 {
 	struct polygon_problem *p = R->p;
@@ -207,15 +308,16 @@ static int read_testset(struct reader *R, const xmlNode *root)
 	    polygon_test_path(p->answer_pattern, 1, b, sizeof b) < 0 || !strcmp(a, b))
 		return errf(R->err, R->n, "the input and answer path patterns must each hold one %%d "
 					  "(or %%0Nd), make relative paths inside the package (no '..'), and differ");
+	if (read_groups(R, set) < 0)
+		return -1;
 	int i = 0;
 	for (xmlNode *t = child(set, "tests") ? child(set, "tests")->children : NULL; t; t = t->next) {
 		if (!named(t, "test"))
 			continue;
 		if (i >= p->test_count)
 			return errf(R->err, R->n, "more tests listed than %s%d", *count ? "test-count, " : "", p->test_count);
-		p->sample[i] = !strcmp(attr(t, "sample"), "true");
-		p->generated += !strcmp(attr(t, "method"), "generated");
-		p->points |= *attr(t, "points") || *attr(t, "group");
+		if (read_test(R, t, i) < 0)
+			return -1;
 		i++;
 	}
 	if (!*count)
@@ -276,6 +378,17 @@ static int read_files(struct reader *R, const xmlNode *root)
 			return errf(R->err, R->n, "more than %d resource files", POLYGON_MAX_RESOURCES);
 		if (copy_path(R, p->resources[p->nresources++], attr(f, "path"), "a resource file") < 0)
 			return -1;
+	}
+	xmlNode *executables = child(files, "executables");
+	for (xmlNode *e = executables ? executables->children : NULL; e; e = e->next) {
+		if (!named(e, "executable"))
+			continue;
+		if (p->nexecutables >= POLYGON_MAX_EXECUTABLES)
+			return errf(R->err, R->n, "more than %d executables", POLYGON_MAX_EXECUTABLES);
+		if (source_of(R, e, p->executables[p->nexecutables], "an executable's source") < 0)
+			return -1;
+		if (p->executables[p->nexecutables][0])
+			p->nexecutables++;
 	}
 	xmlNode *statements = child(root, "statements");
 	for (xmlNode *s = statements ? statements->children : NULL; s; s = s->next) {

@@ -10,10 +10,27 @@
 #define POLYGON_MAX_STATEMENTS 16
 #define POLYGON_MAX_RESOURCES 100
 #define POLYGON_PATH_MAX 256
+#define POLYGON_MAX_GROUPS 64      /* GRADE_MAX_SUBTASKS: each becomes a subtask */
+#define POLYGON_GROUP_NAME_MAX 33  /* a group's name: 1 to 32 letters, digits, '_', '-' */
+#define POLYGON_CMD_MAX 256        /* a generated test's cmd */
+#define POLYGON_MAX_EXECUTABLES 32
+#define POLYGON_MAX_POINTS 1e6     /* a test's or group's points */
 
 struct polygon_solution {
 	char tag[64];                  /* main, accepted, wrong-answer, ... */
 	char path[POLYGON_PATH_MAX];   /* checked with polygon_path_ok */
+};
+
+/* A testset's <group>: how its tests' points are earned. */
+struct polygon_group {
+	char name[POLYGON_GROUP_NAME_MAX];
+	int complete;                  /* points-policy complete-group (else each-test) */
+	int has_points;                /* its own points attribute, for complete-group */
+	double points;
+	char feedback[32];             /* feedback-policy: complete, icpc, points, none */
+	int listed;                    /* in <groups> (else only named by a test) */
+	int requires[POLYGON_MAX_GROUPS]; /* <dependencies>: indexes of the groups it needs passed */
+	int nrequires;
 };
 
 struct polygon_statement {
@@ -31,6 +48,13 @@ struct polygon_problem {
 	unsigned char sample[POLYGON_MAX_TESTS]; /* sample[i]: test i+1 is a sample */
 	int generated;                 /* how many tests say method="generated" */
 	int points;                    /* tests carry points or groups (scoring) */
+	double test_points[POLYGON_MAX_TESTS]; /* a test's points attribute (0 if none) */
+	signed char test_group[POLYGON_MAX_TESTS]; /* index into groups, or -1 */
+	char cmd[POLYGON_MAX_TESTS][POLYGON_CMD_MAX]; /* a generated test's cmd, as written ("" if none) */
+	struct polygon_group groups[POLYGON_MAX_GROUPS];
+	int ngroups;
+	char executables[POLYGON_MAX_EXECUTABLES][POLYGON_PATH_MAX]; /* files/<executables> sources: gen.cpp */
+	int nexecutables;
 	char file_io[128];             /* judging input-file/output-file when set: not stdin/stdout */
 	char checker_name[128];        /* "std::wcmp.cpp", or "" */
 	char checker_type[32];         /* "testlib" */
