@@ -278,8 +278,9 @@ static int verify_copy(const char *pkg_path, const char *work)
 		}
 		if (pass == 0) {
 			if (!t.slowest_name[0] || time_limit_set_derived(&p, t.slowest_ac, t.slowest_name, err, sizeof err) < 0) {
-				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no accepted submission "
-							     "was accepted to derive one from");
+				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no submission that "
+							     "bounds it from below (accepted/, or as use_for_time_limit says) ran "
+							     "to derive one from");
 				t.disagree++;
 				break;
 			}
