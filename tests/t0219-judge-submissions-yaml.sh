@@ -90,7 +90,7 @@ check "malformed YAML: exit 2, naming the file" "rc=$RC" \
 
 # use_for_time_limit and the derived limit (no time_limit given).
 P="$T/derive/aplusb"
-mkdir -p "$P/data/sample" "$P/data/secret" "$P/submissions/accepted" "$P/submissions/brute_force"
+mkdir -p "$P/data/sample" "$P/data/secret" "$P/submissions/accepted" "$P/submissions/brute_force" "$P/submissions/time_limit_exceeded"
 printf 'problem_format_version: 2025-09\nname: D\n' >"$P/problem.yaml"
 cp "$A"/data/sample/1.* "$P/data/sample/"
 cp "$A"/data/secret/0[12].* "$P/data/secret/"
@@ -104,6 +104,13 @@ check "use_for_time_limit: lower puts a brute_force submission into the derived 
 "$VERDICT" problem add --db "$T/v.db" "$P" >"$T/add.out" 2>&1
 check "problem add derives the same limit from it" "$(cat "$T/add.out")" \
 	"$(grep -cE 'time limit 2 s \(derived: 0\.[6-9][0-9]* s \(brute_force/slowish.py\) x 2\)' "$T/add.out")" -eq 1
+# Bounds from both sides: judged after the limit is derived, with its margin.
+printf 'a, b = map(int, input().split())\nwhile a or b: pass\nprint(a + b)\n' >"$P/submissions/time_limit_exceeded/only01.py"
+rules 'brute_force/slowish.py:\n  use_for_time_limit: lower\ntime_limit_exceeded/only01.py:\n  secret/01:\n    permitted: [AC]\n'
+check "a TLE submission that bounds the limit from below on one test runs at the derived limit's margin" "rc=$RC" \
+	"$(has 'ok   time_limit_exceeded/only01.py (Python 3): TLE on sample/1')" -eq 1 -a \
+	"$(grep -cE '^ok   time_limit_exceeded/only01.py .*limit 3 s = 2 s x 1.5\)$' "$T/v.out")" -eq 1
+rm "$P/submissions/time_limit_exceeded/only01.py"
 rules 'accepted:\n  use_for_time_limit: false\n'
 check "every lower bound opted out: verify says a limit cannot be derived" "rc=$RC" \
 	"$RC" -eq 1 -a "$(has "FAIL time limit: none given, and no submission that bounds it from below (accepted/, or as use_for_time_limit says) ran to derive one from")" -eq 1

@@ -267,7 +267,7 @@ static int verify_copy(const char *pkg_path, const char *work)
 			int n = scandir(dir, &list, visible, by_name);
 			for (int i = 0; i < n; i++) {
 				snprintf(sub, sizeof sub, "%s/%.200s", rules[r].dir, list[i]->d_name);
-				int bounds = (submission_rules_bounds(&sub_rules, &p, sub, -1) & BOUND_LOWER) != 0;
+				int bounds = submission_rules_derive_from(&sub_rules, &p, sub);
 				if (!derive || bounds == (pass == 0))
 					verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir,
 						   list[i]->d_name, work, &t);
@@ -290,13 +290,15 @@ static int verify_copy(const char *pkg_path, const char *work)
 	/* A limit the package gives must leave the slowest run that bounds it
 	 * from below its margin: an error in 2025-09 ("time_limit must satisfy
 	 * T_ac * ac_to_time_limit <= time_limit"); legacy packages have no such
-	 * rule for a limit from .timelimit or DOMjudge's ini, so a warning. */
+	 * rule for a limit from .timelimit or DOMjudge's ini, so a warning. A
+	 * derived limit is checked too: a submission that bounds it from both
+	 * sides ran after it was derived. */
 	if (!derive && sub_rules.from_yaml && t.agree + t.disagree > 0 && !t.slowest_name[0]) {
 		printf("FAIL time limit: no submission bounds it from below (\"It is required that at least one "
 		       "submission is used to lower bound the time limit\"; see use_for_time_limit)\n");
 		t.disagree++;
 	}
-	if (!derive && t.slowest_name[0] && t.slowest_ac * p.ac_to_time_limit > p.time_limit + 1e-9) {
+	if (t.slowest_name[0] && (!derive || !strncmp(p.time_limit_from, "derived", 7)) && t.slowest_ac * p.ac_to_time_limit > p.time_limit + 1e-9) {
 		int error = p.format == PACKAGE_2025_09;
 		printf("%s time limit %g s (%s) is tighter than %s's %.3f s x %g\n", error ? "FAIL" : "warning:",
 		       p.time_limit, p.time_limit_from, t.slowest_name, t.slowest_ac, p.ac_to_time_limit);

@@ -516,6 +516,11 @@ unsigned submission_rules_bounds(const struct submission_rules *r, const struct 
 	return bounds;
 }
 
+int submission_rules_derive_from(const struct submission_rules *r, const struct package *p, const char *path)
+{
+	return submission_rules_bounds(r, p, path, -1) == BOUND_LOWER;
+}
+
 long submission_rules_slowest_lower(const struct submission_rules *r, const struct package *p, const char *path,
 				    const struct judging *j)
 {

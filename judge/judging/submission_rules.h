@@ -63,6 +63,12 @@ int submission_rules_program(const struct submission_rules *r, const char *path,
 unsigned submission_rules_bounds(const struct submission_rules *r, const struct package *p, const char *path,
 				 int test);
 
+/* Whether the submission at path is judged first, at the ceiling, to
+ * derive a limit: it bounds the limit from below and not from above (one
+ * that must also be too slow runs after, at the derived limit, and its
+ * lower bound is then checked against it). */
+int submission_rules_derive_from(const struct submission_rules *r, const struct package *p, const char *path);
+
 /* The slowest CPU time, in ms, of j's tests that bound the limit from
  * below and were not too slow, or -1 when there is none. */
 long submission_rules_slowest_lower(const struct submission_rules *r, const struct package *p, const char *path,

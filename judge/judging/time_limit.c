@@ -79,7 +79,7 @@ static int judge_dir(const struct package *p, const struct validator *v, const s
 		snprintf(below, sizeof below, "%s/%.200s", dir, name);
 		const struct language *lang = NULL;
 		const char *entry = "";
-		if (rc == 0 && (submission_rules_bounds(rules, p, below, -1) & BOUND_LOWER) && lstat(path, &st) == 0 &&
+		if (rc == 0 && submission_rules_derive_from(rules, p, below) && lstat(path, &st) == 0 &&
 		    (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) &&
 		    submission_rules_program(rules, below, path, S_ISDIR(st.st_mode), &lang, &entry, err, n) < 0)
 			rc = -1;

@@ -148,6 +148,8 @@ int main(void)
 	check(submission_rules_bounds(&r, &p, "time_limit_exceeded/mixed.c", 1) == (BOUND_LOWER | BOUND_UPPER) &&
 		      submission_rules_bounds(&r, &p, "time_limit_exceeded/mixed.c", 2) == BOUND_UPPER,
 	      "permitted: [AC] under a test glob bounds from below on those tests only", "");
+	check(submission_rules_derive_from(&r, &p, "accepted/a.c") && !submission_rules_derive_from(&r, &p, "time_limit_exceeded/mixed.c"),
+	      "a submission bounding from both sides is not one a limit is derived from", "");
 	judged(&j, results, "AAAT", "");
 	for (int i = 0; i < 4; i++)
 		results[i].cpu_ms = 100 * (i + 1);
