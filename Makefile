@@ -2,7 +2,7 @@
 # `make` installs the Debian packages it needs when they are missing
 # (as root with apt-get; otherwise it prints the command and stops).
 
-BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libmicrohttpd-dev libxml2-dev
+BUILD_PKGS := gcc make pkg-config libc6-dev xxd libseccomp-dev libcjson-dev libyaml-dev libsqlite3-dev libarchive-dev libsodium-dev g++ libctemplate-dev libmicrohttpd-dev libxml2-dev zlib1g-dev
 # Markdown and LaTeX statements become HTML at import (judge/package/statement.c).
 RUN_PKGS   := pandoc
 # The browser tests drive Debian's Chromium with playwright-core (from npm,
@@ -19,13 +19,13 @@ LDFLAGS := -pie -Wl,-z,relro,-z,now -Wl,-z,pack-relative-relocs
 # Expanded when a recipe runs, i.e. after build/.deps has installed them.
 PKG_CFLAGS = $(shell pkg-config --cflags libseccomp libcjson yaml-0.1 sqlite3 libarchive libsodium libmicrohttpd libxml-2.0)
 # libarchive, libmicrohttpd and libxml2 are not linked: judge/package/package_archive.c,
-# web/mhd.c and judge/package/polygon_xml.c load them when needed.
+# web/mhd.c and judge/package/polygon_xml.c load them when needed (judge/core/late_lib.c).
 # The rest is linked statically but for libc and cJSON (which Debian ships
 # only as a shared library): every `verdict sandbox` run is a fresh process,
 # and loading six shared libraries (and relocating libstdc++) cost it
 # ~0.6 ms of ~8. The archives are prerequisites of build/verdict, so `make`
 # relinks after a security update of any of them.
-STATIC_LIBS := seccomp yaml sqlite3 sodium ctemplate
+STATIC_LIBS := seccomp yaml sqlite3 sodium ctemplate z
 PKG_LIBS   = $(shell pkg-config --libs libcjson) -Wl,-Bstatic $(addprefix -l,$(STATIC_LIBS)) -Wl,-Bdynamic \
              -static-libstdc++ -static-libgcc -lm -pthread
 STATIC_ARCHIVES = $(wildcard $(foreach l,$(STATIC_LIBS),$(shell $(CC) -print-file-name=lib$(l).a)))

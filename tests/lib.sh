@@ -159,6 +159,14 @@ no_leftovers() {
 	fi
 }
 
+# verify DIR: a package's `problem verify`, output in $T/v.out, exit status in $RC.
+verify() {
+	"$VERDICT" problem verify --work "$T" "$1" >"$T/v.out" 2>&1
+	RC=$?
+	sed 's/^/# /' "$T/v.out"
+}
+has() { grep -cF -- "$1" "$T/v.out"; }
+
 # use_state: $S as the state directory (README: the state layout), $DB its
 # database. $T becomes 0755 so that the web account can reach $S/db.
 use_state() {

@@ -51,7 +51,7 @@ import json, subprocess, sys
 t, verdict, ids = sys.argv[1], sys.argv[2], sys.argv[3:]
 for i in ids:
     r = json.loads(subprocess.run([verdict, "result", i, "--json"], capture_output=True, text=True).stdout)
-    assert set(r) == {"id", "state", "verdict", "score", "tests", "compile_output"}, r.keys()
+    assert set(r) == {"id", "state", "verdict", "score", "tests", "subtasks", "compile_output"}, r.keys()
     assert r["state"] == "done" and r["id"] == int(i)
     for row in r["tests"]:
         assert set(row) == {"name", "verdict", "cpu_ms", "wall_ms", "mem_kb", "message"}, row.keys()

@@ -29,14 +29,6 @@ validator() {
 	printf 'import os, sys\nfb = sys.argv[3]\n%b\nsys.exit(42)\n' "$2" >"$1/validator.py"
 }
 
-# verify DIR: `problem verify`, output in $T/v.out, exit status in $RC.
-verify() {
-	"$VERDICT" problem verify --work "$T" "$1" >"$T/v.out" 2>&1
-	RC=$?
-	sed 's/^/# /' "$T/v.out"
-}
-has() { grep -cF -- "$1" "$T/v.out"; }
-
 # ---- 2025-09: score.txt, max_score defaults, unbounded ----
 P="$T/s25/sc"
 pkg "$P" 'problem_format_version: 2025-09\ntype: scoring\nname: S\nlimits:\n  time_limit: 1\n'

@@ -123,7 +123,7 @@ refused badmain "test 5 has no answer file, and the main solution best.cpp did n
 polygon standard && rm "$T/pkgs/standard/tests/06" "$T/pkgs/standard/tests/06.a"
 refused standard "tests/06: test 6 is missing.*full package"
 edited interactive 's|<solutions>|<interactor><source path="files/interactor.cpp" type="cpp.g++17"/></interactor><solutions>|' \
-	"interactive problem .*not supported yet"
+	"the interactor.s source is missing from the package"
 edited fileio 's|input-file=""|input-file="input.txt"|' \
 	"reads and writes files"
 edited slow 's|<time-limit>1000<|<time-limit>100000<|' \

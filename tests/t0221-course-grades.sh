@@ -162,4 +162,27 @@ check "only the assignment's submissions were judged again" "" \
 v regrade --assignment nope >"$T/out" 2>&1
 rc=$?
 check "regrade of an unknown assignment is refused" "rc=$rc $(cat "$T/out")" "$rc" -eq 1 -a "$(grep -c "no assignment 'nope'" "$T/out")" -eq 1
+# Late days by the student's choice ("days,ask", in a course of its own so
+# that C1's gradebook stays as checked above): a late submission that would
+# take days is refused, saying how many and what is left, until the student
+# says to spend them.
+v course add C2 --title Asked --zone $Z --late-days 3 >"$T/out" 2>&1 || echo "# $(cat "$T/out")"
+v course enrol C2 roster.csv >"$T/out" 2>&1 || echo "# $(cat "$T/out")"
+v assignment add C2 ask --title ask --opens "$(at $((-3 * D)))" --due "$(at $((-25 * H)))" --late-until "$(at $D)" \
+	--problem aplusb --late days:3,ask >"$T/out" 2>&1 || echo "# add ask: $(cat "$T/out")"
+check "assignment list shows the policy as days:3,ask" "$(v assignment list C2 2>&1)" "$(v assignment list C2 2>&1 | grep -c 'days:3,ask')" -ge 1
+before=$(sql "select count(*) from submissions")
+v submit --user bob --problem aplusb --assignment C2/ask "$AC" >"$T/out" 2>&1
+rc=$?
+check "days,ask: a late submission without the say-so is refused, saying what it takes, nothing stored" "rc=$rc $(cat "$T/out")" \
+	"$rc" -eq 1 -a "$(grep -c 'takes 2 more late days from your bank (3 left).*--spend-late-days' "$T/out")" -eq 1 \
+	-a "$(sql "select count(*) from submissions")" = "$before" \
+	-a "$(sql "select count(*) from late_days_used l join users u on u.id = l.user_id where u.name = 'bob'")" = 0
+v submit --user bob --problem aplusb --assignment C2/ask --spend-late-days "$AC" >"$T/out" 2>&1
+rc=$?
+check "with --spend-late-days it is taken and the days spent" "rc=$rc $(cat "$T/out")" "$rc" -eq 0 \
+	-a "$(sql "select days from late_days_used l join users u on u.id = l.user_id join assignments a on a.id = l.assignment_id where u.name = 'bob' and a.short_name = 'ask'")" = 2
+v submit --user bob --problem aplusb --assignment C2/ask "$AC" >"$T/out" 2>&1
+rc=$?
+check "a second late submission that takes no more days needs no say-so" "rc=$rc $(cat "$T/out")" "$rc" -eq 0
 finish

@@ -80,6 +80,12 @@ check "an IOI board sums each subtask's best: 60 and 40 from two submissions are
 check "a judging keeps its subtasks' scores" "$(sql "SELECT name, score, max_score FROM judging_subtasks ORDER BY judging_id DESC, subtask_index LIMIT 3" | tr '\n' ' ')" \
 	"$(sql "SELECT group_concat(name || ':' || score || '/' || max_score, ' ') FROM (SELECT * FROM judging_subtasks t JOIN judgings j ON j.id = t.judging_id JOIN submissions s ON s.id = j.submission_id JOIN users u ON u.id = s.user_id WHERE u.name = 'bob' AND s.problem_id = (SELECT id FROM problems WHERE short_name = 'groupsum') ORDER BY subtask_index)")" = \
 	"secret/1-small:30.0/30.0 secret/2-medium:30.0/30.0 secret/3-large:40.0/40.0"
+id=$(sql "select max(s.id) from submissions s join users u on u.id = s.user_id where u.name = 'carol'")
+v result "$id" >"$T/out" 2>&1
+check "verdict result lists the subtasks' scores" "$(cat "$T/out")" \
+	"$(grep -c 'subtask secret/3-large *40 of 40' "$T/out")" -eq 1 -a "$(grep -c 'subtask secret/1-small *0 of 30' "$T/out")" -eq 1
+v result "$id" --json >"$T/out" 2>&1
+check "and in its JSON" "$(cat "$T/out")" "$(grep -c '"subtasks":\[{"name":"secret/1-small","score":0,"max_score":30}' "$T/out")" -eq 1
 v scoreboard camp/hw >"$T/out" 2>&1
 rc=$?
 check "an assignment that is not a contest has no scoreboard" "rc=$rc $(cat "$T/out")" "$rc" -eq 1 -a "$(grep -c 'not a contest' "$T/out")" -eq 1

@@ -382,6 +382,45 @@ get s2 '/courses/CSA/clarifications?about=hw1'
 check "the list about hw1 holds only hw1's (another's private question is not there)" "$CODE" "$CODE" = 200 -a \
 	"$(body_has 'Deadline moved? No.')" -eq 0 -a "$(body_has 'graded on samples')" -eq 0 -a "$(body_has 'About <a href="/courses/CSA/hw1">')" -eq 1
 
+# ---- late days by the student's choice (days,ask) ----
+new inst CSA askd $((-2 * D)) $((-H)) 'aplusb' -d late=days,ask --data-urlencode "late_until=$(at $D)"
+ASKD=$(sql "select id from assignments where short_name = 'askd'")
+get s2 "/problems/aplusb?assignment=$ASKD"
+check "late under days,ask: the problem page offers to spend late days" "$CODE" "$CODE" = 200 -a "$(body_has 'name="spend_late_days"')" -eq 1
+before=$(sql "select count(*) from submissions")
+post s2 /problems/aplusb/submit -d "assignment=$ASKD" -d language=c --data-urlencode "code@$AC"
+check "not ticked: refused, saying what it would take, nothing stored" "$CODE $(grep -o 'takes [^<]*' "$T/b" | head -1)" \
+	"$CODE" -ge 400 -a "$(body_has 'takes 1 more late day from your bank')" -eq 1 -a "$(sql "select count(*) from submissions")" = "$before"
+post s2 /problems/aplusb/submit -d "assignment=$ASKD" -d language=c -d spend_late_days=1 --data-urlencode "code@$AC"
+check "ticked: taken, one day spent" "$CODE" "$CODE" = 303 -a \
+	"$(sql "select days from late_days_used l join users u on u.id = l.user_id where u.name = 's2' and l.assignment_id = $ASKD")" = 1
+
+# ---- subtask scores on a submission's page, as the feedback policy allows ----
+"$VERDICT" problem add "$REPO/problems/groupsum" >>"$T/setup.log" 2>&1
+new inst CSA subf $((-H)) $D 'groupsum' -d feedback=full
+new inst CSA subs $((-H)) $D 'groupsum' -d feedback=samples
+SIXTY="$REPO/problems/groupsum/submissions/wrong_answer/sixty_points.c"
+for a in subf subs; do
+	post s1 /problems/groupsum/submit -d "assignment=$(sql "select id from assignments where short_name = '$a'")" \
+		-d language=c --data-urlencode "code@$SIXTY"
+done
+SUB_F=$(sql "select max(id) from submissions where assignment_id = (select id from assignments where short_name = 'subf')")
+SUB_S=$(sql "select max(id) from submissions where assignment_id = (select id from assignments where short_name = 'subs')")
+"$VERDICT" judge --once --workers 2 >"$T/judge.log" 2>&1 || echo "# judge: $(tail -5 "$T/judge.log")"
+get s1 "/submissions/$SUB_F"
+check "full feedback: the student sees each subtask's points, numbered, not the groups' names" "$(grep -A6 'id="subtasks"' "$T/b" | tr '\n' ' ')" \
+	"$CODE" = 200 -a "$(body_has '<tr><td>Subtask 1</td><td>30 of 30</td></tr>')" -eq 1 \
+	-a "$(body_has '<tr><td>Subtask 3</td><td>0 of 40</td></tr>')" -eq 1 -a "$(body_has '1-small')" -eq 0
+get s1 "/api/submissions/$SUB_F"
+check "and in the JSON" "$(cat "$T/b")" "$(grep -c '"subtasks":\[{"name":"Subtask 1","score":30,"max_score":30}' "$T/b")" -eq 1
+get inst "/submissions/$SUB_F"
+check "staff see the groups' names" "$CODE" "$(body_has '<td>Subtask 2: secret/2-medium</td><td>30 of 30</td>')" -eq 1
+get s1 "/submissions/$SUB_S"
+c1=$(body_has 'id="subtasks"')
+get s1 "/api/submissions/$SUB_S"
+check "samples only: no subtask scores (they would tell which secret tests failed), the total shown" "$c1 $(cat "$T/b")" \
+	"$c1" -eq 0 -a "$(grep -c '"subtasks":\[\]' "$T/b")" -eq 1 -a "$(grep -c '"score":60' "$T/b")" -eq 1
+
 # ---- a contest's scoreboard: live for staff, frozen for participants ----
 new inst CSA cont $((-H)) $H 'aplusb' -d contest=icpc -d freeze=90
 check "an ICPC contest of two hours, frozen for its last 90 minutes" "$CODE $(grep -o 'class="error"[^<]*' "$T/b")" "$CODE" = 303
@@ -394,6 +433,23 @@ check "the staff's live board shows s1's solve" "$(grep -A1 '<td>s1</td>' "$T/b"
 get s2 /courses/CSA/cont/scoreboard
 check "participants see it pending behind the freeze" "$(grep '<td>s1</td>' "$T/b")" \
 	"$CODE" = 200 -a "$(grep '<td>s1</td>' "$T/b" | grep -c '<td>0</td><td>0</td><td> ?1</td>')" -eq 1
+cp "$T/b" "$T/board.plain"
+check "the reader's own row is marked by a rule of the page's own (the table is everyone's)" "$(grep -o '<style>#scoreboard[^<]*' "$T/b")" \
+	"$(body_has '<style>#scoreboard tr[data-user="s2"]')" -eq 1 -a "$(body_has 'class="changed"')" -eq 0
+# Compressed for a browser that accepts gzip: the table compressed once,
+# the reader's own head and tail (CSRF token) stored, not compressed.
+http -b "$T/s2.jar" -H 'Accept-Encoding: gzip' "$B/courses/CSA/cont/scoreboard"
+gunzip -c <"$T/b" >"$T/board.gz.html" 2>"$T/gunzip.err"
+check "to a reader who accepts gzip the board comes compressed, a valid gzip (CRC and length checked) of the same page" \
+	"$(hdr Content-Encoding) $(hdr Vary) $(cat "$T/gunzip.err") $(diff "$T/board.plain" "$T/board.gz.html" | head -5)" \
+	"$(hdr Content-Encoding)" = gzip -a "$(hdr Vary)" = Accept-Encoding -a ! -s "$T/gunzip.err" \
+	-a "$(cmp -s "$T/board.plain" "$T/board.gz.html" && echo same)" = same
+http -b "$T/s2.jar" -H 'Accept-Encoding: gzip;q=0, identity' "$B/courses/CSA/cont/scoreboard"
+check "not to one that refuses it (gzip;q=0)" "$(hdr Content-Encoding)" -z "$(hdr Content-Encoding)" -a "$(body_has '<td>s1</td>')" -eq 1
+http -b "$T/inst.jar" -H 'Accept-Encoding: deflate, gzip;q=0.5' "$B/courses/CSA/grades"
+gunzip -c <"$T/b" >"$T/grades.html" 2>"$T/gunzip.err"
+check "the gradebook too" "$(hdr Content-Encoding) $(cat "$T/gunzip.err")" \
+	"$(hdr Content-Encoding)" = gzip -a ! -s "$T/gunzip.err" -a "$(grep -c 'id="u-s1"' "$T/grades.html")" -ge 1
 get s2 /courses/CSA/cont/scoreboard?public=0
 check "whatever they ask for" "$(grep '<td>s1</td>' "$T/b")" "$(grep '<td>s1</td>' "$T/b" | grep -c '+ (')" -eq 0
 get s3 /courses/CSA/cont/scoreboard

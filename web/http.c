@@ -1,5 +1,7 @@
 /* http.c - answering a request: responses, errors, form fields, cookies, pages. */
 #include "http.h"
+#include "fragment_cache.h"
+#include "gzip_splice.h"
 #include "mhd.h"
 #include "template.h"
 
@@ -139,8 +141,9 @@ long long http_id(const char *s)
 struct page {
 	struct tpl_dict *layout, *body;
 	/* page_fragment's: spliced in where the marker is. */
-	const char *fragment, *extra;
-	size_t fragment_len, extra_at;
+	const char *fragment;
+	size_t fragment_len;
+	const struct deflated *fragment_gz;
 };
 
 /* Stands in for a fragment in the expanded page: random per process, so
@@ -159,14 +162,12 @@ static void make_marker(void)
 	sprintf(m, "-->");
 }
 
-int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const char *html, size_t len, size_t at,
-		  const char *extra)
+int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const struct fragment *f)
 {
 	pthread_once(&marker_once, make_marker);
-	p->fragment = html;
-	p->fragment_len = len;
-	p->extra = extra;
-	p->extra_at = at <= len ? at : len;
+	p->fragment = f->html;
+	p->fragment_len = f->len;
+	p->fragment_gz = f->gz;
 	return tpl_set(d, key, fragment_marker);
 }
 
@@ -175,22 +176,37 @@ int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const cha
 static char *splice_fragment(const struct page *p, char *html, size_t *len)
 {
 	char *m = strstr(html, fragment_marker);
-	size_t ml = strlen(fragment_marker), el = strlen(p->extra);
+	size_t ml = strlen(fragment_marker);
 	if (!m) /* the template has no place for it */
 		return html;
-	size_t head = (size_t)(m - html), total = *len - ml + p->fragment_len + el;
+	size_t head = (size_t)(m - html), total = *len - ml + p->fragment_len;
 	char *out = malloc(total + 1);
 	if (out) {
-		char *o = out;
-		memcpy(o, html, head), o += head;
-		memcpy(o, p->fragment, p->extra_at), o += p->extra_at;
-		memcpy(o, p->extra, el), o += el;
-		memcpy(o, p->fragment + p->extra_at, p->fragment_len - p->extra_at), o += p->fragment_len - p->extra_at;
-		memcpy(o, m + ml, *len - head - ml + 1);
+		memcpy(out, html, head);
+		memcpy(out + head, p->fragment, p->fragment_len);
+		memcpy(out + head + p->fragment_len, m + ml, *len - head - ml + 1);
 		*len = total;
 	}
 	free(html);
 	return out;
+}
+
+/* html (len bytes, malloc'd, freed here) as gzip, p's compressed fragment
+ * in place of the marker: 1 answered, 0 not (no marker, out of memory;
+ * html untouched). */
+static int send_gzip(struct request *r, const struct page *p, int status, char *html, size_t len)
+{
+	char *m = strstr(html, fragment_marker);
+	if (!m)
+		return 0;
+	size_t head = (size_t)(m - html), skip = head + strlen(fragment_marker), gz_len;
+	unsigned char *gz = gzip_splice(html, head, p->fragment_gz, m + strlen(fragment_marker), len - skip, &gz_len);
+	if (!gz)
+		return 0;
+	free(html);
+	http_header(r, "Content-Encoding", "gzip");
+	http_respond(r, status, "text/html; charset=utf-8", (char *)gz, gz_len);
+	return 1;
 }
 
 struct tpl_dict *page_new(struct request *r, const char *title, const char *body_template, struct page **out)
@@ -248,8 +264,19 @@ void page_send(struct request *r, struct page *p, int status)
 	char *html = NULL;
 	size_t len = 0;
 	int rc = tpl_expand("layout.tpl", p->layout, &html, &len);
-	if (rc == 0 && p->fragment && !(html = splice_fragment(p, html, &len)))
-		rc = -1;
+	if (rc == 0 && p->fragment) {
+		/* The same URL answers gzip or not by the request's Accept-Encoding. */
+		http_header(r, "Vary", "Accept-Encoding");
+		if (p->fragment_gz &&
+		    gzip_accepted(mhd.MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Accept-Encoding")) &&
+		    send_gzip(r, p, status, html, len)) {
+			tpl_dict_free(p->layout);
+			free(p);
+			return;
+		}
+		if (!(html = splice_fragment(p, html, &len)))
+			rc = -1;
+	}
 	tpl_dict_free(p->layout);
 	free(p);
 	if (rc < 0) {

@@ -145,13 +145,14 @@ void page_send(struct request *r, struct page *p, int status);
  * what filled it could not read the database). */
 void page_send_or_error(struct request *r, struct page *p, int status, int rc, const char *err);
 
-/* Puts a large, already-escaped fragment (a kept board or gradebook) where
- * {{KEY:none}} is in d, the body's dictionary: copied once, into the page
- * as page_send writes it, not through the template. extra (may be "") is
- * inserted at html + at, at <= len. html must stay valid until page_send.
- * Returns 0, or -1 (out of memory). */
-int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const char *html, size_t len, size_t at,
-		  const char *extra);
+/* Puts a large, already-escaped fragment (a kept board or gradebook,
+ * fragment_cache.h) where {{KEY:none}} is in d, the body's dictionary:
+ * copied once, into the page as page_send writes it, not through the
+ * template; or, to a reader who accepts gzip, sent as its compressed copy
+ * between the page's own head and tail (gzip_splice.h). f must stay valid
+ * until page_send. Returns 0, or -1 (out of memory). */
+struct fragment;
+int page_fragment(struct page *p, struct tpl_dict *d, const char *key, const struct fragment *f);
 /* Frees a page that will not be sent (an error came up while filling it). */
 void page_discard(struct page *p);
 /* A message above the page (a notice after a redirect, say). */

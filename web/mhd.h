@@ -13,6 +13,8 @@
 
 #include <microhttpd.h>
 
+#include "late_lib.h"
+
 #define MHD_FUNCTIONS(X)                                                                                      \
 	X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_create_response_from_buffer) X(MHD_add_response_header)   \
 	X(MHD_queue_response) X(MHD_destroy_response) X(MHD_lookup_connection_value)                          \
@@ -21,9 +23,7 @@
 	X(MHD_get_connection_values)
 
 struct mhd_functions {
-#define MHD_DECLARE(name) __typeof__(name) *name;
-	MHD_FUNCTIONS(MHD_DECLARE)
-#undef MHD_DECLARE
+	MHD_FUNCTIONS(LATE_DECLARE)
 };
 
 extern struct mhd_functions mhd;

@@ -157,23 +157,23 @@ static char *grades_table(struct request *r, const struct db_assignment *a, long
 static void grades_page(struct request *r, const struct db_assignment *a, long long regrade_id)
 {
 	char heading[200], key[64];
-	size_t len;
 	int refresh = 0;
 	struct db_data_version now;
+	struct fragment table;
 	snprintf(key, sizeof key, "grades/%lld/%lld", r->course.id, a ? a->id : 0);
-	const char *table = regrade_id ? NULL : fragment_cache_get(r->db, key, &now, &len);
-	char *made = NULL;
-	if (!table) {
-		if (!(made = grades_table(r, a, regrade_id, &len, &refresh)))
+	if (regrade_id || !fragment_cache_get(r->db, key, &now, &table)) {
+		size_t len;
+		char *made = grades_table(r, a, regrade_id, &len, &refresh);
+		if (!made)
 			return;
-		table = made;
+		/* A rejudge's table (its old points beside the new) is kept only
+		 * until this page is sent. */
+		fragment_cache_put(regrade_id ? NULL : key, &now, made, len, &table);
 	}
 	struct page *p;
 	struct tpl_dict *d = page_new(r, "Gradebook", "course_grades.tpl", &p);
-	if (!d) {
-		free(made);
+	if (!d)
 		return;
-	}
 	if (a)
 		snprintf(heading, sizeof heading, "%s/%s: grades", r->course.short_name, a->short_name);
 	else
@@ -186,17 +186,15 @@ static void grades_page(struct request *r, const struct db_assignment *a, long l
 		tpl_set(tpl_add_section(d, "REJUDGE_FORM"), "SHORT", a->short_name);
 	if (refresh)
 		tpl_show_section(d, "REFRESH");
-	page_fragment(p, d, "TABLE", table, len, len, "");
-	if (made && !regrade_id) /* the cache's from here, and still valid in page_send */
-		fragment_cache_put(key, &now, made, len);
+	page_fragment(p, d, "TABLE", &table);
 	page_send(r, p, 200);
-	if (regrade_id)
-		free(made);
 }
 
 void page_course_grades(struct request *r)
 {
+	int began = db_read_begin(r->db); /* its reads in one transaction: it writes nothing */
 	grades_page(r, NULL, 0);
+	db_read_end(r->db, began);
 }
 
 void page_assignment_grades(struct request *r)

@@ -205,6 +205,9 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 		tpl_set_int(ad, "AID", a.id);
 		tpl_set(ad, "STATE", cv.state);
 		page_zone_time(ad, "DUE", cv.w.due, a.zone);
+		/* Late under "days,ask": late days are spent only when ticked. */
+		if (a.late.kind == LATE_DAYS && a.late.ask && cv.place.cls == DUE_LATE && !cv.staff)
+			tpl_show_section(ad, "SPEND");
 	}
 	tpl_set(d, "TITLE", v.title);
 	tpl_set(d, "SHORT", v.short_name);

@@ -60,18 +60,7 @@ static char *board_table(struct request *r, const struct db_assignment *a, int l
 	return html;
 }
 
-/* Where the reader's own row starts in table, just past `<tr data-user="NAME"`
- * (len when it is not there). User names are letters, digits and ._-
- * only, so the match is exact. */
-static size_t own_row(const char *table, size_t len, const char *user)
-{
-	char needle[128];
-	snprintf(needle, sizeof needle, "<tr data-user=\"%s\"", user);
-	const char *at = user[0] ? strstr(table, needle) : NULL;
-	return at ? (size_t)(at - table) + strlen(needle) : len;
-}
-
-void page_scoreboard(struct request *r)
+static void scoreboard_page(struct request *r)
 {
 	struct db_assignment a;
 	char href[200], key[64];
@@ -80,14 +69,13 @@ void page_scoreboard(struct request *r)
 		return;
 	snprintf(key, sizeof key, "board/%lld/%s", a.id, live ? "live" : "public");
 	struct db_data_version now;
-	size_t len;
-	const char *table = fragment_cache_get(r->db, key, &now, &len);
-	if (!table) {
+	struct fragment table;
+	if (!fragment_cache_get(r->db, key, &now, &table)) {
+		size_t len;
 		char *made = board_table(r, &a, live, &len);
 		if (!made)
 			return;
-		fragment_cache_put(key, &now, made, len);
-		table = made;
+		fragment_cache_put(key, &now, made, len, &table);
 	}
 	struct page *p;
 	struct tpl_dict *d = page_new(r, "Scoreboard", "scoreboard.tpl", &p);
@@ -107,7 +95,20 @@ void page_scoreboard(struct request *r)
 		tpl_set(o, "TEXT", live ? "what participants see" : "the live board");
 	}
 	tpl_show_section(d, ioi ? "IOI" : "ICPC");
+	/* The reader's own row is marked by a rule of the page's own, not in
+	 * the table, which is the same for everyone (and sent compressed).
+	 * User names are letters, digits and ._- only. */
+	if (r->s.user[0] && strspn(r->s.user, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") ==
+				    strlen(r->s.user))
+		tpl_set(tpl_add_section(d, "ME"), "USER", r->s.user);
 	/* The table stays the cache's until this thread's next put, after page_send. */
-	page_fragment(p, d, "TABLE", table, len, own_row(table, len, r->s.user), " class=\"changed\"");
+	page_fragment(p, d, "TABLE", &table);
 	page_send(r, p, 200);
+}
+
+void page_scoreboard(struct request *r)
+{
+	int began = db_read_begin(r->db); /* its reads in one transaction: it writes nothing */
+	scoreboard_page(r);
+	db_read_end(r->db, began);
 }

@@ -13,6 +13,7 @@
 #include "zone_time.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,43 @@ static struct feedback_shown test_shown(const struct viewer *vw, const struct db
 	return feedback_test_view(vw->feedback, vw->now, vw->closes, &t);
 }
 
+/* A scoring problem's subtask scores show where every test's verdict
+ * does (full feedback, after-close once closed, staff): under samples or
+ * verdict-only a group's score would tell which secret tests failed. */
+static int subtasks_shown(const struct viewer *vw)
+{
+	return vw->shows_result && (!vw->policy || vw->feedback == FEEDBACK_FULL || vw->feedback == FEEDBACK_AFTER_CLOSE);
+}
+
+/* "Subtask 2" for a student (a group's name could describe its data),
+ * "Subtask 2: secret/2-medium" for staff. */
+static void subtask_label(const struct viewer *vw, int i, const struct db_subtask_row *t, char *out, size_t n)
+{
+	if (vw->staff)
+		snprintf(out, n, "Subtask %d: %s", i + 1, t->name);
+	else
+		snprintf(out, n, "Subtask %d", i + 1);
+}
+
+static void add_subtasks(struct tpl_dict *d, const struct db_result *res, const struct viewer *vw)
+{
+	if (!res->nsubtasks || !subtasks_shown(vw))
+		return;
+	struct tpl_dict *s = tpl_add_section(d, "SUBTASKS");
+	for (int i = 0; i < res->nsubtasks; i++) {
+		const struct db_subtask_row *t = &res->subtasks[i];
+		struct tpl_dict *row = tpl_add_section(s, "SUBTASK");
+		char label[320], points[64];
+		subtask_label(vw, i, t, label, sizeof label);
+		tpl_set(row, "NAME", label);
+		if (isfinite(t->max))
+			snprintf(points, sizeof points, "%g of %g", t->score, t->max);
+		else
+			snprintf(points, sizeof points, "%g", t->score);
+		tpl_set(row, "POINTS", points);
+	}
+}
+
 static void add_tests(struct tpl_dict *d, const struct db_result *res, const struct viewer *vw)
 {
 	if (res->ntests == 0 || !vw->shows_result)
@@ -319,6 +357,7 @@ void page_submission(struct request *r)
 	if (res.compile_output && *res.compile_output && vw.shows_result)
 		tpl_set(tpl_add_section(d, "COMPILE"), "OUTPUT", res.compile_output);
 	add_tests(d, &res, &vw);
+	add_subtasks(d, &res, &vw);
 	if (page_is_staff(r)) { /* the rejudge button is the site staff's */
 		struct tpl_dict *sd = tpl_add_section(d, "STAFF");
 		tpl_set_int(sd, "ID", res.id);
@@ -378,6 +417,17 @@ void page_submission_json(struct request *r)
 		cJSON_AddItemToArray(tests, t);
 	}
 	cJSON_AddItemToObject(o, "tests", tests);
+	cJSON *subtasks = cJSON_AddArrayToObject(o, "subtasks");
+	for (int i = 0; subtasks_shown(&vw) && i < res.nsubtasks; i++) {
+		cJSON *t = cJSON_CreateObject();
+		char label[320];
+		subtask_label(&vw, i, &res.subtasks[i], label, sizeof label);
+		cJSON_AddStringToObject(t, "name", label);
+		cJSON_AddNumberToObject(t, "score", res.subtasks[i].score);
+		isfinite(res.subtasks[i].max) ? cJSON_AddNumberToObject(t, "max_score", res.subtasks[i].max)
+					      : cJSON_AddNullToObject(t, "max_score");
+		cJSON_AddItemToArray(subtasks, t);
+	}
 	if (secret) {
 		cJSON *sp = cJSON_AddObjectToObject(o, "secret_tests");
 		cJSON_AddNumberToObject(sp, "passed", passed);

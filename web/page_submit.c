@@ -158,8 +158,9 @@ static void queue_and_answer(struct request *r, const struct db_version *v, long
 		lim = &limits;
 	}
 	long long id = 0;
-	int rc = submission_queue(r->db, r->s.user_id, v->problem_id, assignment_id, lang, name, src, len, lim, &id, err,
-				  sizeof err);
+	int spend = *http_form(r, "spend_late_days") != 0; /* the student's say-so, under "days,ask" */
+	int rc = submission_queue(r->db, r->s.user_id, v->problem_id, assignment_id, spend, lang, name, src, len, lim, &id,
+				  err, sizeof err);
 	if (rc < 0) {
 		http_error(r, 503, err);
 		return;

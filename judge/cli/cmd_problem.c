@@ -17,6 +17,7 @@
 #include "commands.h"
 #include "db.h"
 #include "state.h"
+#include "grader.h"
 #include "judging.h"
 #include "language.h"
 #include "limit.h"
@@ -243,11 +244,25 @@ static int verify_copy(const char *pkg_path, const char *work)
 		}
 		printf("output validator: %s (built)\n", p.validator_dir);
 	}
+	struct validator grader;
+	if (p.grader_dir[0]) {
+		if (grader_prepare(&p, work, &grader, err, sizeof err) < 0) {
+			fprintf(stderr, "verdict problem verify: problem %s: %s\n", p.short_name, err);
+			if (p.custom_validator)
+				validator_free(&val);
+			package_free(&p);
+			return 2;
+		}
+		p.grader = &grader;
+		printf("grader: %s (built)\n", p.grader_dir);
+	}
 	struct submission_rules sub_rules;
 	if (submission_rules_load(&p, &sub_rules, err, sizeof err) < 0) {
 		fprintf(stderr, "verdict problem verify: problem %s: %s\n", p.short_name, err);
 		if (p.custom_validator)
 			validator_free(&val);
+		if (p.grader)
+			validator_free(&grader);
 		package_free(&p);
 		return 2;
 	}
@@ -307,6 +322,8 @@ static int verify_copy(const char *pkg_path, const char *work)
 	submission_rules_free(&sub_rules);
 	if (p.custom_validator)
 		validator_free(&val);
+	if (p.grader)
+		validator_free(&grader);
 	package_free(&p);
 	if (t.total == 0 || t.agree == 0) {
 		printf("no submission was judged: a package needs at least one in submissions/accepted/\n");

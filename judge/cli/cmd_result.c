@@ -11,6 +11,7 @@
 
 #include <cJSON.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,15 @@ static void print_json(const struct db_result *r)
 		cJSON_AddStringToObject(row, "message", t->message);
 		cJSON_AddItemToArray(tests, row);
 	}
+	cJSON *subtasks = cJSON_AddArrayToObject(o, "subtasks");
+	for (int i = 0; i < r->nsubtasks; i++) {
+		cJSON *row = cJSON_CreateObject();
+		cJSON_AddStringToObject(row, "name", r->subtasks[i].name);
+		cJSON_AddNumberToObject(row, "score", r->subtasks[i].score);
+		isfinite(r->subtasks[i].max) ? cJSON_AddNumberToObject(row, "max_score", r->subtasks[i].max)
+					     : cJSON_AddNullToObject(row, "max_score");
+		cJSON_AddItemToArray(subtasks, row);
+	}
 	cJSON_AddStringToObject(o, "compile_output", r->compile_output ? r->compile_output : "");
 	char *text = cJSON_PrintUnformatted(o);
 	if (text)
@@ -54,6 +64,12 @@ static void print_text(const struct db_result *r)
 		const struct db_test_row *t = &r->tests[i];
 		printf("  %-24s %-3s %6ld ms cpu %6ld ms wall %8ld kB  %s\n", t->name, t->verdict, t->cpu_ms, t->wall_ms,
 		       t->mem_kb, t->message);
+	}
+	for (int i = 0; i < r->nsubtasks; i++) {
+		printf("  subtask %-16s %g", r->subtasks[i].name, r->subtasks[i].score);
+		if (isfinite(r->subtasks[i].max))
+			printf(" of %g", r->subtasks[i].max);
+		putchar('\n');
 	}
 	if (r->compile_output && *r->compile_output)
 		printf("compiler output:\n%s", r->compile_output);

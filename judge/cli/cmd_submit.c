@@ -27,14 +27,15 @@
 #include <sys/stat.h>
 
 static const char usage_text[] =
-	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--assignment [COURSE/]A [--course C]]\n"
-	"                      [--state DIR | --db FILE] FILE|DIR\n"
+	"usage: verdict submit --user USER --problem PROBLEM [--lang LANG] [--assignment [COURSE/]A [--course C]\n"
+	"                      [--spend-late-days]] [--state DIR | --db FILE] FILE|DIR\n"
 	"\n"
 	"Queues FILE and prints the submission's id. LANG is a language's id\n"
 	"(`verdict languages` lists them); without --lang it comes from FILE's\n"
 	"extension. With --assignment the submission is made for it, now: a student\n"
 	"is refused outside their window (extensions included), and a late one is\n"
-	"accepted only as the assignment's late policy allows. A submit-answer problem\n"
+	"accepted only as the assignment's late policy allows (under days,ask, late\n"
+	"days are spent only with --spend-late-days). A submit-answer problem\n"
 	"takes DIR, its answer files named like the tests (sample/1.out, secret/01.out).\n";
 
 static int fail(const char *fmt, const char *a, const char *b)
@@ -123,12 +124,13 @@ int cmd_submit(int argc, char **argv)
 						 { "lang", required_argument, NULL, 'l' },
 						 { "assignment", required_argument, NULL, 'a' },
 						 { "course", required_argument, NULL, 'c' },
+						 { "spend-late-days", no_argument, NULL, 's' },
 						 { "db", required_argument, NULL, 'd' }, { "state", required_argument, NULL, 'S' },
 						 { "help", no_argument, NULL, 'h' },
 						 { NULL, 0, NULL, 0 } };
 	const char *user = NULL, *problem = NULL, *lang_id = NULL, *db_opt = NULL, *state_opt = NULL,
 		   *assignment = NULL, *course = NULL;
-	int opt;
+	int opt, spend = 0;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
@@ -137,6 +139,7 @@ int cmd_submit(int argc, char **argv)
 		case 'l': lang_id = optarg; break;
 		case 'a': assignment = optarg; break;
 		case 'c': course = optarg; break;
+		case 's': spend = 1; break;
 		case 'S': state_opt = optarg; break;
 		case 'd': db_opt = optarg; break;
 		case 'h': fputs(usage_text, stdout); return 0;
@@ -185,7 +188,7 @@ int cmd_submit(int argc, char **argv)
 		fail("no problem named '%s' (see: verdict problem list)%s", problem, "");
 	else if (found > 0 && (found = problem_takes(st, &v, problem, answers)) <= 0)
 		found = found < 0 ? 0 : found, err[0] = 0;
-	else if (found > 0 && (found = submission_queue(db, user_id, v.problem_id, a.id, lang, base, source, len, NULL, &id, err,
+	else if (found > 0 && (found = submission_queue(db, user_id, v.problem_id, a.id, spend, lang, base, source, len, NULL, &id, err,
 							 sizeof err)) == 1) {
 		printf("%lld\n", id);
 		rc = 0;

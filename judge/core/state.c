@@ -248,6 +248,7 @@ const char *state_part_name(enum version_part part, const char *name)
 	switch (part) {
 	case VERSION_PACKAGE: return name;
 	case VERSION_VALIDATOR: return "validator";
+	case VERSION_GRADER: return "grader";
 	case VERSION_STATEMENT: return "statement.html";
 	case VERSION_STATEMENT_IMAGES: return "statement-images";
 	case VERSION_STATEMENT_PDF: return "statement.pdf";

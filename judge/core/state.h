@@ -61,6 +61,7 @@ enum version_part {
 	VERSION_DIR,       /* vN itself */
 	VERSION_PACKAGE,   /* vN/NAME: the package, regular files and directories only */
 	VERSION_VALIDATOR, /* vN/validator: the custom validator, built at import */
+	VERSION_GRADER,    /* vN/grader: the legacy custom grader (graders/), built at import */
 	VERSION_STATEMENT, /* vN/statement.html: the statement, converted at import */
 	VERSION_STATEMENT_IMAGES, /* vN/statement-images/: its images, checked and copied at import */
 	VERSION_STATEMENT_PDF,    /* vN/statement.pdf: the package's PDF statement, copied at import */

@@ -29,6 +29,7 @@ struct late_policy {
 	enum late_unit unit;  /* LATE_PENALTY */
 	double floor_percent; /* LATE_PENALTY: the points never go below this percent of the raw points, 0..100 */
 	int max_days;         /* LATE_DAYS: the most late days one assignment may take; 0: no limit but the bank */
+	int ask;              /* LATE_DAYS: days are spent only when the student says so (late_spec "days,ask") */
 };
 
 /* LATE_DAYS: the student's bank as it stands before this submission. */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FORMS "none, penalty:PCT/hour, penalty:PCT/day[,floor:PCT] or days[:N]"
+#define FORMS "none, penalty:PCT/hour, penalty:PCT/day[,floor:PCT] or days[:N][,ask]"
 
 /* A percentage 0..100 with at most two decimals, the whole of s up to end
  * (end NULL: to the string's end). Returns 0 or -1. */
@@ -57,12 +57,14 @@ int late_spec_parse(const char *spec, struct late_policy *out, char *err, size_t
 		p.kind = LATE_NONE;
 	} else if (!strncmp(spec, "penalty:", 8)) {
 		bad = penalty(spec + 8, &p) < 0;
-	} else if (!strcmp(spec, "days")) {
+	} else if (!strcmp(spec, "days") || !strcmp(spec, "days,ask")) {
 		p.kind = LATE_DAYS;
+		p.ask = spec[4] == ',';
 	} else if (!strncmp(spec, "days:", 5)) {
 		char *end;
 		long d = strtol(spec + 5, &end, 10);
-		bad = *end || end == spec + 5 || spec[5] == '-' || spec[5] == '+' || d < 0 || d > 365;
+		p.ask = !strcmp(end, ",ask");
+		bad = (*end && !p.ask) || end == spec + 5 || spec[5] == '-' || spec[5] == '+' || d < 0 || d > 365;
 		p.kind = LATE_DAYS;
 		p.max_days = (int)d;
 	} else {
@@ -85,7 +87,9 @@ const char *late_spec_format(const struct late_policy *p, char *out, size_t n)
 		snprintf(out, n, "penalty:%s/%s%s%s", pct, p->unit == LATE_PER_HOUR ? "hour" : "day",
 			 p->floor_percent > 0 ? ",floor:" : "", p->floor_percent > 0 ? floor : "");
 	} else if (p->kind == LATE_DAYS && p->max_days > 0) {
-		snprintf(out, n, "days:%d", p->max_days);
+		snprintf(out, n, "days:%d%s", p->max_days, p->ask ? ",ask" : "");
+	} else if (p->kind == LATE_DAYS) {
+		snprintf(out, n, "days%s", p->ask ? ",ask" : "");
 	} else {
 		snprintf(out, n, "%s", p->kind == LATE_DAYS ? "days" : "none");
 	}

@@ -4,8 +4,9 @@
  *   none                       a late submission is refused
  *   penalty:PCT/hour           PCT percent off per started hour (0..100, to 0.01)
  *   penalty:PCT/day[,floor:F]  per started day; never below F percent of the raw points
- *   days[:N]                   whole days from the student's late-day bank, at most N for
- *                              this assignment (none or 0: only the bank limits it)
+ *   days[:N][,ask]             whole days from the student's late-day bank, at most N for
+ *                              this assignment (none or 0: only the bank limits it); with
+ *                              ask, spent only when the student says so (else refused)
  */
 #ifndef VERDICT_LATE_SPEC_H
 #define VERDICT_LATE_SPEC_H

@@ -4,13 +4,16 @@
  * variable: to use "Europe/Amsterdam" we set TZ, call tzset() and then
  * localtime_r(). TZ is process-wide, and the web server runs pages on many
  * threads, so every use of it here happens inside zone_enter()/zone_leave(),
- * under one mutex, and TZ is put back before the mutex is released. That is
- * the one piece of shared mutable state in judge/course/, and the reason for
- * it. (Parsing TZif files ourselves would avoid it, but is far more code than
- * a lock. A call reads two small zone files, the zone's and TZ's own on the
- * way back: about 35 µs, so a page of 500 times takes some 17 ms.)
- * Code elsewhere that calls localtime_r() without this lock sees the TZ it
- * had before, except during such a call; nothing in the web process does.
+ * under one mutex. That is the one piece of shared mutable state in
+ * judge/course/, and the reason for it. (Parsing TZif files ourselves would
+ * avoid it, but is far more code than a lock.)
+ * TZ is left naming the last zone used: glibc reads a zone's file again
+ * only when TZ changes, so calls for one course's zone read nothing. (Put
+ * back after each call, it cost two file reads, about 35 µs, a sixth of a
+ * scoreboard request.) The zones found valid are remembered too. So code
+ * elsewhere must not call localtime_r() for the host's own time in a
+ * process that uses these: nothing in the web process or the judge does
+ * (`verdict submissions`, which does, uses none of them).
  * zone_time_prepare() puts TZ in the environment before threads start, so
  * that later calls only ever change its value (see zone_time.h).
  */
@@ -31,6 +34,29 @@
 
 static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Zones found valid (under tz_lock): their files are not opened again. */
+#define KNOWN_ZONES 16
+static char known[KNOWN_ZONES][128];
+static int nknown;
+
+static int zone_known(const char *zone)
+{
+	pthread_mutex_lock(&tz_lock);
+	int found = 0;
+	for (int i = 0; i < nknown && !found; i++)
+		found = strcmp(known[i], zone) == 0;
+	pthread_mutex_unlock(&tz_lock);
+	return found;
+}
+
+static void zone_remember(const char *zone)
+{
+	pthread_mutex_lock(&tz_lock);
+	if (nknown < KNOWN_ZONES)
+		snprintf(known[nknown++], sizeof known[0], "%s", zone);
+	pthread_mutex_unlock(&tz_lock);
+}
+
 int zone_time_check(const char *zone, char *err, size_t n)
 {
 	size_t len = strlen(zone);
@@ -50,6 +76,7 @@ int zone_time_check(const char *zone, char *err, size_t n)
 		close(fd);
 	if (got != (ssize_t)sizeof magic || memcmp(magic, "TZif", 4) != 0)
 		return errf(err, n, "unknown time zone '%s' (not in " ZONEINFO ")", zone);
+	zone_remember(zone);
 	return 0;
 }
 
@@ -61,20 +88,18 @@ void zone_time_prepare(void)
 	pthread_mutex_unlock(&tz_lock);
 }
 
-/* Takes the lock and points TZ at zone's file; saved keeps the old TZ for
- * zone_leave(). Returns 0 with the lock held, or -1 with err and no lock. */
-static int zone_enter(const char *zone, char *saved, size_t saved_n, char *err, size_t n)
+/* Takes the lock and points TZ at zone's file (if it is not already).
+ * Returns 0 with the lock held, or -1 with err and no lock. */
+static int zone_enter(const char *zone, char *err, size_t n)
 {
-	if (zone_time_check(zone, err, n) < 0)
+	if (!zone_known(zone) && zone_time_check(zone, err, n) < 0)
 		return -1;
 	pthread_mutex_lock(&tz_lock);
-	const char *old = getenv("TZ");
-	/* An unset TZ means /etc/localtime; ":/etc/localtime" says the same and
-	 * lets zone_leave() set rather than unset (which would grow and shrink
-	 * environ on every call). */
-	snprintf(saved, saved_n, "%s", old ? old : ":/etc/localtime");
 	char value[160];
 	snprintf(value, sizeof value, ":" ZONEINFO "/%s", zone);
+	const char *now = getenv("TZ");
+	if (now && strcmp(now, value) == 0)
+		return 0; /* already this zone's, rules read */
 	if (setenv("TZ", value, 1) < 0) {
 		pthread_mutex_unlock(&tz_lock);
 		return errf(err, n, "cannot set TZ: %s", strerror(errno));
@@ -83,10 +108,9 @@ static int zone_enter(const char *zone, char *saved, size_t saved_n, char *err, 
 	return 0;
 }
 
-static void zone_leave(const char *saved)
+/* TZ stays the zone's (see the top). */
+static void zone_leave(void)
 {
-	setenv("TZ", saved, 1);
-	tzset();
 	pthread_mutex_unlock(&tz_lock);
 }
 
@@ -128,12 +152,12 @@ static int local_at(int64_t t, struct tm *tm, char *abbr, size_t n)
 
 int zone_time_format(int64_t t, const char *zone, char *out, size_t outn, char *err, size_t n)
 {
-	char saved[1024], abbr[16], off[16];
+	char abbr[16], off[16];
 	struct tm tm;
-	if (zone_enter(zone ? zone : "UTC", saved, sizeof saved, err, n) < 0)
+	if (zone_enter(zone ? zone : "UTC", err, n) < 0)
 		return -1;
 	int r = local_at(t, &tm, abbr, sizeof abbr);
-	zone_leave(saved);
+	zone_leave();
 	if (r < 0)
 		return errf(err, n, "the time %lld is out of range", (long long)t);
 	format_offset(tm.tm_gmtoff, off, sizeof off);
@@ -188,8 +212,7 @@ int zone_time_parse(const char *text, const char *zone, int64_t *out, char *err,
 	int64_t wall = 0;
 	if (parse_fields(text, &wall, err, n) < 0)
 		return -1;
-	char saved[1024];
-	if (zone_enter(zone, saved, sizeof saved, err, n) < 0)
+	if (zone_enter(zone, err, n) < 0)
 		return -1;
 	long offs[3];
 	int64_t best = INT64_MAX;
@@ -206,7 +229,7 @@ int zone_time_parse(const char *text, const char *zone, int64_t *out, char *err,
 		if (r == 0 && t + tm.tm_gmtoff == wall && t < best)
 			best = t;
 	}
-	zone_leave(saved);
+	zone_leave();
 	if (r < 0)
 		return errf(err, n, "'%s' is out of range", text);
 	if (best == INT64_MAX) {

@@ -12,9 +12,10 @@
 
 /* Call once at start-up, before any thread starts (verdict serve's main):
  * makes sure TZ is in the environment (":/etc/localtime", the same as
- * unset, when it was not). The functions below change TZ's value and put it
- * back; changing a value never moves the environment, but adding a variable
- * can, under a getenv() on another thread. */
+ * unset, when it was not). The functions below change TZ's value and leave
+ * it naming the last zone used (zone_time.c says why); changing a value
+ * never moves the environment, but adding a variable can, under a getenv()
+ * on another thread. */
 void zone_time_prepare(void);
 
 /* Is zone a name in the tz database ("Europe/Amsterdam", "UTC")? Only

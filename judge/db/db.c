@@ -155,6 +155,19 @@ void db_rollback(struct db *db)
 
 /* ---- change detection ---- */
 
+int db_read_begin(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h)) /* already in one: the caller's */
+		return 0;
+	return sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void db_read_end(struct db *db, int began)
+{
+	if (began && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
 int db_data_version(struct db *db, struct db_data_version *v, char *err, size_t n)
 {
 	sqlite3_stmt *st = cached(db, "PRAGMA data_version", err, n);

@@ -51,6 +51,15 @@ struct db_data_version {
 };
 int db_data_version(struct db *db, struct db_data_version *v, char *err, size_t n);
 
+/* One read transaction around a page's several reads: each statement on
+ * its own takes and drops SQLite's shared locks (fcntl calls, a WAL read
+ * mark), a third of a scoreboard request. Only for code that does not
+ * write in between. db_read_begin returns 1 when it began one, 0 when not
+ * (one is open already, or BEGIN failed: the reads then run on their
+ * own); give that to db_read_end, which ends only what was begun. */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db, int began);
+
 /* ---- users ---- */
 /* password_hash may be NULL (no login yet). */
 int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,
@@ -347,6 +356,13 @@ struct db_test_row {
 	char message[512];
 };
 
+/* A subtask's score in a judging (schema 024). */
+struct db_subtask_row {
+	char name[256];  /* the group's path: "secret/1-small" */
+	double score;
+	double max;      /* NAN: the package gives none (legacy) */
+};
+
 struct db_result {
 	long long id;
 	long long user_id, assignment_id; /* assignment_id 0: practice */
@@ -359,6 +375,8 @@ struct db_result {
 	int tests_done;       /* while judging: tests run so far (0 while compiling) */
 	struct db_test_row *tests; /* malloc'd */
 	int ntests;
+	struct db_subtask_row *subtasks; /* malloc'd: a scoring problem's subtasks, if it has any */
+	int nsubtasks;
 };
 
 /* 1 found, 0 no such submission, -1 error. Free with db_result_free. */

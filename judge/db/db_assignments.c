@@ -27,7 +27,8 @@ int db_contest_parse(const char *s)
 #define ASSIGNMENT_COLUMNS \
 	"a.id, a.course_id, c.short_name, c.time_zone, a.short_name, a.title, a.opens_at, a.due_at, a.late_until, " \
 	"a.late_kind, a.late_percent, a.late_unit, a.late_floor, a.late_max_days, a.which_counts, a.feedback, " \
-	"a.contest, a.freeze_minutes, a.unfrozen, a.window_minutes FROM assignments a JOIN courses c ON c.id = a.course_id "
+	"a.contest, a.freeze_minutes, a.unfrozen, a.window_minutes, a.late_ask FROM assignments a " \
+	"JOIN courses c ON c.id = a.course_id "
 
 static int named(const char *const *names, int count, sqlite3_stmt *st, int col)
 {
@@ -62,9 +63,10 @@ static void read_assignment(sqlite3_stmt *st, struct db_assignment *a)
 	a->freeze_minutes = sqlite3_column_int(st, 17);
 	a->unfrozen = sqlite3_column_int(st, 18);
 	a->window_minutes = sqlite3_column_int(st, 19);
+	a->late.ask = sqlite3_column_int(st, 20);
 }
 
-/* Binds a's fields as ?1..?17, in the order the INSERT and UPDATE below name them. */
+/* Binds a's fields as ?1..?17 and ?19, in the order the INSERT and UPDATE below name them. */
 static void bind_assignment(sqlite3_stmt *st, const struct db_assignment *a)
 {
 	sqlite3_bind_int64(st, 1, a->course_id);
@@ -84,6 +86,7 @@ static void bind_assignment(sqlite3_stmt *st, const struct db_assignment *a)
 	bind_positive(st, 15, a->freeze_minutes);
 	sqlite3_bind_int(st, 16, a->unfrozen ? 1 : 0);
 	bind_positive(st, 17, a->window_minutes);
+	sqlite3_bind_int(st, 19, a->late.kind == LATE_DAYS && a->late.ask);
 }
 
 /* Replaces the assignment's problems with p[0..np), inside the caller's transaction. */
@@ -131,8 +134,8 @@ int db_assignment_add(struct db *db, struct db_assignment *a, const struct db_as
 	sqlite3_stmt *st = prepare(db,
 				   "INSERT INTO assignments (course_id, short_name, title, opens_at, due_at, late_until, "
 				   "late_kind, late_percent, late_unit, late_floor, late_max_days, which_counts, feedback, "
-				   "contest, freeze_minutes, unfrozen, window_minutes, created_at) "
-				   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+				   "contest, freeze_minutes, unfrozen, window_minutes, created_at, late_ask) "
+				   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
 				   err, n);
 	if (st) {
 		bind_assignment(st, a);
@@ -164,7 +167,7 @@ int db_assignment_update(struct db *db, const struct db_assignment *a, const str
 				   "UPDATE assignments SET course_id = ?1, short_name = ?2, title = ?3, opens_at = ?4, "
 				   "due_at = ?5, late_until = ?6, late_kind = ?7, late_percent = ?8, late_unit = ?9, "
 				   "late_floor = ?10, late_max_days = ?11, which_counts = ?12, feedback = ?13, contest = ?14, "
-				   "freeze_minutes = ?15, unfrozen = ?16, window_minutes = ?17 WHERE id = ?18",
+				   "freeze_minutes = ?15, unfrozen = ?16, window_minutes = ?17, late_ask = ?19 WHERE id = ?18",
 				   err, n);
 	if (st) {
 		bind_assignment(st, a);

@@ -554,6 +554,28 @@ int db_result_get(struct db *db, long long id, struct db_result *r, char *err, s
 		db_result_free(r);
 		return sql_error(db, err, n, "reading test results");
 	}
+	st = cached(db, "SELECT name, score, max_score FROM judging_subtasks WHERE judging_id = ? ORDER BY subtask_index", err,
+		    n);
+	if (!st) {
+		db_result_free(r);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, judging_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_subtask_row *t = realloc(r->subtasks, sizeof *t * (size_t)(r->nsubtasks + 1));
+		if (!t)
+			break;
+		r->subtasks = t;
+		t += r->nsubtasks++;
+		text_col(st, 0, t->name, sizeof t->name);
+		t->score = sqlite3_column_double(st, 1);
+		t->max = sqlite3_column_type(st, 2) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 2);
+	}
+	put(db, st);
+	if (rc != SQLITE_DONE) {
+		db_result_free(r);
+		return sql_error(db, err, n, "reading subtask scores");
+	}
 	return 1;
 }
 
@@ -561,7 +583,10 @@ void db_result_free(struct db_result *r)
 {
 	free(r->compile_output);
 	free(r->tests);
+	free(r->subtasks);
 	r->compile_output = NULL;
 	r->tests = NULL;
 	r->ntests = 0;
+	r->subtasks = NULL;
+	r->nsubtasks = 0;
 }

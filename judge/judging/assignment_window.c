@@ -43,9 +43,10 @@ int assignment_window_has_problem(struct db *db, long long assignment_id, long l
 }
 
 /* A late submission under a's late policy: 1 allowed (late days taken
- * from the bank and recorded), 0 refused (why in err), -1 error. */
+ * from the bank and recorded), 0 refused (why in err), -1 error. Under
+ * "days,ask", days are taken only when spend says so. */
 static int admit_late(struct db *db, const struct db_assignment *a, long long user_id,
-		      const struct due_placement *p, char *err, size_t n)
+		      const struct due_placement *p, int spend, char *err, size_t n)
 {
 	struct db_course c = { 0 };
 	int here = 0, elsewhere = 0;
@@ -63,6 +64,13 @@ static int admit_late(struct db *db, const struct db_assignment *a, long long us
 		errf(err, n, "%s: %s; %s", a->short_name, o.explanation, p->message);
 		return 0;
 	}
+	if (a->late.kind == LATE_DAYS && a->late.ask && o.days_here > here && !spend) {
+		int more = o.days_here - here;
+		errf(err, n, "%s: not submitted: this late submission takes %d more late day%s from your bank (%d left); "
+			     "tick \"Spend late days\" (verdict submit --spend-late-days) to spend them; %s",
+		     a->short_name, more, more == 1 ? "" : "s", bank.balance, p->message);
+		return 0;
+	}
 	if (a->late.kind == LATE_DAYS && o.days_here != here &&
 	    db_late_days_set(db, a->course_id, user_id, a->id, o.days_here, err, n) < 0)
 		return -1;
@@ -70,7 +78,7 @@ static int admit_late(struct db *db, const struct db_assignment *a, long long us
 }
 
 int assignment_window_admit(struct db *db, long long assignment_id, long long user_id, long long problem_id,
-			    int64_t now, char *err, size_t n)
+			    int64_t now, int spend_late_days, char *err, size_t n)
 {
 	struct db_assignment a;
 	struct db_member m;
@@ -112,5 +120,5 @@ int assignment_window_admit(struct db *db, long long assignment_id, long long us
 		errf(err, n, "%s: %s", a.short_name, p.message);
 		return 0;
 	}
-	return p.cls == DUE_ON_TIME ? 1 : admit_late(db, &a, user_id, &p, err, n);
+	return p.cls == DUE_ON_TIME ? 1 : admit_late(db, &a, user_id, &p, spend_late_days, err, n);
 }

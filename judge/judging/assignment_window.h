@@ -25,10 +25,10 @@ int assignment_window_has_problem(struct db *db, long long assignment_id, long l
  * the caller's transaction, since it may take late days from the
  * student's bank (recorded for the assignment). Staff of the course (ta,
  * instructor) always may; a student on the roster only in their window,
- * and when late only as the late policy allows. Returns 1 admitted, 0
- * refused (why and when, with times in the course's zone, in err), -1 an
- * error. */
+ * and when late only as the late policy allows (under "days,ask", taking
+ * late days only with spend_late_days). Returns 1 admitted, 0 refused (why
+ * and when, with times in the course's zone, in err), -1 an error. */
 int assignment_window_admit(struct db *db, long long assignment_id, long long user_id, long long problem_id,
-			    int64_t now, char *err, size_t n);
+			    int64_t now, int spend_late_days, char *err, size_t n);
 
 #endif

@@ -1,7 +1,9 @@
 /* judging.c - judge one submission against a problem package. */
 #include "judging.h"
 #include "answers.h"
+#include "grader.h"
 #include "fsutil.h"
+#include "score_file.h"
 #include "util.h"
 
 #include <errno.h>
@@ -71,6 +73,8 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			break;
 		}
 		j->nrun++;
+		if (r->has_score == SCORE_FILE_POINTS) /* testlib's points: a score where there are scores */
+			r->has_score = p->scoring ? SCORE_FILE_SCORE : 0;
 		if (r->has_score && !p->scoring) { /* both formats: score.txt belongs to scoring problems */
 			r->verdict = VERDICT_JE;
 			snprintf(r->message, sizeof r->message, "the output validator wrote a score (score.txt or "
@@ -99,7 +103,10 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			for (int i = 0; i < j->nrun; i++)
 				graded[i] = (struct graded_test){ j->tests[i].verdict, j->tests[i].has_score, j->tests[i].score };
 			struct grade g;
-			grading_grade(p, graded, j->nrun, &g);
+			struct grader_run run = { p->grader, scratch };
+			struct grader_hook hook;
+			grader_hook_init(&hook, &run);
+			grading_grade_with(p, graded, j->nrun, p->grader ? &hook : NULL, &g);
 			free(graded);
 			j->score = g.score;
 			j->has_score = 1;

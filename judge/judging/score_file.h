@@ -11,7 +11,10 @@
  * with *score set, 0 when there is neither, or -1 with why set (a link, a
  * FIFO, too long, not a number, negative, NaN, infinite, both files, ...). */
 #define SCORE_FILE_MAX_BYTES 128
-enum { SCORE_FILE_SCORE = 1, SCORE_FILE_MULTIPLIER = 2 };
+/* SCORE_FILE_POINTS is not a file: a testlib checker's or interactor's
+ * points (exit 7), which count as score.txt's in a scoring problem and
+ * are only shown in a pass-fail one. */
+enum { SCORE_FILE_SCORE = 1, SCORE_FILE_MULTIPLIER = 2, SCORE_FILE_POINTS = 3 };
 int score_file_read(const char *feedback_dir, double *score, char *why, size_t n);
 
 #endif

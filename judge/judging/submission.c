@@ -72,7 +72,7 @@ static int within_limits(struct db *db, long long user_id, const struct submissi
 }
 
 int submission_queue(struct db *db, long long user_id, long long problem_id, long long assignment_id,
-		     const struct language *lang, const char *file_name, const void *source, size_t len,
+		     int spend_late_days, const struct language *lang, const char *file_name, const void *source, size_t len,
 		     const struct submission_limits *limits, long long *id, char *err, size_t n)
 {
 	const char *language = lang ? lang->id : ANSWERS_LANGUAGE;
@@ -98,7 +98,8 @@ int submission_queue(struct db *db, long long user_id, long long problem_id, lon
 		return -1;
 	int ok = limits ? within_limits(db, user_id, limits, err, n) : 1;
 	if (ok == 1 && assignment_id > 0 &&
-	    (ok = assignment_window_admit(db, assignment_id, user_id, problem_id, (int64_t)time(NULL), err, n)) == 0)
+	    (ok = assignment_window_admit(db, assignment_id, user_id, problem_id, (int64_t)time(NULL), spend_late_days, err,
+					  n)) == 0)
 		ok = SUBMISSION_OUTSIDE_WINDOW;
 	if (ok == 1 &&
 	    db_submission_add(db, user_id, problem_id, assignment_id, language, file_name, source, len, id, err, n) < 0)

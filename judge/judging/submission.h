@@ -41,13 +41,14 @@ int submission_claim_ok(const char *language, const char *file_name, const void 
  * problem_id, for assignment_id (0: none, practice). With limits, the
  * check and the insert are one transaction, so concurrent requests cannot
  * both slip under the limit; so are an assignment's window check, the
- * late days it takes (assignment_window_admit) and the insert. Returns 1
+ * late days it takes (assignment_window_admit: spend_late_days is the
+ * student's say-so under a "days,ask" policy) and the insert. Returns 1
  * (queued, *id set), 0 (refused: the reason, for people, in err),
  * SUBMISSION_OUTSIDE_WINDOW (the assignment refused it: why and when in
  * err), SUBMISSION_THROTTLED (over the limits: the reason in err), or -1
  * (a database error, in err). */
 int submission_queue(struct db *db, long long user_id, long long problem_id, long long assignment_id,
-		     const struct language *lang, const char *file_name, const void *source, size_t len,
+		     int spend_late_days, const struct language *lang, const char *file_name, const void *source, size_t len,
 		     const struct submission_limits *limits, long long *id, char *err, size_t n);
 
 #endif

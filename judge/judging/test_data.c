@@ -42,6 +42,14 @@ int test_data_open(const char *data, const struct db_version *row, int flags, st
 		}
 		td->has_validator = 1;
 	}
+	if ((flags & TEST_DATA_VALIDATOR) && td->pkg.grader_dir[0]) {
+		if (state_version_path(data, row->short_name, row->version, VERSION_GRADER, dir, sizeof dir, err, n) < 0 ||
+		    validator_open(dir, &td->grader, err, n) < 0) {
+			test_data_close(td);
+			return -1;
+		}
+		td->pkg.grader = &td->grader;
+	}
 	if (test_data_limits(td, row, err, n) < 0) {
 		test_data_close(td);
 		return -1;
@@ -55,6 +63,8 @@ void test_data_close(struct test_data *td)
 		return;
 	if (td->has_validator)
 		validator_free(&td->val);
+	if (td->pkg.grader)
+		validator_free(&td->grader);
 	package_free(&td->pkg);
 	memset(td, 0, sizeof *td);
 }

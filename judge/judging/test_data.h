@@ -20,9 +20,10 @@ struct test_data {
 	struct package pkg;    /* parsed; its limits the row's (test_data_limits) */
 	struct validator val;  /* when pkg.custom_validator */
 	int has_validator;
+	struct validator grader; /* when the package has graders/ (pkg.grader points here) */
 };
 
-enum { TEST_DATA_VALIDATOR = 1 }; /* flags: open the built validator too */
+enum { TEST_DATA_VALIDATOR = 1 }; /* flags: open the built validator (and grader) too */
 
 /* Opens the version row describes under the data directory data. 0, or -1
  * with err naming the problem. td is empty (test_data_close is a no-op)

@@ -76,20 +76,30 @@ enum validator_protocol testlib_protocol_of(const char *src)
 }
 
 /* "points 0.5 rest" -> 0.5 (testlib prints points as "%.10f" with the
- * trailing zeroes cut, or "%d"); -1 when there is no number. */
+ * trailing zeroes cut, or "%d"); -1 when there is no number. Only that
+ * shape is taken: digits, then perhaps a point and digits (no sign,
+ * exponent, hex, "nan" or "inf", which strtod would read). */
 static double points_of(const char *text)
 {
 	if (strncmp(text, "points ", 7) != 0)
 		return -1;
+	const char *digits = text + 7;
+	size_t len = strspn(digits, "0123456789"), fraction = 0;
+	if (len && digits[len] == '.' && !(fraction = strspn(digits + len + 1, "0123456789")))
+		return -1;
+	len += fraction ? fraction + 1 : 0;
+	if (!len || (digits[len] && digits[len] != ' ' && digits[len] != '\n'))
+		return -1;
 	char *end;
 	errno = 0;
-	double v = strtod(text + 7, &end);
-	if (errno || end == text + 7 || !isfinite(v) || v < 0 || v > 1e6 || (*end && *end != ' ' && *end != '\n'))
+	double v = strtod(digits, &end);
+	if (errno || end != digits + len || !isfinite(v) || v > 1e6)
 		return -1;
 	return v;
 }
 
-enum verdict testlib_verdict(int exit_code, const char *stderr_text, double *points, char *message, size_t n)
+enum verdict testlib_verdict(const char *who, int exit_code, const char *stderr_text, double *points, char *message,
+			     size_t n)
 {
 	*points = -1;
 	char line[400];
@@ -111,16 +121,16 @@ enum verdict testlib_verdict(int exit_code, const char *stderr_text, double *poi
 	case TL_POINTS:
 		*points = points_of(line);
 		if (*points < 0) {
-			snprintf(message, n, "the testlib checker exited 7 (points) without printing them: %s", line);
+			snprintf(message, n, "the testlib %s exited 7 (points) without printing them: %s", who, line);
 			return VERDICT_JE;
 		}
 		snprintf(message, n, "%s", line);
 		return VERDICT_AC;
 	case TL_FAIL:
-		snprintf(message, n, "the testlib checker failed (its exit code 3, FAIL): %s", line);
+		snprintf(message, n, "the testlib %s failed (its exit code 3, FAIL): %s", who, line);
 		return VERDICT_JE;
 	default:
-		snprintf(message, n, "the testlib checker exited %d, which testlib never does: %s", exit_code, line);
+		snprintf(message, n, "the testlib %s exited %d, which testlib never does: %s", who, exit_code, line);
 		return VERDICT_JE;
 	}
 }
@@ -167,5 +177,5 @@ enum verdict testlib_check(const struct validator *v, const struct test_case *t,
 			 text);
 		return VERDICT_JE;
 	}
-	return testlib_verdict(res.exit_code, text, points, message, n);
+	return testlib_verdict("checker", res.exit_code, text, points, message, n);
 }

@@ -11,8 +11,13 @@
 enum validator_protocol {
 	PROTOCOL_KATTIS,            /* validator input answer feedback_dir/ [flags] < output; 42/43 */
 	PROTOCOL_TESTLIB,           /* checker input output answer; exit 0 ok, 1 wa, 2 pe, 3 fail, 7 points */
-	PROTOCOL_TESTLIB_INTERACTOR /* registerInteraction: for interactive problems (not run yet) */
+	PROTOCOL_TESTLIB_INTERACTOR /* registerInteraction: interactor input tout answer (interactive.c) */
 };
+
+/* Where a testlib interactor's checker lives: a subdirectory of the
+ * output validator's sources (Polygon's two programs in one Kattis
+ * output_validator/); it judges the interactor's output file, tout. */
+#define VALIDATOR_INTERACTOR_CHECKER "checker"
 
 /* The protocol a validator's sources (the directory src, as copied for
  * building) speak: testlib's when a source registers itself with testlib
@@ -26,8 +31,10 @@ enum validator_protocol testlib_protocol_of(const char *src);
  * "presentation error" said; 7 AC with the points it printed; 3 and
  * anything else JE. stderr_text is what it printed ("wrong answer 1st
  * numbers differ", "points 0.5 partly right", ...): it becomes the
- * message. *points is the score of exit 7, else -1. */
-enum verdict testlib_verdict(int exit_code, const char *stderr_text, double *points, char *message, size_t n);
+ * message, which names the program as who ("checker", "interactor").
+ * *points is the score of exit 7, else -1. */
+enum verdict testlib_verdict(const char *who, int exit_code, const char *stderr_text, double *points, char *message,
+			     size_t n);
 
 struct validator;
 

@@ -174,6 +174,12 @@ static void run_passes(const struct build *b, const struct test_limits *lim, con
 	}
 	if (in != t->in)
 		unlink(in);
+	/* The feedback directory persists between passes, and so does a
+	 * score.txt: what it holds when the last pass ends is the score (as
+	 * problemtools reads it), by the rules of a test with one pass. */
+	if (v->protocol == PROTOCOL_KATTIS)
+		r->verdict = validator_read_score(feedback, r->verdict, &r->has_score, &r->score, r->message,
+						  sizeof r->message);
 	r->cpu_ms = slowest.cpu_ms;
 	r->wall_ms = slowest.wall_ms;
 	r->mem_kb = slowest.mem_kb;

@@ -22,7 +22,8 @@ struct test_result {
 	enum verdict verdict;
 	long cpu_ms, wall_ms, mem_kb; /* a multi-pass test's: its slowest pass's, its largest */
 	char message[512]; /* for people: what went wrong, or the checker's remark */
-	int has_score;     /* the output validator wrote score.txt or score_multiplier.txt (score_file.h): score */
+	int has_score;     /* the output validator wrote score.txt or score_multiplier.txt, or a testlib
+			    * checker or interactor gave points (score_file.h): score */
 	double score;
 };
 
@@ -33,7 +34,8 @@ struct test_result {
  * flags. An interactive problem runs the program and v at once instead; a
  * multi-pass one runs again on the validator's nextpass.in, up to
  * lim->passes times (the format's rules: nextpass.in with any exit but 42,
- * or asking for a pass past the limit, is JE). Returns 0 with *r filled
+ * or asking for a pass past the limit, is JE); the score is what the
+ * validator's feedback directory holds when its last pass ends. Returns 0 with *r filled
  * (JE when the sandbox or the check failed), or -1 only for bad arguments. */
 int testrun(const struct build *b, const struct test_limits *lim, const struct test_case *t,
 	    const struct validator *v, const char *scratch_dir, struct test_result *r);

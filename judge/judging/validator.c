@@ -40,21 +40,54 @@ void validator_free(struct validator *v)
 		build_remove(&v->build);
 }
 
-static int prepare_one(const struct package *p, const char *program, const char *work_root, struct validator *v,
-		       char *err, size_t n);
+static int prepare_one(const struct package *p, const char *program, const char *what, const char *work_root,
+		       struct validator *v, char *err, size_t n);
+
+/* A testlib interactor's checker, in the subdirectory checker/ of its
+ * sources (where the Polygon converter puts it), as v->next: it judges the
+ * interactor's output file afterwards (interactive.c). None: the
+ * interactor's verdict is final. */
+static int prepare_interactor_checker(const struct package *p, const char *work_root, struct validator *v,
+				      char *err, size_t n)
+{
+	char dir[PATH_MAX];
+	struct stat st;
+	if (p->nextra_validators > 0)
+		return validator_free(v), errf(err, n, "a testlib interactor cannot be one of several output validators");
+	if ((size_t)snprintf(dir, sizeof dir, "%s/" VALIDATOR_INTERACTOR_CHECKER, p->validator_dir) >= sizeof dir)
+		return validator_free(v), errf(err, n, "the output validator's path is too long");
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	if (!(v->next = calloc(1, sizeof *v->next)))
+		return validator_free(v), errf(err, n, "out of memory");
+	if (prepare_one(p, dir, "interactor's checker", work_root, v->next, err, n) < 0) {
+		free(v->next);
+		v->next = NULL;
+		validator_free(v);
+		return -1;
+	}
+	if (v->next->protocol != PROTOCOL_TESTLIB) {
+		validator_free(v);
+		return errf(err, n, "output_validator/" VALIDATOR_INTERACTOR_CHECKER "/ beside a testlib interactor must be "
+				    "a testlib checker (its source calls registerTestlibCmd)");
+	}
+	return 0;
+}
 
 /* Each of the package's validators, chained: the legacy format runs them all. */
 int validator_prepare(const struct package *p, const char *work_root, struct validator *v, char *err, size_t n)
 {
-	if (prepare_one(p, p->validator_dir, work_root, v, err, n) < 0)
+	if (prepare_one(p, p->validator_dir, "output validator", work_root, v, err, n) < 0)
 		return -1;
+	if (v->protocol == PROTOCOL_TESTLIB_INTERACTOR)
+		return prepare_interactor_checker(p, work_root, v, err, n);
 	struct validator *last = v;
 	for (int i = 0; i < p->nextra_validators; i++) {
 		if (!(last->next = calloc(1, sizeof *last->next))) {
 			validator_free(v);
 			return errf(err, n, "out of memory");
 		}
-		if (prepare_one(p, p->extra_validator_dirs[i], work_root, last->next, err, n) < 0) {
+		if (prepare_one(p, p->extra_validator_dirs[i], "output validator", work_root, last->next, err, n) < 0) {
 			free(last->next);
 			last->next = NULL;
 			validator_free(v);
@@ -65,14 +98,20 @@ int validator_prepare(const struct package *p, const char *work_root, struct val
 	return 0;
 }
 
-static int prepare_one(const struct package *p, const char *program, const char *work_root, struct validator *v,
-		       char *err, size_t n)
+int validator_prepare_program(const struct package *p, const char *program, const char *what, const char *work_root,
+			      struct validator *v, char *err, size_t n)
+{
+	return prepare_one(p, program, what, work_root, v, err, n);
+}
+
+static int prepare_one(const struct package *p, const char *program, const char *what, const char *work_root,
+		       struct validator *v, char *err, size_t n)
 {
 	memset(v, 0, sizeof *v);
 	char src[PATH_MAX];
 	static const struct tree_limits sources = { 64 << 20, 10000, 32 };
 	if (make_work_dir(work_root, "validator-", SANDBOX_UID, v->build.dir, sizeof v->build.dir) < 0)
-		return errf(err, n, "cannot create a directory for the validator in %s: %s", work_root, strerror(errno));
+		return errf(err, n, "cannot create a directory for the %s in %s: %s", what, work_root, strerror(errno));
 	if ((size_t)snprintf(src, sizeof src, "%s/src", v->build.dir) >= sizeof src ||
 	    copy_tree(program, src, &sources, err, n) < 0) {
 		validator_free(v);
@@ -82,7 +121,7 @@ static int prepare_one(const struct package *p, const char *program, const char 
 	DIR *d = opendir(src);
 	if (!d) {
 		validator_free(v);
-		return errf(err, n, "cannot read the validator's sources: %s", strerror(errno));
+		return errf(err, n, "cannot read the %s's sources: %s", what, strerror(errno));
 	}
 	char *cpp[64], *c[64], py[256] = "", main_py[256] = "";
 	int ncpp = 0, nc = 0, npy = 0, scripts = 0;
@@ -105,13 +144,11 @@ static int prepare_one(const struct package *p, const char *program, const char 
 	closedir(d);
 	int rc = 0;
 	char out[PATH_MAX];
+	v->protocol = scripts ? PROTOCOL_KATTIS : testlib_protocol_of(src);
 	if (scripts) {
 		rc = validator_scripts_build(&v->build, p->compilation_time, err, n);
 		snprintf(v->run[0], sizeof v->run[0], "/val/src/" VALIDATOR_RUN_SCRIPT);
 		v->nrun = 1;
-	} else if ((v->protocol = testlib_protocol_of(src)) == PROTOCOL_TESTLIB_INTERACTOR) {
-		rc = errf(err, n, "the validator is a testlib interactor (registerInteraction): testlib interactors are not "
-				  "supported yet");
 	} else if (ncpp || nc) {
 		/* All sources compiled together, their directory on the include
 		 * path (validate.h and friends). C++ wins if there is any. */
@@ -135,7 +172,7 @@ static int prepare_one(const struct package *p, const char *program, const char 
 		argv[argc] = NULL;
 		rc = build_run_compiler(&v->build, argv, 60, 1024, err, n);
 		if (rc == 0 && v->build.verdict != VERDICT_AC)
-			rc = errf(err, n, "the output validator does not compile: %.600s", v->build.output);
+			rc = errf(err, n, "the %s does not compile: %.600s", what, v->build.output);
 		snprintf(v->run[0], sizeof v->run[0], "/val/validator");
 		v->nrun = 1;
 	} else if (npy == 1 || main_py[0]) {
@@ -146,14 +183,15 @@ static int prepare_one(const struct package *p, const char *program, const char 
 		char *argv[] = { "/usr/bin/python3", "-c", PY_SYNTAX_CHECK, out, NULL };
 		rc = build_run_compiler(&v->build, argv, 30, 512, err, n);
 		if (rc == 0 && v->build.verdict != VERDICT_AC)
-			rc = errf(err, n, "the output validator %s: %.600s",
+			rc = errf(err, n, "the %s %s: %.600s", what,
 				  strstr(v->build.output, "SyntaxError") || strstr(v->build.output, "IndentationError")
 					  ? "has a syntax error" : "cannot be checked by Python", v->build.output);
 		snprintf(v->run[0], sizeof v->run[0], "/usr/bin/python3");
 		snprintf(v->run[1], sizeof v->run[1], "/val/src/%s", entry);
 		v->nrun = 2;
 	} else {
-		rc = errf(err, n, "no validator program found (C or C++ sources, or one Python file, or __main__.py)");
+		rc = errf(err, n, "no %s program found (C or C++ sources, or one Python file, or __main__.py, or build/run "
+				  "scripts)", what);
 	}
 	for (int i = 0; i < ncpp; i++)
 		free(cpp[i]);
@@ -257,25 +295,38 @@ static enum verdict check_one(const struct validator *v, const struct test_case 
 	message[0] = 0;
 	if (v->protocol == PROTOCOL_TESTLIB) { /* checker input output answer (testlib_checker.c) */
 		double points;
-		if (has_score)
-			*has_score = 0;
-		return testlib_check(v, t, output_path, scratch_dir, &points, message, n);
+		enum verdict verdict = testlib_check(v, t, output_path, scratch_dir, &points, message, n);
+		if (has_score) { /* exit 7's points: a score, as score.txt's (judging.c keeps them to scoring problems) */
+			*has_score = points >= 0 ? SCORE_FILE_POINTS : 0;
+			*score = points;
+		}
+		return verdict;
 	}
 	if (make_work_dir(scratch_dir, "feedback-", SANDBOX_UID, feedback, sizeof feedback) < 0) {
 		snprintf(message, n, "cannot create the feedback directory: %s", strerror(errno));
 		return VERDICT_JE;
 	}
 	enum verdict verdict = validator_check_in(v, t, t->in, output_path, feedback, scratch_dir, message, n);
-	if (has_score && verdict != VERDICT_JE) {
-		char why[256];
-		int got = score_file_read(feedback, score, why, sizeof why);
-		*has_score = got > 0 ? got : 0;
-		if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
-			verdict = VERDICT_JE;
-			snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote a score");
-		}
-	}
+	if (has_score)
+		verdict = validator_read_score(feedback, verdict, has_score, score, message, n);
 	remove_tree(feedback);
+	return verdict;
+}
+
+enum verdict validator_read_score(const char *feedback_dir, enum verdict verdict, int *has_score, double *score,
+				  char *message, size_t n)
+{
+	*has_score = 0;
+	if (verdict != VERDICT_AC && verdict != VERDICT_WA) /* not the validator's word: nothing to score */
+		return verdict;
+	char why[256];
+	int got = score_file_read(feedback_dir, score, why, sizeof why);
+	*has_score = got > 0 ? got : 0;
+	if (got < 0 || (got > 0 && verdict == VERDICT_WA)) { /* both formats: a rejection has no score */
+		snprintf(message, n, "%s", got < 0 ? why : "the output validator rejected the output but wrote a score");
+		*has_score = 0;
+		return VERDICT_JE;
+	}
 	return verdict;
 }
 
@@ -348,7 +399,12 @@ static int chown_root(const char *path, const struct stat *st, int type, struct 
 	return lchown(path, 0, 0);
 }
 
-int validator_build_into(const struct package *p, const char *dir, char *err, size_t n)
+static int keep(struct validator *v, const char *dir, char *err, size_t n);
+
+/* Builds program (NULL: the package's validators, chained) beside dir,
+ * then keeps it as dir. */
+static int build_into(const struct package *p, const char *program, const char *what, const char *dir, char *err,
+		      size_t n)
 {
 	char parent[PATH_MAX];
 	snprintf(parent, sizeof parent, "%s", dir);
@@ -357,8 +413,26 @@ int validator_build_into(const struct package *p, const char *dir, char *err, si
 		return errf(err, n, "%s: not a path", dir);
 	*slash = 0;
 	struct validator v;
-	if (validator_prepare(p, parent, &v, err, n) < 0)
+	if ((program ? prepare_one(p, program, what, parent, &v, err, n) : validator_prepare(p, parent, &v, err, n)) < 0)
 		return -1;
+	return keep(&v, dir, err, n);
+}
+
+int validator_build_into(const struct package *p, const char *dir, char *err, size_t n)
+{
+	return build_into(p, NULL, NULL, dir, err, n);
+}
+
+int validator_build_program_into(const struct package *p, const char *program, const char *what, const char *dir,
+				 char *err, size_t n)
+{
+	return build_into(p, program, what, dir, err, n);
+}
+
+/* Moves the built chain v into dir, root's, and frees v. */
+static int keep(struct validator *built, const char *dir, char *err, size_t n)
+{
+	struct validator v = *built; /* taken over: its chain is freed here */
 	/* Root's from now on: what runs later sees it read-only anyway. The
 	 * next validators go inside, as dir/next, dir/next/next, ... */
 	char into[PATH_MAX];

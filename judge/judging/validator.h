@@ -13,7 +13,8 @@ struct validator {
 	char run[2][PATH_MAX]; /* how to start it in the box, before its arguments */
 	int nrun;
 	int kept;           /* built at import and kept with the test data version: not removed */
-	struct validator *next; /* a legacy package's next validator: every one must accept */
+	struct validator *next; /* a legacy package's next validator: every one must accept; after a
+				 * testlib interactor, its checker (VALIDATOR_INTERACTOR_CHECKER) */
 	enum validator_protocol protocol; /* Kattis's, or testlib's (testlib_checker.h) */
 };
 
@@ -29,6 +30,14 @@ void validator_free(struct validator *v);
  * must not exist), owned by root: done once per test data version, at
  * import. Returns 0 or -1 with err set. */
 int validator_build_into(const struct package *p, const char *dir, char *err, size_t n);
+
+/* One program of the package built as a validator is (what names it in
+ * messages: "grader"), under work_root, or kept as dir (validator_open
+ * opens it): a grader is built this way. Return 0 or -1 with err set. */
+int validator_prepare_program(const struct package *p, const char *program, const char *what, const char *work_root,
+			      struct validator *v, char *err, size_t n);
+int validator_build_program_into(const struct package *p, const char *program, const char *what, const char *dir,
+				 char *err, size_t n);
 
 /* Opens a validator kept by validator_build_into. Returns 0, or -1 if dir
  * holds none. */
@@ -77,5 +86,13 @@ enum verdict validator_check_in(const struct validator *v, const struct test_cas
  * an unreadable or malformed one is JE. */
 enum verdict validator_check_scored(const struct validator *v, const struct test_case *t, const char *output_path,
 				    const char *scratch_dir, int *has_score, double *score, char *message, size_t n);
+
+/* The score an accepting validator left in feedback_dir (score_file.h),
+ * read after its run ends, by the one rule of both formats: verdict is the
+ * validator's (AC or WA; any other is returned as it is, with no score),
+ * a WA with a score or a malformed score file is JE (message says why).
+ * *has_score is 0 or which file it wrote. Returns the verdict. */
+enum verdict validator_read_score(const char *feedback_dir, enum verdict verdict, int *has_score, double *score,
+				  char *message, size_t n);
 
 #endif

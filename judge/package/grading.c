@@ -24,6 +24,7 @@ enum {
 	SET_REJECT = 4,
 	SET_RANGE = 8,
 	SET_FLAGS = 16, /* grader_flags is one property: inherited whole */
+	SET_GRADING = 32,
 };
 
 #define SCORE_EPS 1e-6 /* slack for scores summed in floating point */
@@ -39,8 +40,9 @@ static int parse_number(const char *s, double *out, int allow_inf)
 	return 0;
 }
 
-/* grader_flags: words, the last of each kind winning (legacy spec). */
-static int read_flags(const char *flags, struct legacy_grading *g, char *err, size_t n)
+/* grader_flags: words, the last of each kind winning (legacy spec); the
+ * first word the default grader does not know is noted (unknown_flag). */
+static void read_flags(const char *flags, struct legacy_grading *g)
 {
 	const struct {
 		const char *word;
@@ -54,6 +56,7 @@ static int read_flags(const char *flags, struct legacy_grading *g, char *err, si
 	};
 	char word[64];
 	g->set |= SET_FLAGS;
+	g->unknown_flag[0] = 0;
 	g->verdicts = GRADER_WORST_ERROR;
 	g->scores = GRADER_SUM;
 	g->ignore_sample = g->accept_if_any_accepted = 0;
@@ -61,14 +64,13 @@ static int read_flags(const char *flags, struct legacy_grading *g, char *err, si
 		size_t i = 0;
 		while (i < sizeof words / sizeof *words && strcmp(words[i].word, word) != 0)
 			i++;
-		if (i == sizeof words / sizeof *words) {
-			snprintf(err, n, "grader_flags: unknown flag '%s' (worst_error, first_error, always_accept, sum, avg, "
-					 "min, max, ignore_sample, accept_if_any_accepted)", word);
-			return -1;
+		if (i == sizeof words / sizeof *words) { /* checked once grading: custom is known (grading_check) */
+			if (!g->unknown_flag[0])
+				snprintf(g->unknown_flag, sizeof g->unknown_flag, "%.63s", word);
+			continue;
 		}
 		*words[i].field = words[i].value;
 	}
-	return 0;
 }
 
 static int grading_read_scores(struct yaml_doc *y, yaml_node_t *root, struct legacy_grading *g, char *err, size_t n);
@@ -131,17 +133,45 @@ static int read_rest(struct yaml_doc *y, yaml_node_t *root, struct legacy_gradin
 {
 	yaml_node_t *node;
 	const char *v;
-	if ((node = yaml_doc_get(y, root, "grading")) && (!(v = yaml_doc_scalar(node)) || strcmp(v, "default") != 0)) {
-		snprintf(err, n, "grading: only the default grader is supported (a custom grader is not)");
-		return -1;
+	if ((node = yaml_doc_get(y, root, "grading"))) {
+		v = yaml_doc_scalar(node);
+		if (!v || (strcmp(v, "default") != 0 && strcmp(v, "custom") != 0)) {
+			snprintf(err, n, "grading must be default or custom (a grader in graders/)");
+			return -1;
+		}
+		g->custom = !strcmp(v, "custom");
+		g->set |= SET_GRADING;
 	}
 	if ((node = yaml_doc_get(y, root, "grader_flags"))) {
 		v = yaml_doc_scalar(node);
-		if (!v) {
-			snprintf(err, n, "grader_flags must be a string of flags");
+		if (!v || strlen(v) >= sizeof g->grader_flags) {
+			snprintf(err, n, "grader_flags must be a string of flags (at most %zu bytes)", sizeof g->grader_flags - 1);
 			return -1;
 		}
-		return read_flags(v, g, err, n);
+		snprintf(g->grader_flags, sizeof g->grader_flags, "%s", v);
+		read_flags(v, g);
+	}
+	return 0;
+}
+
+int grading_read_require_pass(struct yaml_doc *y, yaml_node_t *root, struct test_group *g, char *err, size_t n)
+{
+	yaml_node_t *node = yaml_doc_get(y, root, "require_pass");
+	if (!node)
+		return 0;
+	int count = node->type == YAML_SEQUENCE_NODE ? 0 : 1;
+	while (node->type == YAML_SEQUENCE_NODE && yaml_doc_item(y, node, count))
+		count++;
+	for (int i = 0; i < count; i++) {
+		const char *name = yaml_doc_scalar(node->type == YAML_SEQUENCE_NODE ? yaml_doc_item(y, node, i) : node);
+		size_t len = strlen(g->require_pass);
+		if (!name || !*name || strchr(name, '\n'))
+			return snprintf(err, n, "require_pass must be a group's name or a list of them (sample, "
+						"secret/group1)"), -1;
+		if (len + strlen(name) + 2 > sizeof g->require_pass)
+			return snprintf(err, n, "require_pass names more than %zu bytes of groups", sizeof g->require_pass - 1),
+			       -1;
+		snprintf(g->require_pass + len, sizeof g->require_pass - len, "%s\n", name);
 	}
 	return 0;
 }
@@ -214,7 +244,11 @@ void grading_inherit(struct legacy_grading *g, const struct legacy_grading *pare
 		g->range_lo = parent->range_lo;
 		g->range_hi = parent->range_hi;
 	}
+	if (!(g->set & SET_GRADING))
+		g->custom = parent->custom;
 	if (!(g->set & SET_FLAGS)) {
+		memcpy(g->grader_flags, parent->grader_flags, sizeof g->grader_flags);
+		memcpy(g->unknown_flag, parent->unknown_flag, sizeof g->unknown_flag);
 		g->verdicts = parent->verdicts;
 		g->scores = parent->scores;
 		g->ignore_sample = parent->ignore_sample;
@@ -235,6 +269,7 @@ struct tree {
 	const struct package *p;
 	const struct graded_test *tests;
 	int nrun;
+	const struct grader_hook *grader; /* for grading: custom; NULL: none */
 	struct grade *out; /* the first rule broken goes in its message */
 };
 
@@ -249,7 +284,7 @@ static void note_subtasks(struct tree *T, int g, const struct legacy_grading *cf
 {
 	const struct package *p = T->p;
 	if (g < 0 || p->groups[g].parent >= 0 || strcmp(p->groups[g].name, "secret") != 0 || cfg->scores != GRADER_SUM ||
-	    n > GRADE_MAX_SUBTASKS)
+	    cfg->custom || n > GRADE_MAX_SUBTASKS)
 		return;
 	for (int k = 0; k < n; k++)
 		if (kid_group[k] < 0)
@@ -294,6 +329,45 @@ static struct result aggregate(const struct legacy_grading *g, struct result *r,
 	for (int i = 1; i < n; i++)
 		s = g->scores == GRADER_MIN ? fmin(s, r[i].score) : g->scores == GRADER_MAX ? fmax(s, r[i].score) : s + r[i].score;
 	out.score = g->scores == GRADER_AVG ? s / n : s;
+	return out;
+}
+
+/* A group with grading: custom: its grader's verdict and score. As in
+ * problemtools, a group with no results is AC 0 and a judge error among
+ * them is the group's without asking the grader. */
+static struct result custom_grade(struct tree *T, int g, const struct legacy_grading *cfg, const struct result *r,
+				  int n)
+{
+	struct result out = { VERDICT_AC, 0 };
+	for (int i = 0; i < n; i++)
+		if (r[i].verdict == VERDICT_JE)
+			return r[i];
+	if (n == 0)
+		return out;
+	enum verdict *verdicts = malloc(sizeof *verdicts * (size_t)n);
+	double *scores = malloc(sizeof *scores * (size_t)n);
+	char message[200] = "no grader was built";
+	int rc = -1;
+	if (verdicts && scores && T->grader) {
+		for (int i = 0; i < n; i++) {
+			verdicts[i] = r[i].verdict;
+			scores[i] = r[i].score;
+		}
+		rc = T->grader->grade(T->grader->arg, cfg->grader_flags, verdicts, scores, n, &out.verdict, &out.score,
+				      message, sizeof message);
+	} else if (!verdicts || !scores) {
+		snprintf(message, sizeof message, "out of memory");
+	}
+	free(verdicts);
+	free(scores);
+	if (rc == 0 && out.verdict == VERDICT_JE)
+		snprintf(message, sizeof message, "the grader's verdict is JE");
+	if (rc < 0 || out.verdict == VERDICT_JE) {
+		out = (struct result){ VERDICT_JE, 0 };
+		if (!T->out->message[0])
+			snprintf(T->out->message, sizeof T->out->message, "group %.100s: %.140s",
+				 g >= 0 ? T->p->groups[g].name : "data", message);
+	}
 	return out;
 }
 
@@ -358,7 +432,7 @@ static struct result grade_group(struct tree *T, int g, int *i)
 		stopped = r.verdict != VERDICT_AC && !cfg->on_reject_continue;
 	}
 	note_subtasks(T, g, cfg, kids, kid_group, n);
-	r = aggregate(cfg, kids, n);
+	r = cfg->custom ? custom_grade(T, g, cfg, kids, n) : aggregate(cfg, kids, n);
 	if (g >= 0)
 		note_group(T->out, g, r.score, NAN);
 	free(kids);
@@ -366,7 +440,8 @@ static struct result grade_group(struct tree *T, int g, int *i)
 	return r;
 }
 
-static void grade_legacy(const struct package *p, const struct graded_test *tests, int nrun, struct grade *out)
+static void grade_legacy(const struct package *p, const struct graded_test *tests, int nrun,
+			 const struct grader_hook *grader, struct grade *out)
 {
 	for (int i = 0; i < nrun && i < p->ntests; i++) {
 		if (!tests[i].has_score)
@@ -391,7 +466,7 @@ static void grade_legacy(const struct package *p, const struct graded_test *test
 				 "validator accepted without writing score.txt", p->tests[i].name);
 			return;
 		}
-	struct tree T = { p, tests, nrun, out };
+	struct tree T = { p, tests, nrun, grader, out };
 	int i = 0;
 	struct result r = grade_group(&T, -1, &i);
 	out->verdict = r.verdict;
@@ -443,6 +518,31 @@ static int fail(struct grade *out, const char *test, const char *why)
 	return -1;
 }
 
+/* Were every test of group g (sample: every sample) run and accepted? */
+static int accepted_all(const struct package *p, const struct graded_test *tests, int nrun, int g)
+{
+	int sample = p->groups[g].parent < 0 && !strcmp(p->groups[g].name, "sample");
+	for (int i = 0; i < p->ntests; i++) {
+		int in_g = sample ? p->tests[i].sample : !p->tests[i].sample && scoring_group(p, i) == g;
+		if (in_g && (i >= nrun || tests[i].verdict != VERDICT_AC))
+			return 0;
+	}
+	return 1;
+}
+
+/* require_pass: are the groups g names (and the ones they name) all
+ * accepted? A group not scored for want of them counts as not accepted.
+ * Each names only groups that sort before it, so this ends. */
+static int requirements_met(const struct package *p, const struct graded_test *tests, int nrun, int g)
+{
+	for (int k = 0; k < p->groups[g].nrequires; k++) {
+		int h = p->groups[g].requires[k];
+		if (!accepted_all(p, tests, nrun, h) || !requirements_met(p, tests, nrun, h))
+			return 0;
+	}
+	return 1;
+}
+
 static void grade_2025(const struct package *p, const struct graded_test *tests, int nrun, struct grade *out)
 {
 	int secret = secret_index(p);
@@ -492,6 +592,10 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 			least = fmin(least, s);
 		}
 		double score = agg == AGG_PASS_FAIL ? (passed == count ? max : 0) : agg == AGG_SUM ? sum : least;
+		if (!requirements_met(p, tests, nrun, g)) { /* "the group score is 0" */
+			score = 0;
+			passed = -1;
+		}
 		if (g != secret)
 			note_group(out, g, score, max);
 		if (g == secret) {
@@ -509,8 +613,13 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 			first = 0;
 		}
 	}
-	if (secret >= 0 && aggregation_of(p, secret) == AGG_PASS_FAIL && secret >= 0)
+	if (secret >= 0 && aggregation_of(p, secret) == AGG_PASS_FAIL)
 		total = all_ac ? max_of(p, secret) : 0;
+	if (secret >= 0 && !requirements_met(p, tests, nrun, secret)) { /* secret's require_pass: sample */
+		total = 0;
+		for (int k = 0; k < out->nsubtasks; k++)
+			out->subtasks[k].score = 0;
+	}
 	if (secret >= 0 && total > max_of(p, secret) + SCORE_EPS) {
 		out->verdict = VERDICT_JE;
 		snprintf(out->message, sizeof out->message, "the score %g is above secret's max_score %g", total,
@@ -526,6 +635,12 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 
 void grading_grade(const struct package *p, const struct graded_test *tests, int nrun, struct grade *out)
 {
+	grading_grade_with(p, tests, nrun, NULL, out);
+}
+
+void grading_grade_with(const struct package *p, const struct graded_test *tests, int nrun,
+			const struct grader_hook *grader, struct grade *out)
+{
 	memset(out, 0, sizeof *out);
 	out->verdict = VERDICT_AC;
 	for (int i = 0; i < nrun && i < p->ntests; i++)
@@ -534,7 +649,7 @@ void grading_grade(const struct package *p, const struct graded_test *tests, int
 			return;
 		}
 	if (p->legacy_grading) {
-		grade_legacy(p, tests, nrun, out);
+		grade_legacy(p, tests, nrun, grader, out);
 		if (out->verdict == VERDICT_JE)
 			out->nsubtasks = out->ngroups = 0;
 		return;
@@ -551,15 +666,119 @@ void grading_grade(const struct package *p, const struct graded_test *tests, int
 		out->nsubtasks = out->ngroups = 0;
 }
 
-int grading_check(struct package *p, char *err, size_t n)
+/* The group called name that require_pass may name: sample or a group
+ * directly under secret; -1 if there is none. */
+static int requirable(const struct package *p, const char *name)
 {
 	int secret = secret_index(p);
+	for (int h = 0; h < p->ngroups; h++)
+		if (!strcmp(p->groups[h].name, name) &&
+		    ((p->groups[h].parent < 0 && !strcmp(name, "sample")) || (secret >= 0 && p->groups[h].parent == secret)))
+			return h;
+	return -1;
+}
+
+/* Resolves each group's require_pass into indexes, as the format says:
+ * only in a scoring problem graded by 2025-09's keys, only on secret (which
+ * may require sample alone) and the groups under it, naming sample or
+ * pass-fail groups that sort before it (so there is no cycle). */
+static int check_requires(struct package *p, char *err, size_t n)
+{
+	int secret = secret_index(p);
+	for (int g = 0; g < p->ngroups; g++) {
+		struct test_group *grp = &p->groups[g];
+		char names[sizeof grp->require_pass], *save, *name;
+		grp->nrequires = 0;
+		if (!grp->require_pass[0])
+			continue;
+		const char *file = p->format == PACKAGE_LEGACY ? "testdata.yaml" : "test_group.yaml";
+		if (!p->scoring)
+			return snprintf(err, n, "data/%s/%s: require_pass is only for scoring problems (the format: "
+					"pass-fail problems must not have it)", grp->name, file), -1;
+		if (p->legacy_grading)
+			return snprintf(err, n, "data/%s/%s: require_pass is a 2025-09 key, but this package is graded by "
+					"the legacy keys (accept_score, grader_flags, ...), which have no such rule",
+					grp->name, file), -1;
+		if (g != secret && (secret < 0 || grp->parent != secret))
+			return snprintf(err, n, "data/%s/test_group.yaml: require_pass is only allowed in secret and the "
+					"groups directly under it", grp->name), -1;
+		memcpy(names, grp->require_pass, sizeof names);
+		for (name = strtok_r(names, "\n", &save); name; name = strtok_r(NULL, "\n", &save)) {
+			int h = requirable(p, name);
+			const char *why = NULL;
+			if (!strcmp(name, grp->name))
+				why = "is the group itself";
+			else if (h < 0)
+				why = "is not sample or a test data group under secret (names are paths below data/, "
+				      "like secret/group1)";
+			else if (g == secret && strcmp(name, "sample") != 0)
+				why = "is not sample, the only group secret may require";
+			else if (strcmp(name, grp->name) > 0)
+				why = "sorts after it: a group may only require groups before it (so there are no cycles)";
+			else if (p->groups[h].parent >= 0 && aggregation_of(p, h) != AGG_PASS_FAIL)
+				why = "does not use pass-fail aggregation, which a required group must";
+			if (why)
+				return snprintf(err, n, "data/%s/test_group.yaml: require_pass: '%.200s' %s", grp->name, name,
+						why), -1;
+			if (grp->nrequires == GROUP_MAX_REQUIRES)
+				return snprintf(err, n, "data/%s/test_group.yaml: require_pass names more than %d groups",
+						grp->name, GROUP_MAX_REQUIRES), -1;
+			grp->requires[grp->nrequires++] = h;
+		}
+	}
+	return 0;
+}
+
+/* Does any group (or data/) say grading: custom? */
+static int uses_custom_grader(const struct package *p)
+{
+	int custom = p->data_group.legacy.custom;
+	for (int g = 0; g < p->ngroups; g++)
+		custom |= p->groups[g].legacy.custom;
+	return custom;
+}
+
+/* A custom grader: graders/ and grading: custom go together, and only
+ * in a scoring problem graded by the legacy keys (problemtools: "There is
+ * a grader but the problem is pass-fail"). */
+static int check_grader(const struct package *p, char *err, size_t n)
+{
+	/* grader_flags the default grader would be given must be its own; a
+	 * custom grader takes whatever they are. */
+	for (int g = -1; g < p->ngroups; g++) {
+		const struct legacy_grading *cfg = g < 0 ? &p->data_group.legacy : &p->groups[g].legacy;
+		if (!cfg->custom && cfg->unknown_flag[0])
+			return snprintf(err, n, "data/%s%stestdata.yaml: grader_flags: unknown flag '%s' (worst_error, "
+					"first_error, always_accept, sum, avg, min, max, ignore_sample, "
+					"accept_if_any_accepted; or grading: custom for the package's grader)",
+					g < 0 ? "" : p->groups[g].name, g < 0 ? "" : "/", cfg->unknown_flag), -1;
+	}
+	int custom = uses_custom_grader(p);
+	if (p->grader_dir[0] && !p->scoring)
+		return snprintf(err, n, "graders/ holds a grader, but the problem is not of type scoring (a grader grades "
+				"a scoring problem's groups)"), -1;
+	if (custom && !p->grader_dir[0])
+		return snprintf(err, n, "testdata.yaml says grading: custom, but the package has no grader (graders/)"), -1;
+	if (custom && !p->legacy_grading)
+		return snprintf(err, n, "grading: custom is a legacy testdata.yaml key, but this package is graded by "
+				"2025-09's (max_score, score_aggregation), which have no graders"), -1;
+	return 0;
+}
+
+int grading_check(struct package *p, char *err, size_t n)
+{
+	if (check_requires(p, err, n) < 0 || check_grader(p, err, n) < 0)
+		return -1;
+	if (!p->scoring)
+		return 0;
+	int secret = secret_index(p);
 	if (p->legacy_grading) {
-		/* The best score: the root's range, else what every test accepted earns. */
+		/* The best score: the root's range, else what every test accepted
+		 * earns (unknown, so unbounded, when a grader decides). */
 		const struct legacy_grading *root = &p->data_group.legacy;
 		double best = p->minimize ? root->range_lo : root->range_hi;
-		if (isfinite(best)) {
-			p->max_score = best;
+		if (isfinite(best) || uses_custom_grader(p)) {
+			p->max_score = isfinite(best) ? best : INFINITY;
 			return 0;
 		}
 	} else if (secret >= 0) {

@@ -6,10 +6,14 @@
  *            grader's flags (worst_error first_error always_accept, sum avg
  *            min max, ignore_sample, accept_if_any_accepted). Also used for
  *            2023-07-draft packages whose testdata.yaml use these keys, as
- *            problemtools does (its oddecho example).
+ *            problemtools does (its oddecho example). A group with
+ *            grading: custom is graded by the package's grader instead
+ *            (graders/), which the caller runs (struct grader_hook).
  *   2025-09  test_group.yaml max_score (a number or unbounded) and
  *            score_aggregation (pass-fail, sum, min) of secret and the
- *            groups directly under it.
+ *            groups directly under it; require_pass: a group scores only
+ *            when the earlier pass-fail groups (or sample) it names were
+ *            all accepted.
  * A validator's score.txt gives an accepted test's score where the model
  * allows one; where it does not, or where it is missing but required, or
  * above the test's maximum, the judging is a judge error.
@@ -34,6 +38,19 @@ struct legacy_grading {
 	int verdicts;          /* enum grader_verdicts */
 	int scores;            /* enum grader_scores */
 	int ignore_sample, accept_if_any_accepted;
+	int custom;            /* grading: custom: the package's grader grades the group */
+	char grader_flags[256]; /* as written: a custom grader's arguments */
+	char unknown_flag[64]; /* one the default grader does not know: an error unless a custom grader takes them */
+};
+
+/* A custom grader, run by the caller (the judging: it holds the built
+ * program and a scratch directory): a group's children's verdicts and
+ * scores in, in order, one verdict and score out. Returns 0, or -1 with
+ * message set (the judging is then JE). */
+struct grader_hook {
+	int (*grade)(void *arg, const char *flags, const enum verdict *verdicts, const double *scores, int n,
+		     enum verdict *verdict, double *score, char *message, size_t len);
+	void *arg;
 };
 
 /* One test's result as grading needs it. */
@@ -80,16 +97,28 @@ int grading_read_problem(struct yaml_doc *y, yaml_node_t *grading, struct legacy
 			 size_t n);
 void grading_override(struct legacy_grading *g, const struct legacy_grading *problem);
 
+/* Reads a 2025-09 test_group.yaml's require_pass (a name or a list of
+ * names) into g->require_pass; grading_check resolves and checks them.
+ * Returns 0, or -1 with err set. */
+struct test_group;
+int grading_read_require_pass(struct yaml_doc *y, yaml_node_t *root, struct test_group *g, char *err, size_t n);
+
 /* Takes what g does not set from parent (NULL: the format's defaults). */
 void grading_inherit(struct legacy_grading *g, const struct legacy_grading *parent);
 
-/* Checks a scoring package's groups against its model's rules (2025-09:
- * max_score and aggregation; legacy: ranges) and sets p->max_score.
+/* Checks a package's groups against its model's rules (2025-09:
+ * max_score, aggregation and require_pass, which only a scoring problem
+ * may have; legacy: ranges) and sets p->max_score for a scoring one.
  * Returns 0, or -1 with err set. */
 int grading_check(struct package *p, char *err, size_t n);
 
 /* The score and verdict of a judging whose first nrun tests have the
  * results in tests (a test not run counts as not judged). */
 void grading_grade(const struct package *p, const struct graded_test *tests, int nrun, struct grade *g);
+
+/* The same, with a custom grader for the groups whose testdata.yaml say
+ * grading: custom (NULL: none built, and such a group is JE). */
+void grading_grade_with(const struct package *p, const struct graded_test *tests, int nrun,
+			const struct grader_hook *grader, struct grade *g);
 
 #endif

@@ -26,6 +26,7 @@
 #include "package.h"
 #include "fsutil.h"
 #include "limit.h"
+#include "testlib_checker.h"
 #include "util.h"
 #include "yaml_doc.h"
 
@@ -468,7 +469,9 @@ static int group_config(struct loader *L, const char *rel, struct test_group *gr
 			rc = fail(L, "%s: max_score must be a non-negative number or unbounded", file);
 		if (rc == 0 && grading_read_legacy(&y, root, &grp->legacy, why, sizeof why) < 0)
 			rc = fail(L, "%s: %s", file, why);
-		L->new_keys |= max || agg;
+		if (rc == 0 && grading_read_require_pass(&y, root, grp, why, sizeof why) < 0)
+			rc = fail(L, "%s: %s", file, why);
+		L->new_keys |= max || agg || grp->require_pass[0];
 		L->legacy_keys |= grp->legacy.set != 0;
 		if (rc == 0 && agg) {
 			if (!strcmp(agg, "pass-fail"))
@@ -541,7 +544,8 @@ static int walk(struct loader *L, const char *rel, int parent, const char *inher
 	struct legacy_grading *legacy = &L->p->groups[group].legacy;
 	grading_inherit(legacy, parent >= 0 ? &L->p->groups[parent].legacy : &L->p->data_group.legacy);
 	grading_override(legacy, &L->problem_grading);
-	if (L->p->scoring && legacy->ignore_sample) /* problemtools' rule: the root grades sample and secret */
+	/* problemtools' rule: the root grades sample and secret (a custom grader takes any flags). */
+	if (L->p->scoring && legacy->ignore_sample && !legacy->custom)
 		return fail(L, "data/%s: grader_flags ignore_sample (its own or inherited from data/) is only allowed at "
 			       "the root; give data/%s its own grader_flags", rel, rel);
 	if (!set)
@@ -610,11 +614,12 @@ static int find_validator(struct loader *L)
 	 * of output_validator/: taken when it is all there is. */
 	{
 		struct dirent **list;
-		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0;
+		int n = scandir(p->validator_dir, &list, not_hidden, by_name), dirs = 0, files = 0, checker_dir = 0;
 		char names[PACKAGE_MAX_VALIDATORS][256];
 		for (int i = 0; i < n; i++) {
 			char rel[PATH_MAX];
 			fmt(rel, sizeof rel, "%s/%s", dir, list[i]->d_name);
+			checker_dir |= !strcmp(list[i]->d_name, VALIDATOR_INTERACTOR_CHECKER) && exists(p->dir, rel, 1);
 			if (exists(p->dir, rel, 1) && dirs < PACKAGE_MAX_VALIDATORS)
 				fmt(names[dirs++], sizeof names[0], "%s", list[i]->d_name);
 			else if (exists(p->dir, rel, 1))
@@ -625,6 +630,8 @@ static int find_validator(struct loader *L)
 		}
 		if (n >= 0)
 			free(list);
+		if (p->interactive && checker_dir && dirs == 1 && files)
+			dirs = 0; /* loose files (a testlib interactor) and its checker/: one program (validator.c) */
 		if (dirs && files)
 			return fail(L, "%s/ holds both files and directories: put each program in a directory of its own", dir);
 		if (dirs > PACKAGE_MAX_VALIDATORS)
@@ -638,17 +645,45 @@ static int find_validator(struct loader *L)
 	return 0;
 }
 
-/* For scoring problems: which model grades it, its rules, its best score. */
+/* Legacy graders/: one program, its files there or in its one
+ * subdirectory (problemtools: "There is more than one custom grader"). */
+static int find_grader(struct loader *L)
+{
+	struct package *p = L->p;
+	struct dirent **list;
+	char path[PATH_MAX], one[256] = "";
+	fmt(path, sizeof path, "%s/graders", p->dir);
+	if (!exists(p->dir, "graders", 1))
+		return 0;
+	int n = scandir(path, &list, not_hidden, by_name), dirs = 0;
+	if (n < 0)
+		return fail(L, "graders/: %s", strerror(errno));
+	for (int i = 0; i < n; i++) {
+		char rel[PATH_MAX];
+		fmt(rel, sizeof rel, "graders/%s", list[i]->d_name);
+		if (exists(p->dir, rel, 1) && dirs++ == 0)
+			fmt(one, sizeof one, "%s", list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	if (dirs > 1 || (dirs && n > dirs))
+		return fail(L, "graders/ holds more than one program (the format allows one grader: its files, or one "
+			       "directory of them)");
+	if (n > 0)
+		fmt(p->grader_dir, sizeof p->grader_dir, "%s/graders%s%s", p->dir, dirs ? "/" : "", one);
+	return 0;
+}
+
+/* Which model grades a scoring problem, its rules, its best score (and
+ * that no other problem asks for require_pass). */
 static int check_scoring(struct loader *L)
 {
 	struct package *p = L->p;
 	char why[512];
-	if (!p->scoring)
-		return 0;
 	/* A 2023-07-draft package written with testdata.yaml's legacy keys is
 	 * graded as legacy, as problemtools does; 2025-09 keys win. */
-	p->legacy_grading = p->format == PACKAGE_LEGACY || (L->legacy_keys && !L->new_keys);
-	if (p->format == PACKAGE_2025_09)
+	p->legacy_grading = p->scoring && (p->format == PACKAGE_LEGACY || (L->legacy_keys && !L->new_keys));
+	if (p->format == PACKAGE_2025_09 && p->scoring)
 		p->custom_score = 1;
 	if (grading_check(p, why, sizeof why) < 0)
 		return fail(L, "%s", why);
@@ -713,6 +748,8 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 	int rc = read_problem_yaml(&L);
 	if (rc == 0)
 		rc = find_validator(&L);
+	if (rc == 0)
+		rc = find_grader(&L);
 	if (rc == 0 && !exists(p->dir, "data/secret", 1))
 		rc = fail(&L, "data/secret is missing (every package needs secret test data)");
 	if (rc == 0) {
@@ -720,7 +757,8 @@ int package_load(const char *dir, struct package *p, char *err, size_t n)
 		rc = group_config(&L, "", &p->data_group, ignored, sizeof ignored) < 0 ? -1 : 0;
 		grading_inherit(&p->data_group.legacy, NULL);
 		grading_override(&p->data_group.legacy, &L.problem_grading);
-		if (rc == 0 && p->scoring && p->data_group.legacy.ignore_sample && !p->data_group.legacy.on_reject_continue)
+		if (rc == 0 && p->scoring && p->data_group.legacy.ignore_sample && !p->data_group.legacy.custom &&
+		    !p->data_group.legacy.on_reject_continue)
 			rc = fail(&L, "data/testdata.yaml: grader_flags ignore_sample needs on_reject: continue (with break a "
 				      "failed sample would leave secret unjudged)");
 	}

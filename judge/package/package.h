@@ -10,6 +10,8 @@
 
 enum package_format { PACKAGE_LEGACY, PACKAGE_2025_09 };
 
+struct validator;
+
 #define PACKAGE_MAX_VALIDATORS 8
 
 struct test_case {
@@ -19,6 +21,8 @@ struct test_case {
 	int group;       /* index into package.groups */
 	char validator_flags[512]; /* the default validator's flags for this case */
 };
+
+#define GROUP_MAX_REQUIRES 16
 
 enum aggregation { AGG_UNSET, AGG_PASS_FAIL, AGG_SUM, AGG_MIN };
 
@@ -30,6 +34,11 @@ struct test_group {
 	double max_score;         /* 2025-09; INFINITY: unbounded */
 	enum aggregation aggregation;
 	struct legacy_grading legacy; /* its testdata.yaml's, with what it inherits */
+	/* 2025-09 require_pass: the groups (or sample) it is scored only after;
+	 * as written (names, one per line), then their indexes (grading_check). */
+	char require_pass[512];
+	int requires[GROUP_MAX_REQUIRES];
+	int nrequires;
 };
 
 struct package {
@@ -65,6 +74,8 @@ struct package {
 	/* Legacy output_validators/ may hold several programs: every one must accept. */
 	char extra_validator_dirs[PACKAGE_MAX_VALIDATORS - 1][PATH_MAX];
 	int nextra_validators;
+	char grader_dir[PATH_MAX]; /* legacy graders/: the custom grader's program (a directory of sources), or "" */
+	const struct validator *grader; /* that grader built (grader.h), attached by whoever built or opened it; NULL: none */
 	char statement[PATH_MAX]; /* the statement file, or "" */
 	struct test_case *tests;
 	int ntests;

@@ -31,12 +31,12 @@
  */
 #include "package_archive.h"
 #include "fsutil.h"
+#include "late_lib.h"
 #include "sandbox.h"
 #include "util.h"
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -58,26 +58,16 @@
 	X(archive_write_data_block) X(archive_write_finish_entry) X(archive_write_close)
 
 static struct {
-#define DECLARE(name) __typeof__(name) *name;
-	LIBARCHIVE_FUNCTIONS(DECLARE)
-#undef DECLARE
+	LIBARCHIVE_FUNCTIONS(LATE_DECLARE)
 } la;
+#define LA_SYMBOL(name) { #name, (void **)&la.name },
+static const struct late_symbol la_symbols[] = { LIBARCHIVE_FUNCTIONS(LA_SYMBOL) };
 
 static int load_libarchive(char *err, size_t n)
 {
 	static int loaded; /* archives are unpacked by single-threaded commands */
-	if (loaded)
-		return 0;
-	void *h = dlopen("libarchive.so.13", RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return errf(err, n, "cannot load libarchive (apt-get install libarchive13): %s", dlerror());
-#define LOAD(name)                                                                 \
-	if (!(la.name = (__typeof__(name) *)dlsym(h, #name)))                       \
-		return errf(err, n, "libarchive lacks %s: %s", #name, dlerror());
-	LIBARCHIVE_FUNCTIONS(LOAD)
-#undef LOAD
-	loaded = 1;
-	return 0;
+	return late_lib_load(&loaded, "libarchive.so.13", "libarchive13", la_symbols, sizeof la_symbols / sizeof *la_symbols,
+			     err, n);
 }
 
 static const char *const suffixes[] = { ".tar.gz", ".tgz", ".zip", ".kpp", ".tar", NULL };

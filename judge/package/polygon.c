@@ -20,6 +20,10 @@
  *   checker source (testlib)          output_validator/ with the
  *                                       resources it includes (*.h)
  *   checker std::NAME, no source      the default validator's flags
+ *   interactor source (testlib)       output_validator/ (type: interactive),
+ *                                       the checker's source in its
+ *                                       checker/, run on the interactor's
+ *                                       output file (validator.h)
  *   validator source                  input_validator/, run on every input
  *   statement-sections/LANG/legend.tex  statement/problem.en.tex
  *     else statements LaTeX or PDF
@@ -29,6 +33,7 @@
 #include "polygon_answers.h"
 #include "polygon_validate.h"
 #include "polygon_xml.h"
+#include "testlib_checker.h"
 #include "fsutil.h"
 #include "util.h"
 
@@ -166,6 +171,10 @@ static int make_answers(struct converter *C)
 	struct polygon_problem *p = C->p;
 	if (!C->nmissing)
 		return 0;
+	if (p->interactive)
+		return errf(C->err, C->n, "%s: %d tests have no answer file (the first: test %d), which an interactive "
+					  "problem cannot make by running the main solution alone", C->xml_name, C->nmissing,
+			    C->missing[0]);
 	const char *main_rel = NULL;
 	for (int s = 0; s < p->nsolutions && !main_rel; s++)
 		if (!strcmp(p->solutions[s].tag, "main"))
@@ -229,9 +238,29 @@ static int write_text(struct converter *C, const char *rel, const char *text)
 	return 0;
 }
 
+/* An interactive problem: the interactor is the output validator, and
+ * its checker, which judges what the interactor wrote (tout), must come
+ * with its source: the default validator cannot stand in for it. */
+static int convert_interactor(struct converter *C)
+{
+	struct polygon_problem *p = C->p;
+	if (!p->interactor_source[0] || !is_file(C, p->interactor_source))
+		return errf(C->err, C->n, "%s: the interactor's source is %s", C->xml_name,
+			    p->interactor_source[0] ? "missing from the package" : "not named (assets/interactor/source)");
+	if (!p->checker_source[0] || !is_file(C, p->checker_source))
+		return errf(C->err, C->n, "%s: an interactive problem's checker needs its source in the package (it "
+					  "judges the interactor's output file)", C->xml_name);
+	return copy_with_headers(C, p->interactor_source, "output_validator") < 0 ||
+			       copy_with_headers(C, p->checker_source, "output_validator/" VALIDATOR_INTERACTOR_CHECKER) < 0
+		       ? -1
+		       : 0;
+}
+
 static int convert_checker(struct converter *C)
 {
 	struct polygon_problem *p = C->p;
+	if (p->interactive)
+		return convert_interactor(C);
 	if (p->checker_source[0] && is_file(C, p->checker_source))
 		return copy_with_headers(C, p->checker_source, "output_validator");
 	for (size_t i = 0; i < sizeof std_checkers / sizeof *std_checkers; i++)
@@ -412,11 +441,12 @@ static int write_problem_yaml(struct converter *C)
 	snprintf(yaml, sizeof yaml,
 		 "# Converted by Verdict from a Polygon package.\n"
 		 "problem_format_version: 2025-09\n"
+		 "%s"
 		 "%s%s%s"
 		 "limits:\n"
 		 "  time_limit: %g\n"
 		 "  memory: %lld\n",
-		 k ? "name: \"" : "", name, k ? "\"\n" : "", p->time_limit_ms / 1000.0,
+		 p->interactive ? "type: interactive\n" : "", k ? "name: \"" : "", name, k ? "\"\n" : "", p->time_limit_ms / 1000.0,
 		 (p->memory_bytes + (1 << 20) - 1) >> 20);
 	return write_text(C, "problem.yaml", yaml);
 }
@@ -457,8 +487,6 @@ int polygon_convert(const char *dir, const char *work_root, char *warnings, size
 	int rc = polygon_xml_read(xml, C.p, why, sizeof why);
 	if (rc < 0)
 		errf(err, n, "%s: %s", C.xml_name, why);
-	if (rc == 0 && C.p->interactive)
-		rc = errf(err, n, "%s: an interactive problem (assets/interactor): not supported yet", C.xml_name);
 	if (rc == 0 && C.p->file_io[0])
 		rc = errf(err, n, "%s: the program reads and writes files (input-file, output-file: %s), not stdin and "
 				  "stdout: not supported", C.xml_name, C.p->file_io);

@@ -20,9 +20,9 @@
  */
 #include "polygon_xml.h"
 #include "fsutil.h"
+#include "late_lib.h"
 #include "util.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -34,26 +34,16 @@
 #define LIBXML_FUNCTIONS(X) X(xmlReadMemory) X(xmlFreeDoc) X(xmlDocGetRootElement)
 
 static struct {
-#define DECLARE(name) __typeof__(name) *name;
-	LIBXML_FUNCTIONS(DECLARE)
-#undef DECLARE
+	LIBXML_FUNCTIONS(LATE_DECLARE)
 } lx;
+#define LX_SYMBOL(name) { #name, (void **)&lx.name },
+static const struct late_symbol lx_symbols[] = { LIBXML_FUNCTIONS(LX_SYMBOL) };
 
 static int load_libxml(char *err, size_t n)
 {
 	static int loaded; /* packages are read by single-threaded commands and worker 0 */
-	if (loaded)
-		return 0;
-	void *h = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
-	if (!h)
-		return errf(err, n, "cannot load libxml2 (apt-get install libxml2): %s", dlerror());
-#define LOAD(name)                                                           \
-	if (!(lx.name = (__typeof__(name) *)dlsym(h, #name)))                 \
-		return errf(err, n, "libxml2 lacks %s: %s", #name, dlerror());
-	LIBXML_FUNCTIONS(LOAD)
-#undef LOAD
-	loaded = 1;
-	return 0;
+	return late_lib_load(&loaded, "libxml2.so.2", "libxml2", lx_symbols, sizeof lx_symbols / sizeof *lx_symbols, err,
+			     n);
 }
 
 int polygon_path_ok(const char *rel)
@@ -258,6 +248,8 @@ static int read_assets(struct reader *R, const xmlNode *root)
 	if (source_of(R, child(validators, "validator"), p->validator_source, "the validator's source") < 0)
 		return -1;
 	p->interactive = child(assets, "interactor") != NULL;
+	if (source_of(R, child(assets, "interactor"), p->interactor_source, "the interactor's source") < 0)
+		return -1;
 	for (xmlNode *s = child(assets, "solutions") ? child(assets, "solutions")->children : NULL; s; s = s->next) {
 		if (!named(s, "solution"))
 			continue;

@@ -37,6 +37,7 @@ struct polygon_problem {
 	char checker_source[POLYGON_PATH_MAX]; /* "" if the package has none */
 	char validator_source[POLYGON_PATH_MAX];
 	int interactive;               /* assets/interactor is present */
+	char interactor_source[POLYGON_PATH_MAX]; /* its source (testlib), "" if it names none */
 	struct polygon_solution solutions[POLYGON_MAX_SOLUTIONS];
 	int nsolutions;
 	struct polygon_statement statements[POLYGON_MAX_STATEMENTS];

@@ -15,6 +15,7 @@
  * with the submissions judged against them.
  */
 #include "problem_import.h"
+#include "grader.h"
 #include "db.h"
 #include "fsutil.h"
 #include "package.h"
@@ -107,6 +108,15 @@ static int prepare_staged(const struct package *p, const char *stage_parent, int
 			return -1;
 		*bad = 0;
 	}
+	/* So is a legacy custom grader (<data>/problems/<name>/v<N>/grader). */
+	if (p->grader_dir[0]) {
+		char built[PATH_MAX + 32];
+		snprintf(built, sizeof built, "%s/%s", stage_parent, state_part_name(VERSION_GRADER, p->short_name));
+		*bad = 1;
+		if (sandbox_init(why, n) < 0 || grader_build_into(p, built, why, n) < 0)
+			return -1;
+		*bad = 0;
+	}
 	/* Statements are shown as HTML: converted once, here, beside the
 	 * package (<data>/problems/<name>/v<N>/statement.html), by pandoc in a
 	 * box; its images and PDF are checked and copied beside it (state.h). */
@@ -136,15 +146,25 @@ static int derive_time_limit(struct package *p, const char *stage_parent, int *b
 {
 	if (!time_limit_wanted(p))
 		return 0;
-	struct validator v;
-	char built[PATH_MAX + 32];
+	struct validator v, grader;
+	char built[PATH_MAX + 32], built_grader[PATH_MAX + 32];
 	snprintf(built, sizeof built, "%s/%s", stage_parent, state_part_name(VERSION_VALIDATOR, p->short_name));
+	snprintf(built_grader, sizeof built_grader, "%s/%s", stage_parent, state_part_name(VERSION_GRADER, p->short_name));
 	if (sandbox_init(why, n) < 0 || (p->custom_validator && validator_open(built, &v, why, n) < 0))
 		return -1;
+	if (p->grader_dir[0] && validator_open(built_grader, &grader, why, n) < 0) {
+		if (p->custom_validator)
+			validator_free(&v);
+		return -1;
+	}
+	p->grader = p->grader_dir[0] ? &grader : NULL;
 	*bad = 1;
 	int rc = time_limit_derive(p, p->custom_validator ? &v : NULL, stage_parent, why, n);
 	if (p->custom_validator)
 		validator_free(&v);
+	if (p->grader)
+		validator_free(&grader);
+	p->grader = NULL;
 	return rc;
 }
 

@@ -16,7 +16,7 @@
  *   the program's output (to_peer) write end: held until the program's box
  *                                 is gone, likewise. Read end: closed when
  *                                 the peer ends with anything but
- *                                 peer_ok_exit (a program still writing
+ *                                 peer_ok_exits (a program still writing
  *                                 then gets SIGPIPE and ends); kept when
  *                                 it accepted, so that such a program is
  *                                 not made to crash by the acceptance.
@@ -150,8 +150,9 @@ int sandbox_run_pair(const struct sandbox_pair *pair, struct sandbox_pair_result
 			peer_done = 1;
 			peer_noted_first = !prog_done;
 			close_fd(&to_prog[1]);
-			if (!(res->peer.status == SANDBOX_RE && res->peer.signal == 0 &&
-			      res->peer.exit_code == pair->peer_ok_exit))
+			const struct sandbox_result *ended = &res->peer;
+			if (!((ended->status == SANDBOX_OK || ended->status == SANDBOX_RE) && ended->signal == 0 &&
+			      ended->exit_code >= 0 && ended->exit_code < 64 && (pair->peer_ok_exits >> ended->exit_code & 1)))
 				close_fd(&to_peer[0]);
 		}
 	}

@@ -5,11 +5,14 @@
 
 #include "sandbox.h"
 
+#include <stdint.h>
+
 struct sandbox_pair {
 	const struct sandbox_config *program; /* stdin/stdout are replaced by the pipes */
 	const struct sandbox_config *peer;    /* likewise; stderr stays as each config says */
-	int peer_ok_exit; /* when the peer ends first with this exit code, the program's output stays
-			   * open, so a program still writing is not killed by SIGPIPE for it */
+	uint64_t peer_ok_exits; /* bit k set: when the peer ends first with exit code k (an acceptance),
+				 * the program's output stays open, so a program still writing is not
+				 * killed by SIGPIPE for it */
 };
 
 struct sandbox_pair_result {

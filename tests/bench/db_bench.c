@@ -150,7 +150,7 @@ static double measure(struct db *db, int query, int size, int reps)
 			rc = db_submission_add(db, 1 + i % USERS, 1, 0, "c", "main.c", src, strlen(src), &id, err, sizeof err);
 			break;
 		case QUEUE_LIMITED:
-			rc = submission_queue(db, 1 + i % USERS, 1, 0, c, "main.c", src, strlen(src), &lim, &id, err, sizeof err) == 1
+			rc = submission_queue(db, 1 + i % USERS, 1, 0, 0, c, "main.c", src, strlen(src), &lim, &id, err, sizeof err) == 1
 				     ? 0
 				     : -1;
 			break;

@@ -206,7 +206,9 @@ CSRF=$(curl -s -H "Cookie: $INSTRUCTOR" "$BASE/problems/aplusb" |
 run_wrk() {
 	cookie=$STUDENT
 	case $1 in /courses/*/grades) cookie=$INSTRUCTOR ;; esac
-	wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $cookie" "$BASE$1" 2>&1 | awk '
+	# As a browser asks: gzip accepted (the board and the gradebook are
+	# sent compressed, web/gzip_splice.c; the other pages as they are).
+	wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $cookie" -H "Accept-Encoding: gzip" "$BASE$1" 2>&1 | awk '
 		function ms(v) {
 			if (v ~ /us$/) return v / 1000
 			if (v ~ /ms$/) return v + 0
@@ -227,7 +229,7 @@ BOARD=/courses/CONTEST/final/scoreboard
 PAGES="/problems /problems/aplusb /submissions/$SUB $GRADEBOOK $BOARD"
 echo "web pages: $SUBMISSIONS judged submissions, $STUDENTS students, 5 problems (database built in ${built} s);"
 echo "a course of $COURSE_STUDENTS students (5 problems) and a contest of $CONTEST_PARTICIPANTS (12 problems): $COURSE_SUBMISSIONS submissions;"
-echo "verdict serve --threads 2 --no-judge; wrk -t2 -c32 -d$DURATION --latency, logged in as a student (the gradebook: the instructor);"
+echo "verdict serve --threads 2 --no-judge; wrk -t2 -c32 -d$DURATION --latency, Accept-Encoding: gzip, logged in as a student (the gradebook: the instructor);"
 echo "$ROUNDS interleaved rounds, each page next to the baseline $BASELINE; medians of the rounds"
 : > "$DIR/results"
 for _ in $(seq "$ROUNDS"); do

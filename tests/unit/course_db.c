@@ -202,7 +202,7 @@ int main(void)
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		err[0] = 0;
 		db_begin(db, err, sizeof err);
-		int rc = assignment_window_admit(db, cases[i].assignment, cases[i].user, cases[i].problem, now, err,
+		int rc = assignment_window_admit(db, cases[i].assignment, cases[i].user, cases[i].problem, now, 0, err,
 						 sizeof err);
 		db_rollback(db);
 		check(rc == cases[i].want && strstr(err, cases[i].text), AREA, cases[i].what, err);

@@ -44,8 +44,10 @@ static void late_specs(void)
 	spec_round_trip("penalty:10/day,floor:0", "penalty:10/day");
 	spec_round_trip("days", "days");
 	spec_round_trip("days:2", "days:2");
+	spec_round_trip("days:2,ask", "days:2,ask");
+	spec_round_trip("days,ask", "days,ask");
 	const char *bad[] = { "", "late", "penalty", "penalty:10", "penalty:10/week", "penalty:101/day", "penalty:-5/day",
-			      "penalty:1.234/day", "penalty:10/day,floor:120", "penalty:10/day,cap:5", "days:-1", "days:x",
+			      "penalty:1.234/day", "penalty:10/day,floor:120", "penalty:10/day,cap:5", "days:-1", "days:x", "days:2,asks", "days,", "ask",
 			      "days:400", "penalty: 10/day" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		spec_refused(bad[i]);

@@ -2,6 +2,7 @@
  * the derived time limit's rounding (judge/judging/time_limit.c) and
  * score.txt's reading (judge/judging/score_file.c), on hand-made packages
  * and files. Prints TAP lines. */
+#include "grader.h"
 #include "grading.h"
 #include "package.h"
 #include "score_file.h"
@@ -174,6 +175,35 @@ int main(void)
 	check(g.score == 60 && g.nsubtasks == 2 && g.subtasks[0].group == 2 && g.subtasks[0].score == 0 &&
 		      g.subtasks[0].max == 40 && g.subtasks[1].score == 60 && g.subtasks[1].max == 60,
 	      "2025-09 subtasks: a rejected test costs its pass-fail group, the other keeps its 60", detail);
+	/* require_pass: secret/b is scored only when secret/a was accepted. */
+	sg[3].requires[0] = 2;
+	sg[3].nrequires = 1;
+	grade(&p, "AAWAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.verdict == VERDICT_WA && g.score == 0 && g.nsubtasks == 2 && g.subtasks[0].score == 0 &&
+		      g.subtasks[1].score == 0,
+	      "require_pass: secret/a rejected, so secret/b scores 0 though accepted, its subtask too", detail);
+	grade(&p, "AAAAA", NULL, &g);
+	check(g.verdict == VERDICT_AC && g.score == 100 && g.subtasks[1].score == 60,
+	      "require_pass: secret/a accepted, secret/b scores its 60", detail);
+	sg[3].requires[0] = 0; /* sample */
+	grade(&p, "WAAAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.verdict == VERDICT_WA && g.score == 40 && g.subtasks[0].score == 40 && g.subtasks[1].score == 0,
+	      "require_pass: sample rejected, so the group requiring it scores 0, the other its 40", detail);
+	sg[3].nrequires = 0;
+	sg[1].requires[0] = 0;
+	sg[1].nrequires = 1;
+	grade(&p, "WAAAA", NULL, &g);
+	snprintf(detail, sizeof detail, "%s %g: %d subtasks %g %g", verdict_name(g.verdict), g.score, g.nsubtasks,
+		 g.subtasks[0].score, g.subtasks[1].score);
+	check(g.score == 0 && g.nsubtasks == 2 && g.subtasks[0].score == 0 && g.subtasks[1].score == 0,
+	      "require_pass on secret: sample rejected, every subtask and the total are 0", detail);
+	grade(&p, "AAAAA", NULL, &g);
+	check(g.score == 100, "require_pass on secret: sample accepted, 100", detail);
+	sg[1].nrequires = 0;
 	sg[1].aggregation = AGG_MIN;
 	grade(&p, "AAWAA", NULL, &g);
 	check(g.nsubtasks == 0, "2025-09: a secret that takes the least of its groups has no subtasks", "");
@@ -201,6 +231,30 @@ int main(void)
 		 g.subtasks[0].score, g.subtasks[1].score);
 	check(g.verdict == VERDICT_WA && g.score == 0 && g.nsubtasks == 2 && g.subtasks[1].score == 0,
 	      "legacy: a rejected judging's score is ignored, and so are its subtasks'", detail);
+
+	/* A custom grader's output (grader.c), as problemtools' pattern has it. */
+	static const struct {
+		const char *text;
+		int ok;
+		enum verdict verdict;
+		double score;
+	} outputs[] = {
+		{ "AC 5\n", 1, VERDICT_AC, 5 },    { "RTE 0", 1, VERDICT_RE, 0 },    { "WA -1.5 \n", 1, VERDICT_WA, -1.5 },
+		{ " AC 5", 0, 0, 0 },		   { "AC 5 6", 0, 0, 0 },	     { "AC 5\nWA 3\n", 0, 0, 0 },
+		{ "AC 1e3", 0, 0, 0 },		   { "AC inf", 0, 0, 0 },	     { "ac 5", 0, 0, 0 },
+		{ "RE 1", 0, 0, 0 },		   { "AC", 0, 0, 0 },		     { "AC 1.2.3", 0, 0, 0 },
+		{ "", 0, 0, 0 },		   { "AC -", 0, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+		enum verdict v = VERDICT_CE;
+		double score = NAN;
+		int rc = grader_parse_output(outputs[i].text, &v, &score, detail, sizeof detail);
+		char what[96];
+		snprintf(what, sizeof what, "grader output '%.40s' is %s", outputs[i].text, outputs[i].ok ? "read" : "refused");
+		for (char *c = what; *c; c++)
+			*c = *c == '\n' ? '|' : *c;
+		check(outputs[i].ok ? rc == 0 && v == outputs[i].verdict && score == outputs[i].score : rc < 0, what, detail);
+	}
 
 	/* The derived time limit's rounding. */
 	memset(&p, 0, sizeof p);

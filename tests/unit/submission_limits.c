@@ -49,28 +49,28 @@ int main(void)
 	const char *src = "int main(void) { return 0; }\n";
 	size_t len = strlen(src);
 
-	int rc = submission_queue(db, alice, v.problem_id, 0, c, "a.c", "", 0, NULL, &id, err, sizeof err);
+	int rc = submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", "", 0, NULL, &id, err, sizeof err);
 	check(rc == 0 && strstr(err, "empty"), "an empty source is refused", err);
-	rc = submission_queue(db, alice, v.problem_id, 0, c, "a.c", "int\0main", 8, NULL, &id, err, sizeof err);
+	rc = submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", "int\0main", 8, NULL, &id, err, sizeof err);
 	check(rc == 0 && strstr(err, "binary"), "a source with NUL bytes is refused", err);
 	char *big = malloc(SUBMISSION_MAX_BYTES + 2);
 	memset(big, 'x', SUBMISSION_MAX_BYTES + 1);
-	rc = submission_queue(db, alice, v.problem_id, 0, c, "a.c", big, SUBMISSION_MAX_BYTES + 1, NULL, &id, err, sizeof err);
+	rc = submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", big, SUBMISSION_MAX_BYTES + 1, NULL, &id, err, sizeof err);
 	check(rc == 0 && strstr(err, "larger than 128 KiB"), "a source over 128 KiB is refused", err);
 	free(big);
-	rc = submission_queue(db, alice, v.problem_id, 0, java, "my solution.java", src, len, NULL, &id, err, sizeof err);
+	rc = submission_queue(db, alice, v.problem_id, 0, 0, java, "my solution.java", src, len, NULL, &id, err, sizeof err);
 	check(rc == 0 && strstr(err, "public class"), "a Java file not named after its class is refused", err);
 	check(count(db, alice) == 0, "refusals store nothing", "");
 
 	struct submission_limits lim = { .max_waiting = 3, .max_recent = 5, .window_sec = 600 };
 	int queued = 0;
 	for (int i = 0; i < 4; i++)
-		queued += submission_queue(db, alice, v.problem_id, 0, c, "a.c", src, len, &lim, &id, err, sizeof err) == 1;
+		queued += submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", src, len, &lim, &id, err, sizeof err) == 1;
 	check(queued == 3 && strstr(err, "3 submissions waiting"), "a fourth waiting submission is refused", err);
 	check(count(db, alice) == 3, "and not stored", "");
-	rc = submission_queue(db, bob, v.problem_id, 0, c, "a.c", src, len, &lim, &id, err, sizeof err);
+	rc = submission_queue(db, bob, v.problem_id, 0, 0, c, "a.c", src, len, &lim, &id, err, sizeof err);
 	check(rc == 1, "another student is not held back by the first", err);
-	rc = submission_queue(db, alice, v.problem_id, 0, c, "a.c", src, len, NULL, &id, err, sizeof err);
+	rc = submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", src, len, NULL, &id, err, sizeof err);
 	check(rc == 1, "without limits (the operator's CLI) it is queued", err);
 
 	/* Judged submissions stop counting as waiting, but still count as recent. */
@@ -82,7 +82,7 @@ int main(void)
 	sqlite3_close(h);
 	queued = 0;
 	for (int i = 0; i < 3; i++)
-		queued += submission_queue(db, alice, v.problem_id, 0, c, "a.c", src, len, &lim, &id, err, sizeof err) == 1;
+		queued += submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", src, len, &lim, &id, err, sizeof err) == 1;
 	check(queued == 1 && strstr(err, "5 submissions in the last 10 minutes"), "more than 5 in the window are refused",
 	      err);
 
@@ -93,7 +93,7 @@ int main(void)
 	done = sqlite3_open(path, &h) == SQLITE_OK && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
 	check(done, "(a regrade requeues them)", sqlite3_errmsg(h));
 	sqlite3_close(h);
-	rc = submission_queue(db, alice, v.problem_id, 0, c, "a.c", src, len, &roomy, &id, err, sizeof err);
+	rc = submission_queue(db, alice, v.problem_id, 0, 0, c, "a.c", src, len, &roomy, &id, err, sizeof err);
 	check(rc == 1, "a regrade's requeued submissions do not count as waiting", err);
 
 	setenv("VERDICT_SUBMIT_LIMITS", "2,7/60", 1);

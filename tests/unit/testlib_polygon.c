@@ -28,6 +28,18 @@ static const struct {
 	{ "7 without points is a judge error", 7, "points\n", VERDICT_JE, -1, "without printing" },
 	{ "7 with a word for points is a judge error", 7, "points many\n", VERDICT_JE, -1, "without printing" },
 	{ "7 with negative points is a judge error", 7, "points -1\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with points 'nan' is a judge error", 7, "points nan\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with points 'inf' is a judge error", 7, "points inf\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with hexadecimal points is a judge error", 7, "points 0x10\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with an exponent is a judge error", 7, "points 1e3\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with '5.' is a judge error", 7, "points 5.\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with points past 10^6 is a judge error", 7, "points 1000001\n", VERDICT_JE, -1, "without printing" },
+	{ "7 with 300 digits is a judge error", 7,
+	  "points 9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+	  "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+	  "9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999\n",
+	  VERDICT_JE, -1, "without printing" },
+	{ "7 with points 12.5 and a message", 7, "points 12.5 an eighth\n", VERDICT_AC, 12.5, "an eighth" },
 	{ "an unknown code is a judge error", 5, "", VERDICT_JE, -1, "never does" },
 	{ "only the first line is the message", 1, "wrong answer first\nsecond\n", VERDICT_WA, -1, "first" },
 };
@@ -80,7 +92,7 @@ int main(void)
 	for (size_t i = 0; i < sizeof exits / sizeof *exits; i++) {
 		char msg[512];
 		double points;
-		enum verdict v = testlib_verdict(exits[i].exit_code, exits[i].stderr_text, &points, msg, sizeof msg);
+		enum verdict v = testlib_verdict("checker", exits[i].exit_code, exits[i].stderr_text, &points, msg, sizeof msg);
 		int good = v == exits[i].want && points == exits[i].points && strstr(msg, exits[i].message) &&
 			   !strchr(msg, '\n');
 		printf("%s - testlib exit: %s", good ? "ok" : "not ok", exits[i].name);

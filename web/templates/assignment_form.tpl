@@ -8,7 +8,7 @@
 <label>Opens (--opens) <input name="opens" id="a-opens" value="{{OPENS}}" placeholder="2026-09-07 09:00" required></label>
 <label>Due (--due) <input name="due" id="a-due" value="{{DUE}}" placeholder="2026-09-14 23:59" required></label>
 <label>Late until (--late-until; empty: no late window) <input name="late_until" id="a-late-until" value="{{LATE_UNTIL}}"></label>
-<label>Late policy (--late: none, penalty:10/day,floor:50, penalty:2/hour, days or days:2) <input name="late" id="a-late" value="{{LATE}}"></label>
+<label>Late policy (--late: none, penalty:10/day,floor:50, penalty:2/hour, days, days:2, or days:2,ask to spend late days only when the student ticks it) <input name="late" id="a-late" value="{{LATE}}"></label>
 <label>Which submission counts (--counts) <select name="counts">{{#COUNTS}}<option{{#SELECTED}} selected{{/SELECTED}}>{{V}}</option>{{/COUNTS}}</select></label>
 <label>Feedback (--feedback) <select name="feedback" id="a-feedback">{{#FEEDBACK}}<option{{#SELECTED}} selected{{/SELECTED}}>{{V}}</option>{{/FEEDBACK}}</select></label>
 <label>Contest (--contest) <select name="contest" id="a-contest">{{#CONTEST}}<option{{#SELECTED}} selected{{/SELECTED}}>{{V}}</option>{{/CONTEST}}</select></label>

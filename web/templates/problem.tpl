@@ -20,7 +20,8 @@
 <form method="post" action="/problems/{{SHORT:u}}/submit" enctype="multipart/form-data" class="stack" id="submit-form">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 {{#ASSIGNMENT}}<input type="hidden" name="assignment" value="{{AID}}">
-{{/ASSIGNMENT}}{{#CODE_FORM}}<label>Language <select name="language" id="language">
+{{#SPEND}}<label><span><input type="checkbox" name="spend_late_days" value="1" id="spend-late-days"> Spend late days from my bank for this late submission</span></label>
+{{/SPEND}}{{/ASSIGNMENT}}{{#CODE_FORM}}<label>Language <select name="language" id="language">
 {{#LANGUAGE}}<option value="{{ID}}" data-ext="{{EXT}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>
 {{/LANGUAGE}}</select></label>
 <label>Code <textarea name="code" id="code" rows="16" spellcheck="false" data-draft="{{DRAFT}}">

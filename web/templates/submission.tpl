@@ -14,6 +14,13 @@
 {{/TEST}}</tbody>
 </table>{{/TESTS}}
 {{#SECRET}}<p id="secret-tests">Secret tests: {{PASSED}} of {{OF}} passed.</p>{{/SECRET}}
+{{#SUBTASKS}}<h2>Subtasks</h2>
+<table class="list" id="subtasks">
+<thead><tr><th>Subtask</th><th>Points</th></tr></thead>
+<tbody>
+{{#SUBTASK}}<tr><td>{{NAME}}</td><td>{{POINTS}}</td></tr>
+{{/SUBTASK}}</tbody>
+</table>{{/SUBTASKS}}
 </div>
 {{#STAFF}}<form method="post" action="/submissions/{{ID}}/rejudge"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" id="rejudge">Rejudge this submission</button></form>
 {{#HISTORY}}<h2>Judgings</h2>
