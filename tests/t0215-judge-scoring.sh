@@ -273,8 +273,8 @@ rules 'accepted/aplus{b,c}.c:\n  message: nothing\n'
 check "submissions.yaml: braces expand, message is looked for" "rc=$RC" \
 	"$RC" -eq 1 -a "$(has "no judge message holds 'nothing' (rule 'accepted/aplus{b,c}.c')")" -eq 1
 rules 'accepted:\n  score: [5, 6]\n'
-check "submissions.yaml: a score outside the range" "rc=$RC" \
-	"$RC" -eq 1 -a "$(has "scored 0, not in [5, 6] (rule 'accepted')")" -eq 1
+check "submissions.yaml: a score on a pass-fail problem is refused" "rc=$RC" \
+	"$RC" -eq 2 -a "$(has "submissions.yaml: accepted: score is only for scoring problems")" -eq 1
 rules 'accepted:\n  permitted: [OK]\n'
 check "submissions.yaml: an unknown verdict is refused with the glob" "rc=$RC" \
 	"$RC" -eq 2 -a "$(has "submissions.yaml: accepted: permitted must list some of AC, WA, TLE, RTE")" -eq 1
@@ -282,7 +282,8 @@ rules 'accepted:\n  secret:\n    bogus: 1\n'
 check "submissions.yaml: an unknown key under a test glob is refused" "rc=$RC" \
 	"$RC" -eq 2 -a "$(has "submissions.yaml: accepted: secret: unknown key 'bogus'")" -eq 1
 
-# use_for_time_limit: false keeps a slow accepted submission out of the derived limit.
+# use_for_time_limit: false opts accepted/'s requirement out of the derived
+# limit; aplusb.c's own permitted: [AC] opts it back in (t0219 has the rest).
 P="$T/derive25/aplusb"
 pkg "$P" 'problem_format_version: 2025-09\nname: E\n'
 printf 'import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass\na, b = map(int, input().split())\nprint(a + b)\n' \
@@ -290,7 +291,7 @@ printf 'import time\nt = time.process_time()\nwhile time.process_time() - t < 0.
 verify "$P"
 check "2025-09, no time limit: the slow accepted run decides, x 2" "rc=$RC" \
 	"$(grep -cE '^time limit 2 s \(derived: 0\.[6-9][0-9]* s \(accepted/slow.py\) x 2\)$' "$T/v.out")" -eq 1
-printf 'accepted/slow.py:\n  use_for_time_limit: false\n' >"$P/submissions/submissions.yaml"
+printf 'accepted:\n  use_for_time_limit: false\naccepted/aplusb.c:\n  permitted: [AC]\n' >"$P/submissions/submissions.yaml"
 verify "$P"
 check "use_for_time_limit: false leaves it out" "rc=$RC" \
 	"$(grep -cE '^time limit 1 s \(derived: [0-9.]+ s \(accepted/aplusb.c\) x 2\)$' "$T/v.out")" -eq 1

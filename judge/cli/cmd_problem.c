@@ -114,8 +114,16 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		return;
 	t->total++;
 	/* A directory is one submission of several files (DOMjudge exports
-	 * put every submission in one). */
-	const struct language *lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_detect_file(path, file);
+	 * put every submission in one); submissions.yaml may name its language
+	 * and entry point. */
+	const struct language *lang;
+	const char *entry;
+	char err[512];
+	if (submission_rules_program(rules, sub, path, S_ISDIR(st.st_mode), &lang, &entry, err, sizeof err) < 0) {
+		printf("FAIL %s/%s: %s\n", rule->dir, file, err);
+		t->disagree++;
+		return;
+	}
 	if (p->submit_answer && !S_ISDIR(st.st_mode)) {
 		printf("skip %s/%s: a submit-answer problem's submission is a directory of answer files\n", rule->dir,
 		       file);
@@ -138,15 +146,16 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		t->skipped++;
 		return;
 	}
-	/* Submissions that must be too slow are held to the safety margin:
-	 * still too slow with the limit times time_safety_margin (legacy) or
-	 * time_limit_to_tle (2025-09). */
+	/* Submissions that bound the limit from above are held to the safety
+	 * margin: still too slow with the limit times time_safety_margin
+	 * (legacy) or time_limit_to_tle (2025-09). */
 	struct package q = *p;
-	if (rule->required == OUT_TLE && submission_rules_for_time_limit(rules, sub))
+	unsigned bounds = submission_rules_bounds(rules, p, sub, -1);
+	if (bounds & BOUND_UPPER)
 		q.time_limit = p->time_limit * p->time_limit_to_tle;
 	q.judge_every_test = rules->from_yaml; /* its rules speak of every test */
+	q.submission_entry = entry[0] ? entry : NULL;
 	struct judging j;
-	char err[512];
 	if (judge_submission(&q, v, lang, path, file, work, &j, err, sizeof err) < 0) {
 		printf("FAIL %s/%s (%s): the judge could not judge it: %s\n", rule->dir, file, kind, err);
 		t->disagree++;
@@ -156,7 +165,7 @@ static void verify_one(const struct package *p, const struct validator *v, const
 	int fits = got && (got & rule->permitted) && (!rule->required || (got & rule->required));
 	char why[512] = "";
 	if (rules->from_yaml) /* submissions.yaml: test by test */
-		fits = submission_rules_check(rules, p, sub, &j, why, sizeof why);
+		fits = submission_rules_check(rules, p, sub, &j, lround(p->time_limit * 1000), why, sizeof why);
 	/* On a scoring problem, accepted means the best score too (when there
 	 * is one), partially accepted anything less. */
 	int partial = !strcmp(rule->dir, "partially_accepted");
@@ -166,13 +175,12 @@ static void verify_one(const struct package *p, const struct validator *v, const
 		fits = 0;
 	else if (fits && !partial && j.has_score && !rule->required && !best)
 		fits = 0;
-	/* The slowest run that bounds a derived limit from below: accepted/'s
-	 * when accepted (and, in 2025-09, wrong_answer/'s and
-	 * run_time_error/'s when not too slow). */
-	if (time_limit_bounds_below(p, rule->dir) && submission_rules_for_time_limit(rules, sub) &&
-	    j.max_cpu_ms / 1000.0 >= t->slowest_ac &&
-	    (strcmp(rule->dir, "accepted") ? j.verdict != VERDICT_TLE && j.verdict != VERDICT_CE : j.verdict == VERDICT_AC)) {
-		t->slowest_ac = j.max_cpu_ms / 1000.0;
+	/* The slowest run that bounds the limit from below, over the tests
+	 * its rules say (by default accepted/'s, and in 2025-09 wrong_answer/'s
+	 * and run_time_error/'s), those not too slow. */
+	long lower_ms = submission_rules_slowest_lower(rules, p, sub, &j);
+	if (lower_ms >= 0 && lower_ms / 1000.0 >= t->slowest_ac) {
+		t->slowest_ac = lower_ms / 1000.0;
 		snprintf(t->slowest_name, sizeof t->slowest_name, "%s/%.200s", rule->dir, file);
 	}
 	const char *where = j.failed_test >= 0 ? p->tests[j.failed_test].name : NULL;
@@ -274,8 +282,7 @@ static int verify_copy(const char *pkg_path, const char *work)
 			int n = scandir(dir, &list, visible, by_name);
 			for (int i = 0; i < n; i++) {
 				snprintf(sub, sizeof sub, "%s/%.200s", rules[r].dir, list[i]->d_name);
-				int bounds = time_limit_bounds_below(&p, rules[r].dir) &&
-					     submission_rules_for_time_limit(&sub_rules, sub);
+				int bounds = submission_rules_derive_from(&sub_rules, &p, sub);
 				if (!derive || bounds == (pass == 0))
 					verify_one(&p, p.custom_validator ? &val : NULL, &rules[r], &sub_rules, dir,
 						   list[i]->d_name, work, &t);
@@ -286,8 +293,9 @@ static int verify_copy(const char *pkg_path, const char *work)
 		}
 		if (pass == 0) {
 			if (!t.slowest_name[0] || time_limit_set_derived(&p, t.slowest_ac, t.slowest_name, err, sizeof err) < 0) {
-				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no accepted submission "
-							     "was accepted to derive one from");
+				printf("FAIL time limit: %s\n", t.slowest_name[0] ? err : "none given, and no submission that "
+							     "bounds it from below (accepted/, or as use_for_time_limit says) ran "
+							     "to derive one from");
 				t.disagree++;
 				break;
 			}
@@ -297,8 +305,15 @@ static int verify_copy(const char *pkg_path, const char *work)
 	/* A limit the package gives must leave the slowest run that bounds it
 	 * from below its margin: an error in 2025-09 ("time_limit must satisfy
 	 * T_ac * ac_to_time_limit <= time_limit"); legacy packages have no such
-	 * rule for a limit from .timelimit or DOMjudge's ini, so a warning. */
-	if (!derive && t.slowest_name[0] && t.slowest_ac * p.ac_to_time_limit > p.time_limit + 1e-9) {
+	 * rule for a limit from .timelimit or DOMjudge's ini, so a warning. A
+	 * derived limit is checked too: a submission that bounds it from both
+	 * sides ran after it was derived. */
+	if (!derive && sub_rules.from_yaml && t.agree + t.disagree > 0 && !t.slowest_name[0]) {
+		printf("FAIL time limit: no submission bounds it from below (\"It is required that at least one "
+		       "submission is used to lower bound the time limit\"; see use_for_time_limit)\n");
+		t.disagree++;
+	}
+	if (t.slowest_name[0] && (!derive || !strncmp(p.time_limit_from, "derived", 7)) && t.slowest_ac * p.ac_to_time_limit > p.time_limit + 1e-9) {
 		int error = p.format == PACKAGE_2025_09;
 		printf("%s time limit %g s (%s) is tighter than %s's %.3f s x %g\n", error ? "FAIL" : "warning:",
 		       p.time_limit, p.time_limit_from, t.slowest_name, t.slowest_ac, p.ac_to_time_limit);

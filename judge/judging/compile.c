@@ -241,8 +241,15 @@ const struct language *language_for_dir(const char *dir)
 	return best;
 }
 
-int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *work_root,
-			   char *err, unsigned long errlen)
+int compile_entry_is(const char *name, const char *entry)
+{
+	const char *dot = strrchr(name, '.');
+	size_t len = strlen(entry);
+	return !strcmp(name, entry) || (dot && (size_t)(dot - name) == len && !strncmp(name, entry, len));
+}
+
+int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *entry_name,
+			   const char *work_root, char *err, unsigned long errlen)
 {
 	memset(b, 0, sizeof *b);
 	b->lang = lang;
@@ -253,9 +260,12 @@ int compile_submission_dir(struct build *b, const struct language *lang, const c
 	for (int i = 0; i < n; i++) {
 		if (!language_has_file(lang, names[i]))
 			continue;
-		if (entry < 0 || strncasecmp(names[i], "main.", 5) == 0)
-			entry = i; /* main.* wins, else the first source */
+		if (entry_name ? compile_entry_is(names[i], entry_name) && entry < 0
+			       : entry < 0 || strncasecmp(names[i], "main.", 5) == 0)
+			entry = i; /* the named entry; else main.* wins, else the first source */
 	}
+	if (entry < 0 && entry_name)
+		return errf(err, errlen, "the entry point '%s' is none of the %s sources in %s", entry_name, lang->name, dir);
 	if (entry < 0)
 		return errf(err, errlen, "%s holds no %s source", dir, lang->name);
 	if (!lang->source_name && !language_class_file_ok(lang, names[entry]))

@@ -30,10 +30,15 @@ int compile_submission(struct build *b, const struct language *lang, const char 
 /* The same for a submission made of several files (a directory, as in a
  * package's submissions/ or a DOMjudge export): all its files are copied;
  * C and C++ compile all their sources together, Java all its classes; the
- * entry (main.* if there is one, else the only or first source) is what
- * runs. Returns as compile_submission. */
-int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *work_root,
-			   char *err, unsigned long errlen);
+ * entry (entry_name, when not NULL: compile_entry_is; else main.* if there
+ * is one, else the only or first source) is what runs. Returns as
+ * compile_submission; an entry that names none of its sources is -1. */
+int compile_submission_dir(struct build *b, const struct language *lang, const char *dir, const char *entry_name,
+			   const char *work_root, char *err, unsigned long errlen);
+
+/* Is the file name the entry point entry names: the name itself, or it
+ * less its extension (a class: Main for Main.java)? */
+int compile_entry_is(const char *name, const char *entry);
 
 /* The language most of a directory's files are evidence for (ties: the
  * higher priority, as problemtools decides), or NULL. */

@@ -38,7 +38,7 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 		if (!is_dir)
 			return errf(err, n, "a submission to a submit-answer problem is a directory of answer files");
 		j->build.verdict = VERDICT_AC;
-	} else if ((is_dir ? compile_submission_dir(&j->build, lang, source, work_root, err, n)
+	} else if ((is_dir ? compile_submission_dir(&j->build, lang, source, p->submission_entry, work_root, err, n)
 			   : compile_submission(&j->build, lang, source, submitted_name, work_root, err, n)) < 0) {
 		return -1;
 	}
@@ -112,6 +112,8 @@ int judge_submission_with(const struct package *p, const struct validator *v, co
 			j->has_score = 1;
 			j->nsubtasks = g.nsubtasks;
 			memcpy(j->subtasks, g.subtasks, sizeof g.subtasks[0] * (size_t)g.nsubtasks);
+			j->ngroup_scores = g.ngroups;
+			memcpy(j->group_scores, g.groups, sizeof g.groups[0] * (size_t)g.ngroups);
 			j->verdict = g.verdict;
 			if (g.verdict == VERDICT_JE && g.message[0])
 				snprintf(j->build.output, sizeof j->build.output, "%s", g.message);

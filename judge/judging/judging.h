@@ -18,6 +18,8 @@ struct judging {
 	double score;
 	int nsubtasks;             /* its subtasks' scores (grading.h), in the package's order */
 	struct grade_subtask subtasks[GRADE_MAX_SUBTASKS];
+	int ngroup_scores;         /* every group's aggregated score (grading.h) */
+	struct grade_subtask group_scores[GRADE_MAX_SUBTASKS];
 	long max_cpu_ms, max_mem_kb;
 };
 

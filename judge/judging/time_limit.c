@@ -27,12 +27,6 @@ int time_limit_wanted(const struct package *p)
 	return strcmp(p->time_limit_from, "default") == 0 && !p->submit_answer;
 }
 
-int time_limit_bounds_below(const struct package *p, const char *dir)
-{
-	return !strcmp(dir, "accepted") ||
-	       (p->format == PACKAGE_2025_09 && (!strcmp(dir, "wrong_answer") || !strcmp(dir, "run_time_error")));
-}
-
 double time_limit_ceiling(const struct package *p)
 {
 	return limit_ranges[LIMIT_TIME].max / p->ac_to_time_limit;
@@ -84,20 +78,25 @@ static int judge_dir(const struct package *p, const struct validator *v, const s
 		snprintf(path, sizeof path, "%s/%s", sub, name);
 		snprintf(below, sizeof below, "%s/%.200s", dir, name);
 		const struct language *lang = NULL;
-		if (rc == 0 && submission_rules_for_time_limit(rules, below) && lstat(path, &st) == 0 &&
-		    (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)))
-			lang = S_ISDIR(st.st_mode) ? language_for_dir(path) : language_for_file(name);
-		struct judging j;
-		if (lang && judge_submission(p, v, lang, path, name, work, &j, err, n) < 0) {
+		const char *entry = "";
+		if (rc == 0 && submission_rules_derive_from(rules, p, below) && lstat(path, &st) == 0 &&
+		    (S_ISDIR(st.st_mode) || S_ISREG(st.st_mode)) &&
+		    submission_rules_program(rules, below, path, S_ISDIR(st.st_mode), &lang, &entry, err, n) < 0)
 			rc = -1;
-		} else if (lang) {
+		struct package q = *p;
+		q.submission_entry = entry[0] ? entry : NULL;
+		struct judging j;
+		if (rc == 0 && lang && judge_submission(&q, v, lang, path, name, work, &j, err, n) < 0) {
+			rc = -1;
+		} else if (rc == 0 && lang) {
 			*judged += accepted;
+			long ms = submission_rules_slowest_lower(rules, p, below, &j);
 			if (accepted && j.verdict != VERDICT_AC)
 				rc = errf(err, n, "no time limit given, and accepted/%s got %s, so none can be derived from it "
 					  "(each accepted submission must pass within %g s)", name, verdict_name(j.verdict),
 					  p->time_limit);
-			else if (j.verdict != VERDICT_TLE && j.verdict != VERDICT_CE && j.max_cpu_ms / 1000.0 >= *slowest) {
-				*slowest = j.max_cpu_ms / 1000.0;
+			else if (ms >= 0 && ms / 1000.0 >= *slowest) {
+				*slowest = ms / 1000.0;
 				snprintf(slowest_name, name_len, "%s/%.200s", dir, name);
 			}
 			judging_free(&j);
@@ -111,18 +110,18 @@ static int judge_dir(const struct package *p, const struct validator *v, const s
 
 int time_limit_derive(struct package *p, const struct validator *v, const char *work, char *err, size_t n)
 {
-	static const char *const dirs[] = { "accepted", "wrong_answer", "run_time_error" };
+	static const char *const dirs[] = { "accepted", "wrong_answer", "run_time_error", "time_limit_exceeded",
+					    "rejected", "brute_force" };
 	char slowest_name[256] = "";
 	double slowest = 0;
 	int judged = 0;
-	struct submission_rules rules; /* use_for_time_limit: false leaves a submission out */
+	struct submission_rules rules; /* which submissions (and tests) bound the limit from below */
 	if (submission_rules_load(p, &rules, err, n) < 0)
 		return -1;
 	p->time_limit = time_limit_ceiling(p);
 	int rc = 0;
 	for (size_t d = 0; rc == 0 && d < sizeof dirs / sizeof *dirs; d++)
-		if (time_limit_bounds_below(p, dirs[d]))
-			rc = judge_dir(p, v, &rules, dirs[d], work, &slowest, slowest_name, sizeof slowest_name, &judged, err, n);
+		rc = judge_dir(p, v, &rules, dirs[d], work, &slowest, slowest_name, sizeof slowest_name, &judged, err, n);
 	submission_rules_free(&rules);
 	if (rc < 0)
 		return -1;

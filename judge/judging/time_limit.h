@@ -11,11 +11,6 @@
  * domjudge-problem.ini), so that one is to be derived. */
 int time_limit_wanted(const struct package *p);
 
-/* Whether the submissions in dir (below submissions/) bound a derived
- * limit from below: accepted/; in 2025-09 also wrong_answer/ and
- * run_time_error/, which may not be too slow ("Timelimit inference"). */
-int time_limit_bounds_below(const struct package *p, const char *dir);
-
 /* The CPU seconds the accepted submissions get while the limit is being
  * found: anything slower would derive a limit above Verdict's largest. */
 double time_limit_ceiling(const struct package *p);
@@ -29,9 +24,10 @@ double time_limit_from_slowest(const struct package *p, double slowest_sec);
  * -1 with err set when the result is outside Verdict's range. */
 int time_limit_set_derived(struct package *p, double slowest_sec, const char *who, char *err, size_t n);
 
-/* Judges every submission in the directories that bound the limit from
- * below (v: p's built validator, or NULL) at time_limit_ceiling, and sets
- * the derived limit from the slowest. Every accepted/ one must be
+/* Judges every submission that bounds the limit from below (as its
+ * submission rules say: submission_rules_bounds; v: p's built validator,
+ * or NULL) at time_limit_ceiling, and sets the derived limit from the
+ * slowest of the tests that bound it. Every accepted/ one must be
  * accepted, and there must be one; another that is too slow even then is
  * left out. Returns 0, or -1 with err set. */
 int time_limit_derive(struct package *p, const struct validator *v, const char *work, char *err, size_t n);

@@ -256,6 +256,13 @@ void grading_inherit(struct legacy_grading *g, const struct legacy_grading *pare
 	}
 }
 
+/* Keeps group g's aggregated score (submissions.yaml checks it). */
+static void note_group(struct grade *out, int g, double score, double max)
+{
+	if (out->ngroups < GRADE_MAX_SUBTASKS)
+		out->groups[out->ngroups++] = (struct grade_subtask){ g, score, max };
+}
+
 /* ---- the legacy model: the default grader over the group tree ---- */
 
 struct tree {
@@ -426,6 +433,8 @@ static struct result grade_group(struct tree *T, int g, int *i)
 	}
 	note_subtasks(T, g, cfg, kids, kid_group, n);
 	r = cfg->custom ? custom_grade(T, g, cfg, kids, n) : aggregate(cfg, kids, n);
+	if (g >= 0)
+		note_group(T->out, g, r.score, NAN);
 	free(kids);
 	free(kid_group);
 	return r;
@@ -587,6 +596,8 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 			score = 0;
 			passed = -1;
 		}
+		if (g != secret)
+			note_group(out, g, score, max);
 		if (g == secret) {
 			total += score;
 			subtasks = 0; /* tests of its own: not only subtasks */
@@ -616,6 +627,8 @@ static void grade_2025(const struct package *p, const struct graded_test *tests,
 		return;
 	}
 	out->score = total;
+	if (secret >= 0)
+		note_group(out, secret, total, max_of(p, secret));
 	if (!subtasks)
 		out->nsubtasks = 0;
 }
@@ -638,7 +651,7 @@ void grading_grade_with(const struct package *p, const struct graded_test *tests
 	if (p->legacy_grading) {
 		grade_legacy(p, tests, nrun, grader, out);
 		if (out->verdict == VERDICT_JE)
-			out->nsubtasks = 0;
+			out->nsubtasks = out->ngroups = 0;
 		return;
 	}
 	/* 2025-09: the verdict is the first rejection's; samples are not scored
@@ -650,7 +663,7 @@ void grading_grade_with(const struct package *p, const struct graded_test *tests
 		}
 	grade_2025(p, tests, nrun, out);
 	if (out->verdict == VERDICT_JE)
-		out->nsubtasks = 0;
+		out->nsubtasks = out->ngroups = 0;
 }
 
 /* The group called name that require_pass may name: sample or a group

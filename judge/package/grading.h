@@ -78,6 +78,8 @@ struct grade {
 	char message[256];    /* why JE */
 	int nsubtasks;        /* 0: none (no groups, a JE, secret not a sum, or more than GRADE_MAX_SUBTASKS) */
 	struct grade_subtask subtasks[GRADE_MAX_SUBTASKS];
+	int ngroups;          /* every group's aggregated score, for submissions.yaml's score under a group */
+	struct grade_subtask groups[GRADE_MAX_SUBTASKS];
 };
 
 struct package;

@@ -61,6 +61,7 @@ struct package {
 	int multi_pass;        /* type multi-pass: a validator's nextpass.in is the next run's input */
 	int validation_passes; /* multi-pass: the most runs per test (limits.validation_passes, default 2) */
 	int submit_answer;     /* type submit-answer: a submission is the answer files, nothing runs */
+	const char *submission_entry; /* set by problem verify from submissions.yaml's entrypoint: a directory's entry, NULL: the default */
 	int judge_every_test;  /* set by problem verify for submissions.yaml: a pass-fail judging goes on after a failure */
 	double max_score;      /* what a fully accepted submission scores (scoring problems); INFINITY: unbounded */
 	int legacy_grading;    /* scored by testdata.yaml's legacy keys (grading.h) */
