@@ -44,6 +44,7 @@ trap 'rm -f "$out"' EXIT
 
 for t in "${tests[@]}"; do
 	echo "# $t"
+	t_start=$(date +%s)
 	# A script may ask for more time than 120 s with a line "# timeout: N"
 	# among its first ten (the VM tests boot a guest in software emulation).
 	limit=120
@@ -55,6 +56,7 @@ for t in "${tests[@]}"; do
 	esac
 	rc=$?
 	cat "$out"
+	echo "# $(basename "$t") took $(($(date +%s) - t_start)) s"
 	p=$(grep -c '^ok ' "$out")
 	f=$(grep -c '^not ok ' "$out")
 	passed=$((passed + p))
