@@ -313,9 +313,11 @@ int submission_rules_load(const struct package *p, struct submission_rules *r, c
 		}
 		q->permitted = defaults[i].permitted;
 		q->required = defaults[i].required;
-		/* Legacy: accepted/ bounds the limit from below, and
+		/* Legacy (and the 2023-07 draft, as problemtools reads it: its
+		 * guess example keeps a 30 s interactive run in wrong_answer/):
+		 * accepted/ bounds the limit from below, and
 		 * time_limit_exceeded/ from above; nothing else does. */
-		if (p->format != PACKAGE_2025_09)
+		if (p->format != PACKAGE_2025_09 || p->draft_2023)
 			q->use = !strcmp(defaults[i].dir, "accepted")              ? TIME_USE_LOWER
 				 : !strcmp(defaults[i].dir, "time_limit_exceeded") ? TIME_USE_UPPER
 										   : TIME_USE_NO;

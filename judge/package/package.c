@@ -291,8 +291,10 @@ static int read_problem_yaml(struct loader *L)
 	const char *version = yaml_doc_scalar(yaml_doc_get(&y, root, "problem_format_version"));
 	if (!version || !strcmp(version, "legacy") || !strcmp(version, "legacy-icpc"))
 		p->format = PACKAGE_LEGACY;
-	else if (!strcmp(version, "2025-09") || !strcmp(version, "2023-07-draft") || !strcmp(version, "2023-07"))
+	else if (!strcmp(version, "2025-09") || !strcmp(version, "2023-07-draft") || !strcmp(version, "2023-07")) {
 		p->format = PACKAGE_2025_09;
+		p->draft_2023 = strcmp(version, "2025-09") != 0;
+	}
 	else {
 		fail(L, "problem.yaml: problem_format_version '%s' is not supported (legacy or 2025-09)", version);
 		yaml_doc_free(&y); /* after the message: version points into it */

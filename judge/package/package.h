@@ -65,6 +65,8 @@ struct package {
 	int judge_every_test;  /* set by problem verify for submissions.yaml: a pass-fail judging goes on after a failure */
 	double max_score;      /* what a fully accepted submission scores (scoring problems); INFINITY: unbounded */
 	int legacy_grading;    /* scored by testdata.yaml's legacy keys (grading.h) */
+	int draft_2023;        /* problem_format_version 2023-07(-draft): read as 2025-09, but its time
+				* limit is inferred as problemtools does, from accepted/ (submission_rules.c) */
 	int minimize;          /* legacy grading.objective: min (the best score is the least) */
 	int custom_score;      /* score.txt allowed: legacy 'validation: custom score', or a scoring 2025-09 problem */
 	int custom_score_required; /* legacy 'custom score': every accepted test needs one */
