@@ -11,13 +11,7 @@
 A="$REPO/problems/aplusb"
 P="$T/sy/aplusb"
 
-# verify DIR: `problem verify`, output in $T/v.out, exit status in $RC.
-verify() {
-	"$VERDICT" problem verify --work "$T" "$1" >"$T/v.out" 2>&1
-	RC=$?
-	sed 's/^/# /' "$T/v.out"
-}
-has() { grep -cF -- "$1" "$T/v.out"; }
+# verify and has: tests/lib.sh.
 rules() {
 	printf '%b' "$1" >"$P/submissions/submissions.yaml"
 	verify "$P"
