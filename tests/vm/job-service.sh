@@ -158,11 +158,13 @@ first=$(loc | sed -n 's|^/submissions/||p')
 submit $W/prof.jar "$CP" cpp $S/ac.cpp AC
 submit $W/prof.jar "$CP" python3 $S/ac.py AC
 submit $W/prof.jar "$CP" java $S/Sum.java AC
-# The JVM needs the 10 s; the rest are judged under 2 s, so that the TLE
-# and the fork bomb spend 2 s of emulated CPU each instead of 10.
+# The JVM needs the 10 s and 256 MB; the rest are judged under 2 s and
+# 64 MB, so that the TLE and the fork bomb spend 2 s of emulated CPU each
+# instead of 10, and the memory hog meets its limit well within its 2 s
+# (filling 256 MB took Python more than 2 s of emulated CPU: TLE).
 wait_judged
-http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=2 -d memory_mb=256 "$B/problems/guestsum/settings"
-check "the instructor sets a 2 s time limit" "status $CODE" "$CODE" = 303
+http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=2 -d memory_mb=64 "$B/problems/guestsum/settings"
+check "the instructor sets a 2 s time limit and 64 MB" "status $CODE" "$CODE" = 303
 submit $W/prof.jar "$CP" c $S/wa.c WA
 submit $W/prof.jar "$CP" python3 $S/tle.py TLE
 submit $W/prof.jar "$CP" python3 $S/mle.py MLE
