@@ -138,9 +138,13 @@ procs_matching() {
 # Per-run cgroups left behind. One named box-PID-... whose PID is a live
 # process belongs to a supervisor still running (another test or bench on a
 # developer's machine), not to a finished run of ours: it is skipped.
+# Under tests/run.sh a test has groups of its own ($VERDICT_TEST_CGROUPS,
+# colon-separated), and only those are searched: other tests run beside it.
 box_cgroups() {
 	local d n
-	find /sys/fs/cgroup -type d -path '*verdict/box-*' 2>/dev/null | while read -r d; do
+	local -a roots=(/sys/fs/cgroup)
+	[ -z "${VERDICT_TEST_CGROUPS:-}" ] || IFS=: read -r -a roots <<<"$VERDICT_TEST_CGROUPS"
+	find "${roots[@]}" -type d -path '*verdict/box-*' 2>/dev/null | while read -r d; do
 		n=${d##*/box-}
 		n=${n%%[!0-9]*}
 		[ -n "$n" ] && [ -d "/proc/$n" ] && continue

@@ -1,4 +1,5 @@
 #!/bin/bash
+# alone: it sums CPU time over both cores
 # verdict sandbox: CPU and wall time limits, CPU summed over the box.
 . "$(dirname "$0")/lib.sh"
 

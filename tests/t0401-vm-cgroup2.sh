@@ -1,5 +1,6 @@
 #!/bin/bash
 # timeout: 1380
+# alone: the guests need every core (a descheduled vCPU is charged to the guest program)
 # cgroup v2, where most servers are: two guests booted in QEMU
 # (software emulation) with the host's root read-only over 9p under a tmpfs
 # overlay (tests/vm/). Layout 1, "v2 root": cgroup2 at /sys/fs/cgroup with

@@ -6,6 +6,7 @@
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$REPO" || exit 1
 export VERDICT="$REPO/build/verdict" PROGS="$REPO/build/tests/progs" LC_ALL=C
+export VERDICT_TEST_JOBS=1 # the streams below are this job's own
 name() { sed -u -n 's/^ok - /ok - v2 root: /p; s/^not ok - /not ok - v2 root: /p; s/^# /#   /p'; }
 [ -x "$VERDICT" ] || { echo "not ok - v2 root: the guest sees $VERDICT" ; exit 1; }
 echo "+cpu +memory +pids" >/sys/fs/cgroup/cgroup.subtree_control

@@ -59,7 +59,7 @@ check "it installed the binary, the unit, the settings and the verdict account" 
 # pushes the other's runs past a limit. (After make install: it would
 # rebuild build/verdict under them if a source were newer.)
 systemd-run --unit=verdict-sandbox-tests -p Delegate=yes --wait --pipe --quiet --working-directory="$REPO" \
-	-E VERDICT="$REPO/build/verdict" -E PROGS="$REPO/build/tests/progs" -E LC_ALL=C \
+	-E VERDICT="$REPO/build/verdict" -E PROGS="$REPO/build/tests/progs" -E LC_ALL=C -E VERDICT_TEST_JOBS=1 \
 	tests/run.sh t0101 t0103 t0104 t0105 t0106 t0107 t0108 t0109 t0110 t0111 </dev/null >$W/sandbox-tests 2>&1 &
 sandbox_tests=$!
 
@@ -215,7 +215,7 @@ mark "8. The sandbox"
 # (its summed-CPU check needs both vCPUs), in delegated units.
 wait $sandbox_tests
 systemd-run --unit=verdict-sandbox-time -p Delegate=yes --wait --pipe --quiet --working-directory="$REPO" \
-	-E VERDICT="$REPO/build/verdict" -E PROGS="$REPO/build/tests/progs" -E LC_ALL=C \
+	-E VERDICT="$REPO/build/verdict" -E PROGS="$REPO/build/tests/progs" -E LC_ALL=C -E VERDICT_TEST_JOBS=1 \
 	tests/run.sh t0102 </dev/null >>$W/sandbox-tests 2>&1
 grep -v ' passed, ' $W/sandbox-tests |
 	sed -n 's/^ok - /ok - v2 service: delegated unit: /p; s/^not ok - /not ok - v2 service: delegated unit: /p'
