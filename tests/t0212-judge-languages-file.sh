@@ -57,6 +57,43 @@ v submit --user alice --problem polyglot "$T/sum.sh" >"$T/out" 2>&1
 rc=$?
 check "without the file, .sh is no language" "rc=$rc $(cat "$T/out")" "$rc" -ne 0 -a "$(grep -c 'cannot tell the language' "$T/out")" -eq 1
 
+# Switched off: "enabled: false" alone keeps a built-in row but judges it
+# nowhere here; a guess between two goes to the one switched on.
+O="$T/off.yaml"
+printf 'kotlin:\n  enabled: false\nprolog: {enabled: false}\n' >"$O" && chmod 644 "$O"
+v languages --languages "$O" >"$T/out" 2>&1
+check "languages: a row switched off says so, the others stay" "$(cat "$T/out")" \
+	"$(grep -c '^kotlin .*(Kotlin is switched off on this judge)' "$T/out")" -eq 1 -a \
+	"$(grep -c '^prolog .*(Prolog is switched off on this judge)' "$T/out")" -eq 1 -a "$(grep -c '^java ' "$T/out")" -eq 1
+v languages --packages --languages "$O" >"$T/out" 2>&1
+check "make installs no package for a language switched off" "$(cat "$T/out")" \
+	"$(tr ' ' '\n' <"$T/out" | grep -cx 'kotlin\|swi-prolog-nox')" -eq 0 -a "$(tr ' ' '\n' <"$T/out" | grep -cx gprolog)" -eq 1
+printf 'fun main() {\n    val (a, b) = readLine()!!.split(" ").map { it.toLong() }\n    println(a + b)\n}\n' >"$T/sum.kt"
+before=$(sqlite3 "$VERDICT_DB" 'select count(*) from submissions')
+v submit --languages "$O" --user alice --problem polyglot "$T/sum.kt" >"$T/out" 2>&1
+rc=$?
+check "a submission in a language switched off is refused, and nothing stored" "rc=$rc $(cat "$T/out")" \
+	"$rc" -ne 0 -a "$(grep -c 'Kotlin is switched off on this judge' "$T/out")" -eq 1 -a \
+	"$(sqlite3 "$VERDICT_DB" 'select count(*) from submissions')" = "$before"
+printf ':- initialization(main).\nmain :- halt.\n' >"$T/sum.pl"
+id=$(v submit --languages "$O" --user alice --problem polyglot "$T/sum.pl" 2>"$T/err")
+check ".pl is GNU Prolog's while SWI-Prolog is switched off" "$(cat "$T/err")" \
+	"$(sqlite3 "$VERDICT_DB" "select language from submissions where id = ${id:-0}")" = gprolog
+# Queued in Kotlin, then Kotlin switched off: JE (the host's choice, not
+# the student's fault), and the problem page will not offer it.
+id=$(v submit --user alice --problem polyglot "$T/sum.kt" 2>"$T/err")
+v judge --once --languages "$O" >"$T/out" 2>&1
+v result "${id:-0}" >"$T/out" 2>&1
+check "a queued submission in a language since switched off is JE, saying so" "$(cat "$T/out")" \
+	"$(grep -c 'JE' "$T/out")" -ge 1 -a "$(grep -c 'Kotlin is switched off on this judge' "$T/out")" -ge 1
+printf 'scala:\n  enabled: maybe\n' >"$O"
+v languages --languages "$O" >"$T/out" 2>&1
+check "enabled must be true or false (line 2)" "$(cat "$T/out")" "$(grep -c "$O line 2: language 'scala': enabled must be true or false" "$T/out")" -eq 1
+printf 'cobol: {enabled: false}\n' >"$O"
+v languages --languages "$O" >"$T/out" 2>&1
+check "enabled alone for an unknown language is refused" "$(cat "$T/out")" \
+	"$(grep -c "language 'cobol': not a language of the built-in table" "$T/out")" -eq 1
+
 # refused NAME PATTERN: languages --languages $F fails (exit 2) with PATTERN.
 refused() {
 	v languages --languages "$F" >"$T/out" 2>&1

@@ -254,7 +254,7 @@ int page_problem_form(struct request *r, const char *short_name, int status, con
 			int installed = 1;
 			int found = db_language_version_get(r->db, l->id, version, sizeof version, &installed, NULL, 0,
 							    err, sizeof err);
-			if (found == 1 && !installed)
+			if ((found == 1 && !installed) || l->disabled)
 				continue;
 			struct tpl_dict *o = tpl_add_section(cf, "LANGUAGE");
 			tpl_set(o, "ID", l->id);

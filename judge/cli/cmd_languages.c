@@ -27,7 +27,7 @@ int cmd_languages(int argc, char **argv)
 	int first = 1;
 	for (const struct language *l = language_all(); l->id; l++) {
 		if (packages) {
-			if (*l->packages)
+			if (*l->packages && !l->disabled)
 				printf("%s%s", first ? "" : " ", l->packages);
 			first = 0;
 			continue;

@@ -68,7 +68,9 @@ const struct language *language_detect(const char *file_name, const char *first_
 {
 	const struct language *best = NULL;
 	for (const struct language *l = language_all(); l->id; l++)
-		if (language_claims(l, file_name, first_line) && (!best || l->priority > best->priority))
+		if (language_claims(l, file_name, first_line) &&
+		    (!best || best->disabled > l->disabled ||
+		     (best->disabled == l->disabled && l->priority > best->priority)))
 			best = l;
 	return best;
 }
@@ -100,12 +102,15 @@ static int program_present(const char *const *argv)
 
 int language_installed(const struct language *lang)
 {
-	return program_present(lang->compile) && program_present(lang->run);
+	return !lang->disabled && program_present(lang->compile) && program_present(lang->run);
 }
 
 const char *language_missing_text(const struct language *lang, char *out, size_t n)
 {
-	snprintf(out, n, "%s is not installed on this judge host", lang->name);
+	if (lang->disabled)
+		snprintf(out, n, "%s is switched off on this judge", lang->name);
+	else
+		snprintf(out, n, "%s is not installed on this judge host", lang->name);
 	return out;
 }
 

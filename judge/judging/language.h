@@ -41,6 +41,7 @@ struct language {
 	long run_extra_mem_mb;               /* added to the box's limit for the runtime itself (0 for most) */
 	int compile_entry_only;              /* {file} in compile is the entry source alone, not every source */
 	const char *packages;                /* the Debian packages it needs, space-separated (`make` installs them) */
+	int disabled;                        /* "enabled: false" in the operator's file: judged nowhere here */
 	const char *defined_in;              /* "languages.yaml line 40": where the row came from */
 };
 
@@ -63,7 +64,8 @@ const struct language *language_by_id(const char *id);
 /* The language of a one-file program named file_name whose first line is
  * first_line (NULL: unknown, as if empty), by Kattis' rules: the languages
  * whose extensions match and whose shebang rule (if any) the line passes;
- * the highest priority of them. NULL when none. */
+ * the highest priority of them, a switched-on one before any switched off
+ * (.pl is GNU Prolog where SWI-Prolog is off). NULL when none. */
 const struct language *language_detect(const char *file_name, const char *first_line);
 
 /* language_detect with the first line read from path (a regular file). */
@@ -86,11 +88,12 @@ const struct language *language_all(void);
 /* "c, cpp, python3, java": every id, for messages. Returns out. */
 const char *language_ids(char *out, unsigned long n);
 
-/* Is its toolchain here (every program its commands start with that is
- * not the submission's own)? */
+/* Is it switched on and its toolchain here (every program its commands
+ * start with that is not the submission's own)? */
 int language_installed(const struct language *lang);
 
-/* "Python 2 is not installed on this judge host": for results and refusals. */
+/* "Python 2 is not installed on this judge host", or "Kotlin is switched
+ * off on this judge": for results and refusals. */
 const char *language_missing_text(const struct language *lang, char *out, size_t n);
 
 /* Is name a class name followed by one of lang's extensions (Main.java)?

@@ -254,6 +254,12 @@ static int field(struct reader *r, struct language *l, const char *key, yaml_nod
 		if (strcmp(s, "true") && strcmp(s, "false"))
 			return bad(r, v, id, "compile_entry_only must be true or false, not '%.40s'", s);
 		l->compile_entry_only = s[0] == 't';
+	} else if (!strcmp(key, "enabled")) {
+		if (!(s = scalar(r, v, id, key)))
+			return -1;
+		if (strcmp(s, "true") && strcmp(s, "false"))
+			return bad(r, v, id, "enabled must be true or false, not '%.40s'", s);
+		l->disabled = s[0] == 'f';
 	} else if (!strcmp(key, "packages")) {
 		if (!(s = scalar(r, v, id, key)))
 			return -1;
@@ -289,6 +295,25 @@ static int read_row(struct reader *r, const char *id, yaml_node_t *key_node, yam
 			   id);
 	if (!map || map->type != YAML_MAPPING_NODE)
 		return bad(r, key_node, id, "its fields must be a mapping (name: ..., run: [...])");
+	int at = 0;
+	while (at < *r->nrows && strcmp(r->rows[at].id, id) != 0)
+		at++;
+	/* "kotlin: {enabled: false}": a known row switched off or on, kept
+	 * as it is otherwise. */
+	if (map->data.mapping.pairs.top - map->data.mapping.pairs.start == 1) {
+		yaml_node_pair_t *only = map->data.mapping.pairs.start;
+		const char *key = yaml_doc_scalar(yaml_document_get_node(&r->y.doc, only->key));
+		if (key && !strcmp(key, "enabled")) {
+			if (at == *r->nrows)
+				return bad(r, key_node, id,
+					   "not a language of the built-in table, so enabled alone cannot switch it");
+			struct language l = r->rows[at];
+			if (field(r, &l, key, yaml_document_get_node(&r->y.doc, only->value)) < 0)
+				return -1;
+			r->rows[at] = l;
+			return 0;
+		}
+	}
 	struct language l = { .id = keep(id), .compile_time_sec = 30, .compile_mem_mb = 512, .packages = "" };
 	char where[VALUE_MAX + 32];
 	snprintf(where, sizeof where, "%.*s line %lu", VALUE_MAX, r->file, (unsigned long)key_node->start_mark.line + 1);
@@ -303,9 +328,6 @@ static int read_row(struct reader *r, const char *id, yaml_node_t *key_node, yam
 	}
 	if (row_complete(r, &l, key_node) < 0)
 		return -1;
-	int at = 0;
-	while (at < *r->nrows && strcmp(r->rows[at].id, id) != 0)
-		at++;
 	if (at == *r->nrows) {
 		if (at == LANGUAGE_MAX)
 			return bad(r, key_node, id, "more than %d languages", LANGUAGE_MAX);

@@ -94,6 +94,8 @@ static void fingerprint(const struct language *lang, char *out, size_t n)
 		else
 			len += (size_t)snprintf(out + len, n - len, "|-");
 	}
+	if (lang->disabled && len < n) /* switched on again: looked at again */
+		snprintf(out + len, n - len, "|off");
 }
 
 int language_versions_record(struct db *db, const atomic_int *stop, void (*before_each)(void *arg), void *arg, char *err,

@@ -20,6 +20,17 @@ B=http://127.0.0.1:8080
 W=/root/guest-web
 mkdir -p $W
 T0=$(cut -d. -f1 /proc/uptime)
+# cpu_report WHEN: the units that used the most CPU so far (builtins
+# only), to show where the guest's time goes.
+cpu_report() {
+	local f k v line=""
+	for f in /sys/fs/cgroup/*.slice/*/cpu.stat /sys/fs/cgroup/init.scope/cpu.stat; do
+		while read -r k v; do [ "$k" = usage_usec ] && break; done <"$f"
+		f=${f%/cpu.stat}
+		line+="$((v / 1000000)) ${f##*/}"$'\n'
+	done
+	echo "# v2 service: CPU seconds by unit, $1: $(sort -rn <<<"$line" | head -8 | tr '\n' ',')"
+}
 mark() { echo "# v2 service: at $(($(cut -d. -f1 /proc/uptime) - T0)) s of the job ($(cut -d. -f1 /proc/uptime) s since boot): $1"; }
 ok() { echo "ok - v2 service: $1"; }
 not_ok() { echo "not ok - v2 service: $1: $2"; }
@@ -66,6 +77,13 @@ sandbox_tests=$!
 # One judge worker: under emulation two compilers at once pushed each
 # other past their 30 s of CPU. (Also shows that the settings file is read.)
 printf 'workers = 1\n' >>/etc/verdict/verdict.conf
+# A course that takes the four languages only, as an operator says it:
+# the others switched off in /etc/verdict/languages.yaml. (Their version
+# commands, JVMs and GHC among them, were some 70 s of emulated CPU.)
+for l in $(sed -n 's/^\([a-z0-9]*\):$/\1/p' "$REPO/judge/judging/languages.yaml"); do
+	case $l in c | cpp | python3 | java) ;; *) printf '%s:\n  enabled: false\n' "$l" ;; esac
+done >/etc/verdict/languages.yaml
+chmod 644 /etc/verdict/languages.yaml
 systemctl enable --now verdict >$W/enable.log 2>&1
 rc=$?
 wait_http
@@ -112,6 +130,9 @@ done
 check "the judge imports it" "$(grep -o 'class="error"[^<]*<' $W/b)" "$(grep -c 'id="import-done"' $W/b)" -eq 1
 http -b $W/prof.jar -d "csrf=$CP" -d visible=1 -d time_limit=10 -d memory_mb=256 "$B/problems/guestsum/settings"
 check "the instructor makes it visible" "status $CODE" "$CODE" = 303
+http -b $W/stu.jar "$B/problems/guestsum"
+check "the problem page offers the four languages switched on, no other" "$(grep -o '<option value="[a-z0-9]*" data-ext' $W/b | tr '\n' ' ')" \
+	"$(grep -o '<option value="[a-z0-9]*" data-ext' $W/b | cut -d'"' -f2 | sort | tr '\n' ' ')" = "c cpp java python3 "
 
 mark "4. Submissions"
 # 4. Submissions over HTTP: the student's, then the instructor's (students
@@ -183,6 +204,7 @@ done
 http -b $W/stu.jar "$B/submissions/$first"
 check "the student sees their verdict on their submission's page" "status $CODE" "$CODE" = 200 -a "$(grep -c 'AC' $W/b)" -ge 1
 
+cpu_report "after the submissions"
 mark "5. The journal"
 # 5. The journal: levels, and a dead judge logged as a warning.
 journalctl -u verdict --no-pager -o cat >$W/journal 2>&1
@@ -235,4 +257,5 @@ mark "10. Uninstalling"
 make uninstall >$W/uninstall.log 2>&1
 check "make uninstall removes the binary and the unit and leaves the data" "$(cat $W/uninstall.log | tr '\n' '|')" \
 	! -e $V -a ! -e /usr/local/lib/systemd/system/verdict.service -a -s $ST/db/verdict.db -a -d $ST/data/problems/guestsum
+cpu_report "at the end"
 mark "done"
