@@ -198,6 +198,18 @@ static int packages_ok(const char *s)
 	return all_of(s, LOWER DIGITS "+.- ");
 }
 
+/* true or false into *out (negated: false is 1). */
+static int boolean(struct reader *r, yaml_node_t *v, const char *id, const char *key, int *out, int negated)
+{
+	const char *s = scalar(r, v, id, key);
+	if (!s)
+		return -1;
+	if (strcmp(s, "true") && strcmp(s, "false"))
+		return bad(r, v, id, "%s must be true or false, not '%.40s'", key, s);
+	*out = (s[0] == 't') != negated;
+	return 0;
+}
+
 /* One row's value for key. */
 static int field(struct reader *r, struct language *l, const char *key, yaml_node_t *v)
 {
@@ -249,17 +261,9 @@ static int field(struct reader *r, struct language *l, const char *key, yaml_nod
 			return -1;
 		*(key[0] == 'c' ? &l->compile_mem_mb : &l->run_extra_mem_mb) = (long)d;
 	} else if (!strcmp(key, "compile_entry_only")) {
-		if (!(s = scalar(r, v, id, key)))
-			return -1;
-		if (strcmp(s, "true") && strcmp(s, "false"))
-			return bad(r, v, id, "compile_entry_only must be true or false, not '%.40s'", s);
-		l->compile_entry_only = s[0] == 't';
+		return boolean(r, v, id, key, &l->compile_entry_only, 0);
 	} else if (!strcmp(key, "enabled")) {
-		if (!(s = scalar(r, v, id, key)))
-			return -1;
-		if (strcmp(s, "true") && strcmp(s, "false"))
-			return bad(r, v, id, "enabled must be true or false, not '%.40s'", s);
-		l->disabled = s[0] == 'f';
+		return boolean(r, v, id, key, &l->disabled, 1);
 	} else if (!strcmp(key, "packages")) {
 		if (!(s = scalar(r, v, id, key)))
 			return -1;
