@@ -278,8 +278,10 @@ static void *worker_main(void *arg)
 				continue;
 			if (w->o->once)
 				break;
-			struct timespec ts = { 0, 200 * 1000 * 1000 };
-			nanosleep(&ts, NULL);
+			/* Asleep until someone writes to the database (a submission
+			 * queued wakes it at once), or a second has passed: a dead
+			 * judge's lease runs out without a write. */
+			db_wait_change(w->db, 1000);
 			continue;
 		}
 		job_lease_hold(&w->lease, DB_JOB_SUBMISSION, c.submission_id);

@@ -91,6 +91,7 @@ int db_open_with_backups(const char *path, const char *backup_dir, struct db **o
 	struct db *db = calloc(1, sizeof *db);
 	if (!db)
 		return errf(err, n, "out of memory");
+	db->wake_fd = -1;
 	/* NOFOLLOW: the database's directory is the web account's, which
 	 * could put a link there to a file of root's. */
 	if (sqlite3_open_v2(path, &db->h,
@@ -132,6 +133,8 @@ void db_close(struct db *db)
 		return;
 	for (int i = 0; i < STMT_CACHE; i++)
 		sqlite3_finalize(db->cache[i].st);
+	if (db->wake_fd >= 0)
+		close(db->wake_fd);
 	sqlite3_close(db->h);
 	free(db);
 }

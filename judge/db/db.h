@@ -60,6 +60,16 @@ int db_data_version(struct db *db, struct db_data_version *v, char *err, size_t 
 int db_read_begin(struct db *db);
 void db_read_end(struct db *db, int began);
 
+/* ---- waiting for work (db_wait.c) ---- */
+/* Waits up to timeout_ms for a write to the database by anyone (a
+ * submission queued, an import asked for, a judge's result): 1 when one
+ * came (or may have: a wake-up without a cause is harmless), 0 when the
+ * time ran out. An idle judge sleeps here instead of polling, and wakes
+ * at once. SQLite: an inotify watch on the database's directory, for its
+ * file and its WAL; without one (inotify refused), a plain sleep of at
+ * most 200 ms. (PostgreSQL: LISTEN/NOTIFY.) */
+int db_wait_change(struct db *db, int timeout_ms);
+
 /* ---- users ---- */
 /* password_hash may be NULL (no login yet). */
 int db_user_add(struct db *db, const char *name, const char *role, const char *password_hash, long long *id, char *err,

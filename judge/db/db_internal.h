@@ -27,6 +27,8 @@
 
 struct db {
 	sqlite3 *h;
+	int wake_fd;           /* db_wait.c's inotify watch: -1 none yet, -2 refused */
+	char wake_names[2][256]; /* the names in the directory it wakes for */
 	/* The statements every page runs, prepared once per handle (see cached()). */
 	struct {
 		const char *sql;

@@ -31,7 +31,20 @@ cpu_report() {
 	done
 	echo "# v2 service: CPU seconds by unit, $1: $(sort -rn <<<"$line" | head -8 | tr '\n' ',')"
 }
-mark() { echo "# v2 service: at $(($(cut -d. -f1 /proc/uptime) - T0)) s of the job ($(cut -d. -f1 /proc/uptime) s since boot): $1"; }
+# unit_cpu UNIT: its CPU seconds so far (builtins only).
+unit_cpu() {
+	local k v=0
+	[ -r /sys/fs/cgroup/system.slice/$1/cpu.stat ] || { echo "-"; return; }
+	while read -r k v; do [ "$k" = usage_usec ] && break; done </sys/fs/cgroup/system.slice/$1/cpu.stat
+	echo $((v / 1000000))
+}
+mark() {
+	local up
+	read -r up _ </proc/uptime
+	up=${up%.*}
+	echo "# v2 service: at $((up - T0)) s of the job ($up s since boot; CPU s so far: job $(unit_cpu verdict-guest.service)," \
+		"service $(unit_cpu verdict.service), sandbox tests $(unit_cpu verdict-sandbox-tests.service)): $1"
+}
 ok() { echo "ok - v2 service: $1"; }
 not_ok() { echo "not ok - v2 service: $1: $2"; }
 check() { # NAME DETAIL TEST...
@@ -161,7 +174,25 @@ printf 'x = []\nwhile True:\n    x.append(bytearray(1 << 20))\n' >$S/mle.py
 printf 'import os\nos.abort()\n' >$S/re.py
 printf 'import sys\nline = "0123456789" * 8 + "\\n"\nwhile True:\n    sys.stdout.write(line)\n' >$S/ole.py
 printf '#include <unistd.h>\nint main(void){for(;;)fork();}\n' >$S/forkbomb.c
-verdict_of() { curl -s -m 30 -b $W/prof.jar "$B/api/submissions/$1" | sed -n 's/.*"verdict":"\([A-Z]*\)".*/\1/p'; }
+# api_get PATH: the instructor's GET of PATH into $BODY, by bash's own
+# /dev/tcp: under emulation a curl (dynamically linked against some forty
+# libraries) cost a third of a second of a vCPU, and waiting polled it.
+api_get() {
+	local line cookie=""
+	BODY=""
+	while IFS=$'\t' read -r -a line; do # the jar: domain flag path secure expiry name value
+		[ ${#line[@]} -eq 7 ] && cookie+="${cookie:+; }${line[5]}=${line[6]}"
+	done <$W/prof.jar
+	exec 3<>/dev/tcp/127.0.0.1/8080 || return 1
+	printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nCookie: %s\r\n\r\n' "$1" "$cookie" >&3
+	while IFS= read -r -t 30 line <&3 || [ -n "$line" ]; do BODY+="$line"$'\n'; done
+	exec 3<&-
+}
+# verdict_of ID: the submission's verdict, or nothing while it waits.
+verdict_of() {
+	api_get "/api/submissions/$1"
+	[[ $BODY =~ \"verdict\":\"([A-Z]+)\" ]] && echo "${BASH_REMATCH[1]}"
+}
 # wait_judged: until every submission so far has a verdict. The newest
 # first, and one request per round: under emulation each curl costs a
 # third of a second of a vCPU the judge and the sandbox tests need.
@@ -169,7 +200,8 @@ wait_judged() {
 	local ids=$(printf '%s\n' "${!want[@]}" | sort -rn)
 	for _ in $(seq 200); do
 		for id in $ids; do
-			[ -n "$(verdict_of $id)" ] || { sleep 2; continue 2; }
+			api_get "/api/submissions/$id"
+			[[ $BODY =~ \"verdict\":\"[A-Z]+\" ]] || { sleep 2; continue 2; }
 		done
 		return 0
 	done
