@@ -94,6 +94,25 @@ v languages --languages "$O" >"$T/out" 2>&1
 check "enabled alone for an unknown language is refused" "$(cat "$T/out")" \
 	"$(grep -c "language 'cobol': not a language of the built-in table" "$T/out")" -eq 1
 
+# A language whose programs are here but whose version command fails (a
+# JVM past its limits on a loaded host) is not recorded as missing, which
+# would take it off the problem page: nothing is recorded, and the next
+# start tries again.
+printf 'badver:\n  name: Bad version\n  extensions: [.bv]\n  run: [/bin/sh, "/sub/{file}"]\n  version: [/bin/false]\n' >"$O" && chmod 644 "$O"
+{ "$VERDICT" judge --languages "$O" --workers 1 >"$T/judge.out" 2>&1 & } 2>/dev/null
+jpid=$!
+for _ in $(seq 240); do
+	grep -q "badver's version" "$T/judge.out" && break
+	sleep 0.25
+done
+kill "$jpid" 2>/dev/null
+wait "$jpid" 2>/dev/null
+check "a failed version command is a warning, and not recorded as a language not installed" \
+	"$(cat "$T/judge.out") rows: $(sqlite3 "$VERDICT_DB" "select language, installed from language_versions" | tr '\n' ' ')" \
+	"$(grep -c "badver's version: the version command failed" "$T/judge.out")" -eq 1 -a \
+	"$(sqlite3 "$VERDICT_DB" "select count(*) from language_versions where language = 'badver'")" = 0 -a \
+	"$(sqlite3 "$VERDICT_DB" "select installed from language_versions where language = 'c'")" = 1
+
 # refused NAME PATTERN: languages --languages $F fails (exit 2) with PATTERN.
 refused() {
 	v languages --languages "$F" >"$T/out" 2>&1

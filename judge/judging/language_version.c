@@ -6,6 +6,7 @@
 #include "language_version.h"
 #include "compile.h"
 #include "db.h"
+#include "log.h"
 #include "sandbox.h"
 
 #include <stdio.h>
@@ -117,6 +118,14 @@ int language_versions_record(struct db *db, const atomic_int *stop, void (*befor
 		if (*stop)
 			break;
 		installed = language_version(l, version, sizeof version) == 0;
+		if (!installed && language_installed(l)) {
+			/* Its programs are here but the command failed (a JVM past
+			 * its limits on a loaded host): not recorded, so the page
+			 * offers it without a version and the next start tries
+			 * again. Recorded as missing, it would not be offered. */
+			log_warning("verdict judge: %s's version: %s", l->id, version);
+			continue;
+		}
 		if (db_language_version_set(db, l->id, version, installed, now_print, err, n) < 0)
 			return -1;
 		ran++;

@@ -58,8 +58,8 @@ smoke() {
 }
 W=/tmp/job-root
 mkdir -p $W
-tests/run.sh t0101 t0103 t0105 t0107 t0109 >$W/a 2>&1 &
-{ tests/run.sh t0104 t0106 t0108 t0110 2>&1; smoke; } >$W/b 2>&1
+tests/run.sh t0101 t0103 t0105 t0107 t0109 t0110 >$W/a 2>&1 &
+{ tests/run.sh t0104 t0106 t0108 2>&1; smoke; } >$W/b 2>&1
 wait
 cat $W/a $W/b | grep -v ' passed, ' | name
 mark "the two streams done"
