@@ -17,24 +17,16 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/inotify.h>
-#include <time.h>
 #include <unistd.h>
 
 #define WATCH_REFUSED (-2)
 #define FALLBACK_SLEEP_MS 200
 
-static void sleep_ms(int ms)
+/* Without a watch, or when it fails: a short sleep, and "may have changed". */
+static int nap(long long ms)
 {
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
-static long long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	poll(NULL, 0, (int)(ms < FALLBACK_SLEEP_MS ? ms : FALLBACK_SLEEP_MS));
+	return 1;
 }
 
 /* The watch, made on first use: 0, or -1 when inotify or the path refuse. */
@@ -90,21 +82,17 @@ int db_wait_change(struct db *db, int timeout_ms)
 {
 	if (db->wake_fd == -1 && watch_open(db) < 0)
 		db->wake_fd = WATCH_REFUSED;
-	if (db->wake_fd == WATCH_REFUSED) {
-		sleep_ms(timeout_ms < FALLBACK_SLEEP_MS ? timeout_ms : FALLBACK_SLEEP_MS);
-		return 1;
-	}
-	long long end = now_ms() + timeout_ms;
+	if (db->wake_fd == WATCH_REFUSED)
+		return nap(timeout_ms);
+	int64_t end = monotonic_ns() + (int64_t)timeout_ms * 1000000;
 	for (;;) {
 		if (drain(db))
 			return 1;
-		long long left = end - now_ms();
-		if (left <= 0)
+		int64_t left_ms = (end - monotonic_ns()) / 1000000;
+		if (left_ms <= 0)
 			return 0;
 		struct pollfd pfd = { .fd = db->wake_fd, .events = POLLIN };
-		if (poll(&pfd, 1, (int)left) < 0 && errno != EINTR) {
-			sleep_ms(left < FALLBACK_SLEEP_MS ? (int)left : FALLBACK_SLEEP_MS);
-			return 1;
-		}
+		if (poll(&pfd, 1, (int)left_ms) < 0 && errno != EINTR)
+			return nap(left_ms);
 	}
 }

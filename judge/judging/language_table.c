@@ -311,11 +311,7 @@ static int read_row(struct reader *r, const char *id, yaml_node_t *key_node, yam
 			if (at == *r->nrows)
 				return bad(r, key_node, id,
 					   "not a language of the built-in table, so enabled alone cannot switch it");
-			struct language l = r->rows[at];
-			if (field(r, &l, key, yaml_document_get_node(&r->y.doc, only->value)) < 0)
-				return -1;
-			r->rows[at] = l;
-			return 0;
+			return field(r, &r->rows[at], key, yaml_document_get_node(&r->y.doc, only->value));
 		}
 	}
 	struct language l = { .id = keep(id), .compile_time_sec = 30, .compile_mem_mb = 512, .packages = "" };
