@@ -150,8 +150,8 @@ report() {
 # 9 min one per core and 7.8 min three at a time (16 min one by one). A
 # script with a line "# alone: WHY" among its first ten runs by itself,
 # after the others (t0102 sums CPU over both cores, the VM guests need
-# every core). The long ones (a
-# "# timeout:" above 120 s) start first, so that no core idles at the end.
+# every core). The long ones (a "# timeout:" above 120 s) start first, so
+# that no core idles at the end.
 jobs=${VERDICT_TEST_JOBS:-$(($(nproc) + 1))}
 [ ${#cg_parents[@]} -gt 0 ] || jobs=1
 [ "$jobs" -ge 1 ] 2>/dev/null || jobs=1

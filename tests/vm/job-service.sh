@@ -20,24 +20,26 @@ B=http://127.0.0.1:8080
 W=/root/guest-web
 mkdir -p $W
 T0=$(cut -d. -f1 /proc/uptime)
-# cpu_report WHEN: the units that used the most CPU so far (builtins
-# only), to show where the guest's time goes.
+# cpu_seconds GROUP-DIR: the CPU seconds its cpu.stat counts so far into
+# REPLY, or "-" when it is gone (builtins only: no process started).
+cpu_seconds() {
+	local k v
+	REPLY=-
+	[ -r "$1/cpu.stat" ] || return
+	while read -r k v; do [ "$k" = usage_usec ] && REPLY=$((v / 1000000)) && return; done <"$1/cpu.stat"
+}
+# cpu_report WHEN: the units that used the most CPU so far, to show where
+# the guest's time goes.
 cpu_report() {
-	local f k v line=""
-	for f in /sys/fs/cgroup/*.slice/*/cpu.stat /sys/fs/cgroup/init.scope/cpu.stat; do
-		while read -r k v; do [ "$k" = usage_usec ] && break; done <"$f"
-		f=${f%/cpu.stat}
-		line+="$((v / 1000000)) ${f##*/}"$'\n'
+	local d line=""
+	for d in /sys/fs/cgroup/*.slice/*/ /sys/fs/cgroup/init.scope/; do
+		d=${d%/}
+		cpu_seconds "$d"
+		line+="$REPLY ${d##*/}"$'\n'
 	done
 	echo "# v2 service: CPU seconds by unit, $1: $(sort -rn <<<"$line" | head -8 | tr '\n' ',')"
 }
-# unit_cpu UNIT: its CPU seconds so far (builtins only).
-unit_cpu() {
-	local k v=0
-	[ -r /sys/fs/cgroup/system.slice/$1/cpu.stat ] || { echo "-"; return; }
-	while read -r k v; do [ "$k" = usage_usec ] && break; done </sys/fs/cgroup/system.slice/$1/cpu.stat
-	echo $((v / 1000000))
-}
+unit_cpu() { cpu_seconds /sys/fs/cgroup/system.slice/$1; echo "$REPLY"; } # UNIT
 mark() {
 	local up
 	read -r up _ </proc/uptime
@@ -187,21 +189,24 @@ api_get() {
 	printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\nCookie: %s\r\n\r\n' "$1" "$cookie" >&3
 	while IFS= read -r -t 30 line <&3 || [ -n "$line" ]; do BODY+="$line"$'\n'; done
 	exec 3<&-
+	BODY=${BODY#*$'\r\n\r\n'} # the headers off
 }
-# verdict_of ID: the submission's verdict, or nothing while it waits.
+# verdict_of ID: the submission's verdict into REPLY (empty while it
+# waits), its JSON in $BODY.
 verdict_of() {
+	REPLY=""
 	api_get "/api/submissions/$1"
-	[[ $BODY =~ \"verdict\":\"([A-Z]+)\" ]] && echo "${BASH_REMATCH[1]}"
+	[[ $BODY =~ \"verdict\":\"([A-Z]+)\" ]] && REPLY=${BASH_REMATCH[1]}
 }
 # wait_judged: until every submission so far has a verdict. The newest
-# first, and one request per round: under emulation each curl costs a
-# third of a second of a vCPU the judge and the sandbox tests need.
+# first, and one request per round: under emulation each request costs
+# CPU the judge and the sandbox tests need.
 wait_judged() {
 	local ids=$(printf '%s\n' "${!want[@]}" | sort -rn)
 	for _ in $(seq 200); do
 		for id in $ids; do
-			api_get "/api/submissions/$id"
-			[[ $BODY =~ \"verdict\":\"[A-Z]+\" ]] || { sleep 2; continue 2; }
+			verdict_of $id
+			[ -n "$REPLY" ] || { sleep 2; continue 2; }
 		done
 		return 0
 	done
@@ -226,11 +231,12 @@ submit $W/prof.jar "$CP" python3 $S/ole.py OLE
 submit $W/prof.jar "$CP" c $S/forkbomb.c TLE MLE RE
 wait_judged
 for id in $(printf '%s\n' "${!want[@]}" | sort -n); do
-	file=${want[$id]%%:*} expected=${want[$id]#*:} got=$(verdict_of $id)
-	echo "# v2 service:   $file: $got, CPU ms per test: $(curl -s -m 30 -b $W/prof.jar "$B/api/submissions/$id" | grep -o '"time_ms":[0-9]*' | cut -d: -f2 | tr '\n' ' ')"
+	verdict_of $id
+	file=${want[$id]%%:*} expected=${want[$id]#*:} got=$REPLY
+	echo "# v2 service:   $file: $got, CPU ms per test: $(grep -o '"time_ms":[0-9]*' <<<"$BODY" | cut -d: -f2 | tr '\n' ' ')"
 	case " $expected " in
 	*" $got "*) [ -n "$got" ] && ok "$file is judged $got over HTTP" || not_ok "$file is judged" "no verdict" ;;
-	*) not_ok "$file is judged $expected" "got '${got:-nothing}': $(curl -s -m 30 -b $W/prof.jar "$B/api/submissions/$id" | head -c 400)" ;;
+	*) not_ok "$file is judged $expected" "got '${got:-nothing}': ${BODY:0:600}" ;;
 	esac
 done
 http -b $W/stu.jar "$B/submissions/$first"
